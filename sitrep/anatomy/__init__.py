@@ -1,0 +1,29 @@
+"""Page anatomy: split a page (plain-text dump or HTML) into its parts.
+
+``from_text(page)`` and ``from_html(html)`` both return an :class:`Anatomy`: title,
+captions, byline, publication date, credits, boilerplate lines and the clean body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass
+class Anatomy:
+    body: str
+    title: Optional[str] = None
+    captions: list[str] = field(default_factory=list)
+    byline: Optional[str] = None
+    published: Optional[str] = None
+    credits: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    language: Optional[str] = None
+    notes: list[str] = field(default_factory=list)
+
+
+from .text import from_text  # noqa: E402
+from .html import from_html  # noqa: E402
+
+__all__ = ["Anatomy", "from_text", "from_html"]

@@ -1,0 +1,3 @@
+"""Corpus commands (issue 7): ingest, quotes, events, search, dyad, actors, export."""
+
+from __future__ import annotations

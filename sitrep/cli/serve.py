@@ -1,0 +1,3 @@
+"""``sitrep serve`` (issue 8)."""
+
+from __future__ import annotations

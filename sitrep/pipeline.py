@@ -1,0 +1,177 @@
+"""The one way data flows: read -> anatomy -> entities -> quotes -> events -> time.
+
+``extract()`` does one document; ``Pipeline.extract_many()`` streams many through one
+loaded model (``nlp.pipe``); ``annotate_batch()`` is the pure function ingest and the
+Dask runner share (dicts in, dicts out).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import anatomy as _anatomy
+from .errors import InputError, SitrepError
+from .nlp import MODEL, load_nlp
+from .reader import InputDoc, check_text, detect_language, looks_like_html
+from .record import Article, ErrorRecord, article_id
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Result = Union[Article, ErrorRecord]
+
+
+def _check_date(value: Optional[str], doc: str) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    value = value.strip()[:10]
+    if not _DATE.match(value):
+        raise InputError("E302", doc, reason=f"published must be YYYY-MM-DD, got {value!r}")
+    return value
+
+
+class Pipeline:
+    """A loaded model plus the page-reading steps. Build one per process and reuse it."""
+
+    def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model)
+        self.batch_size = batch_size
+
+    # -- page -> (anatomy, body) ------------------------------------------------
+    def prepare(self, item: InputDoc, as_body: bool = False, published: Optional[str] = None) -> tuple[_anatomy.Anatomy, str]:
+        name = item.source or item.input_id or "<input>"
+        content = check_text(item.content, name)
+        fmt = item.format
+        if fmt == "auto":
+            fmt = "html" if looks_like_html(content) else "text"
+        if as_body:
+            # The caller says this is already the clean body: keep it byte for byte.
+            anat = _anatomy.Anatomy(body=content)
+        elif fmt == "html":
+            anat = _anatomy.from_html(content, url=item.url)
+            if not anat.body.strip():
+                raise InputError("E006", name)
+        else:
+            anat = _anatomy.from_text(content)
+            if not anat.body.strip():
+                raise InputError("E009", name)
+        lang = detect_language(anat.body)
+        if lang != "en":
+            raise InputError("E007", name, lang=lang)
+        anat.language = "en"
+        # Reference date: an explicit one (jsonl field or --published) wins over the page's.
+        anat.published = _check_date(item.published or published or anat.published, name)
+        return anat, anat.body
+
+    # -- assembling the record ----------------------------------------------------
+    @staticmethod
+    def to_article(doc: Doc, anat: _anatomy.Anatomy, item: InputDoc) -> Article:
+        return Article(
+            id=article_id(doc.text),
+            source=item.source,
+            title=anat.title,
+            captions=anat.captions,
+            byline=anat.byline,
+            published=doc._.published,
+            language=anat.language,
+            credits=anat.credits,
+            boilerplate=anat.boilerplate,
+            text=doc.text,
+            entities=doc._.sitrep_entities or [],
+            quotes=doc._.sitrep_quotes or [],
+            events=doc._.sitrep_events or [],
+            times=doc._.sitrep_times or [],
+            quantities=doc._.sitrep_quantities or [],
+            errors=list(anat.notes) + list(doc._.sitrep_errors or []),
+            input_id=item.input_id,
+        )
+
+    def extract_many(
+        self, items: Iterable[InputDoc], as_body: bool = False, published: Optional[str] = None
+    ) -> Iterator[Result]:
+        """Records (or error records) in input order; a bad document never stops the stream."""
+        pending: list[tuple[InputDoc, Optional[_anatomy.Anatomy], Optional[Doc], Optional[ErrorRecord]]] = []
+
+        def flush() -> Iterator[Result]:
+            docs = [d for (_, _, d, _) in pending if d is not None]
+            done = iter(self.nlp.pipe(docs, batch_size=self.batch_size)) if docs else iter(())
+            for item, anat, doc, err in pending:
+                if err is not None:
+                    yield err
+                    continue
+                yield self.to_article(next(done), anat, item)
+            pending.clear()
+
+        for item in items:
+            try:
+                anat, body = self.prepare(item, as_body=as_body, published=published)
+                doc = self.nlp.make_doc(body)
+                doc._.published = anat.published
+                doc._.title = anat.title
+                pending.append((item, anat, doc, None))
+            except SitrepError as exc:
+                pending.append((item, None, None, ErrorRecord(
+                    error=str(exc), code=exc.code, source=item.source, input_id=item.input_id)))
+            if len(pending) >= self.batch_size:
+                yield from flush()
+        yield from flush()
+
+    def extract(self, item: InputDoc, as_body: bool = False, published: Optional[str] = None) -> Article:
+        """One document; raises ``InputError`` for bad input."""
+        result = next(self.extract_many([item], as_body=as_body, published=published))
+        if isinstance(result, ErrorRecord):
+            raise _reraise(result)
+        return result
+
+
+def _reraise(err: ErrorRecord) -> InputError:
+    exc = InputError(err.code, err.source)
+    exc.args = (err.error,)
+    return exc
+
+
+_default: Optional[Pipeline] = None
+
+
+def get_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(
+    content: str,
+    *,
+    source: Optional[str] = None,
+    published: Optional[str] = None,
+    input_format: str = "auto",
+    as_body: bool = False,
+    url: Optional[str] = None,
+) -> Article:
+    """Extract one article record from text or HTML (the library's front door)."""
+    item = InputDoc(content=content, source=source, format=input_format, published=published, url=url)
+    return get_pipeline().extract(item, as_body=as_body)
+
+
+def annotate_batch(records: list[dict], as_body: bool = False, published: Optional[str] = None) -> list[dict]:
+    """Pure batch function shared by ``ingest`` and the Dask runner.
+
+    Each input dict: ``{"content", "source"?, "format"?, "id"?, "published"?, "url"?}``.
+    Each output dict is an Article (``model_dump``) or an ErrorRecord, in input order.
+    """
+    items = [
+        InputDoc(
+            content=r["content"],
+            source=r.get("source"),
+            format=r.get("format", "auto"),
+            input_id=r.get("id"),
+            published=r.get("published"),
+            url=r.get("url"),
+        )
+        for r in records
+    ]
+    return [res.model_dump(mode="json") for res in get_pipeline().extract_many(items, as_body=as_body, published=published)]

@@ -1,0 +1,260 @@
+"""Reading documents: bytes -> checked text, format detection, jsonl lines, file walking.
+
+Every refusal is an ``InputError`` naming the document and the reason, so a batch can
+record it and go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  # a news page is rarely over 2 MB; 20 MB is a runaway file
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".warc.gz", ".arc.gz"}
+
+
+@dataclass
+class InputDoc:
+    """One document to extract. ``content`` is text or HTML, already decoded."""
+
+    content: str
+    source: Optional[str] = None
+    format: str = "auto"  # auto | text | html
+    input_id: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    extra: dict = field(default_factory=dict)
+
+
+_CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str:
+    """Bytes to text, refusing what is not a readable text document."""
+    if len(data) > max_bytes:
+        raise InputError("E005", doc, size=len(data), limit=max_bytes)
+    if not data:
+        raise InputError("E001", doc)
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:65536]:
+            raise InputError("E003", doc)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # An HTML page may declare its charset; trust a declaration, never a guess:
+            # a wrong guess silently corrupts every name in the article.
+            m = _CHARSET_META.search(data[:4096])
+            if not m:
+                raise InputError("E004", doc) from None
+            try:
+                text = data.decode(m.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                raise InputError("E004", doc) from None
+    return check_text(text, doc)
+
+
+def check_text(text: str, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str:
+    if text == "":
+        raise InputError("E001", doc)
+    if len(text) > max_bytes:
+        raise InputError("E005", doc, size=len(text.encode("utf-8")), limit=max_bytes)
+    if not text.strip():
+        raise InputError("E002", doc)
+    sample = text[:65536]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise InputError("E003", doc)
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2048].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html") or (
+        "<body" in head or "<head" in head or bool(re.search(r"<(p|div|article|meta)[\s>]", head))
+    )
+
+
+# Function words that make up ~40% of running English; other Latin-script languages
+# score far lower. Cheap enough to run on every document.
+_EN_FUNCTION = frozenset(
+    "the of and to a in that is was he for it with as his on be at by i this had not are but from "
+    "or have an they which one you were her all she there would their we him been has when who will "
+    "more no if out so said what up its about into than them can only other new some could time "
+    "these two may then do first any my now such like our over man me even most made after also".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def detect_language(text: str) -> str:
+    """'en', or a short description of what it is instead (for the E007 message)."""
+    words = _WORD.findall(text[:20000])
+    if len(words) < 8:
+        return "en"  # too short to judge: let it through
+    latin = sum(1 for w in words if w[0].isascii())
+    if latin / len(words) < 0.5:
+        scripts = {}
+        for w in words[:500]:
+            try:
+                name = unicodedata.name(w[0]).split()[0]
+            except ValueError:
+                continue
+            scripts[name] = scripts.get(name, 0) + 1
+        best = max(scripts, key=scripts.get) if scripts else "non-Latin"
+        return f"{best.title()} script"
+    share = sum(1 for w in words if w.lower() in _EN_FUNCTION) / len(words)
+    return "en" if share >= 0.12 else f"a non-English Latin-script language ({share:.0%} English function words)"
+
+
+def parse_jsonl_line(line: str, lineno: int, source: str) -> InputDoc:
+    """One ``{"id", "text" or "html", "published"?, "url"?}`` line."""
+    doc = f"{source}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError("E008", doc, reason=f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise InputError("E008", doc, reason="not a JSON object")
+    input_id = obj.get("id")
+    if input_id is not None:
+        doc = f"{source}:{lineno} (id {input_id})"
+    if isinstance(obj.get("html"), str):
+        content, fmt = obj["html"], "html"
+    elif isinstance(obj.get("text"), str):
+        content, fmt = obj["text"], "text"
+    else:
+        raise InputError("E008", doc, reason='no "text" or "html" string field')
+    published = obj.get("published")
+    if published is not None and not isinstance(published, str):
+        raise InputError("E008", doc, reason='"published" must be a string YYYY-MM-DD')
+    return InputDoc(
+        content=content,
+        source=obj.get("source") or obj.get("url") or doc,
+        format=fmt,
+        input_id=None if input_id is None else str(input_id),
+        published=published,
+        url=obj.get("url"),
+    )
+
+
+def format_for_path(path: Path) -> str:
+    name = path.name.lower()
+    if any(name.endswith(s) for s in WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return "auto"
+
+
+def iter_paths(inputs: list[str]) -> Iterator[Path]:
+    """Files, folders (recursive, sorted) and globs, each file once, in a stable order."""
+    seen: set[Path] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            candidates = sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
+        elif p.exists():
+            candidates = [p]
+        else:
+            base = Path(".")
+            candidates = sorted(x for x in base.glob(item) if x.is_file()) if any(c in item for c in "*?[") else [p]
+        for c in candidates:
+            key = c.resolve() if c.exists() else c
+            if key not in seen:
+                seen.add(key)
+                yield c
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError("E005", str(path), size=size, limit=max_bytes)
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError("E010", str(path), reason=exc.strerror or str(exc)) from None
+
+
+def iter_documents(
+    path: str, input_format: str = "auto", max_bytes: int = MAX_BYTES, stdin=None
+) -> Iterator[InputDoc | InputError]:
+    """Every document in one input (a file, or ``-`` for stdin), as InputDoc or the
+    InputError that explains why it cannot be read. Never raises for bad content, so a
+    caller can record the failure and go on."""
+    if path == "-":
+        import sys
+
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data, name, fmt = stream.read(max_bytes + 1), "<stdin>", input_format
+    else:
+        p = Path(path)
+        fmt = input_format if input_format != "auto" else format_for_path(p)
+        name = str(p)
+        if fmt == "warc":
+            from .warc import iter_warc
+
+            yield from iter_warc(p, max_bytes=max_bytes)
+            return
+        if fmt == "jsonl":
+            yield from _iter_jsonl_file(p, max_bytes)
+            return
+        try:
+            data = read_file(p, max_bytes)
+        except InputError as exc:
+            yield exc
+            return
+    if fmt == "jsonl":
+        yield from _iter_jsonl_lines(data.decode("utf-8", errors="replace").splitlines(), name, max_bytes)
+        return
+    try:
+        text = decode(data, name, max_bytes)
+    except InputError as exc:
+        yield exc
+        return
+    yield InputDoc(content=text, source=name, format=fmt if fmt in ("text", "html") else "auto")
+
+
+def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
+    try:
+        fh = open(p, "rb")
+    except OSError as exc:
+        yield InputError("E010", str(p), reason=exc.strerror or str(exc))
+        return
+    with fh:
+        lines = (raw.decode("utf-8", errors="replace") for raw in fh)
+        yield from _iter_jsonl_lines(lines, str(p), max_bytes)
+
+
+def _iter_jsonl_lines(lines, name: str, max_bytes: int) -> Iterator[InputDoc | InputError]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            if len(line) > max_bytes:
+                raise InputError("E005", f"{name}:{lineno}", size=len(line), limit=max_bytes)
+            yield parse_jsonl_line(line, lineno, name)
+        except InputError as exc:
+            exc.input_id = _peek_id(line)
+            yield exc
+
+
+def _peek_id(line: str) -> Optional[str]:
+    m = re.search(r'"id"\s*:\s*"?([^",}]+)', line[:2000])
+    return m.group(1) if m else None

@@ -1,0 +1,177 @@
+"""The article record: one pydantic model tree, the contract between every stage.
+
+Field names are public: other tools read the JSON that ``sitrep extract`` prints and
+``sitrep export --format jsonl`` writes, so renaming a field is a breaking change
+(bump ``SCHEMA_VERSION``). Every span is ``{start, end, text}`` with
+``text == record.text[start:end]`` unless ``field`` says it points into the title.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Modality = Literal["asserted", "reported", "planned", "hypothetical", "denied", "negated"]
+QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
+Approximation = Literal["approx", "more_than", "less_than", "at_least", "at_most", "exact"]
+
+
+class _Model(BaseModel):
+    # Unknown keys are an error: a typo in a field name must not pass silently
+    # when a record is re-imported (export -> ingest round trip).
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the record's text: ``text == record.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    field: Literal["text", "title"] = Field(
+        "text", description="Which string the offsets index: the body `text` (default) or the `title`."
+    )
+
+
+class Entity(_Model):
+    id: str = Field(description="Stable within the article: content hash of type + canonical name.")
+    name: str = Field(description="Canonical (longest proper) name, e.g. 'Vladimir Putin'.")
+    type: str = Field(description="PERSON, ORG, GPE, LOC, NORP, FAC, MEDIA, IGO, ...")
+    aliases: list[str] = Field(default_factory=list, description="Other surface forms in the article.")
+    title: Optional[str] = Field(None, description="Role, e.g. 'Prime Minister', 'spokesman'.")
+    affiliation: Optional[str] = Field(None, description="Organisation the person acts for, e.g. 'Pentagon'.")
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the country it acts for.")
+    actor_code: Optional[str] = Field(None, description="CAMEO/Phoenix-style code, e.g. RUSGOV, USAMIL, IGONAT.")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    id: str
+    text: str = Field(description="The quoted or reported content.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: QuoteKind
+    speaker: Optional[str] = Field(None, description="Entity id of the speaker.")
+    speaker_span: Optional[Span] = Field(None, description="The mention the cue attaches to ('he', 'the spokesperson').")
+    speaker_text: Optional[str] = Field(None, description="Name of the speaker as resolved, or the mention text.")
+    cue: Optional[Span] = Field(None, description="The speech verb or phrase: 'said', 'told', 'according to'.")
+    addressee: Optional[Span] = Field(None, description="Whom it was said to: 'Johnson' in 'told Johnson'.")
+    medium: Optional[Span] = Field(None, description="Where it was said: 'in an interview on public broadcaster ZDF'.")
+
+
+class Actor(_Model):
+    entity: Optional[str] = Field(None, description="Entity id, when the actor is a named entity.")
+    text: str
+    code: Optional[str] = Field(None, description="Actor code, e.g. RUSGOV.")
+    country: Optional[str] = Field(None, description="ISO alpha-3.")
+
+
+class EventQuantity(_Model):
+    value: float
+    unit: str
+
+
+class Event(_Model):
+    id: str
+    plover: str = Field(description="PLOVER 2 event type, e.g. CONSULT, MOBILIZE, ACCUSE.")
+    mode: Optional[str] = Field(None, description="PLOVER mode where one applies, e.g. 'phone' for CONSULT.")
+    cameo: Optional[str] = Field(None, description="CAMEO code, e.g. '042'.")
+    goldstein: Optional[float] = None
+    source: Actor
+    target: Optional[Actor] = None
+    modality: Modality
+    reported_by: Optional[str] = Field(None, description="Entity id of whoever the event is attributed to.")
+    date: Optional[str] = Field(None, description="TIMEX3 date value, e.g. 2022-02-02 or 2021-12.")
+    location: Optional[str] = Field(None, description="Place name (with the entity id in location_entity).")
+    location_entity: Optional[str] = None
+    quantity: Optional[EventQuantity] = None
+    trigger: Optional[Span] = Field(None, description="The predicate: 'spoke', 'deployment', 'accused'.")
+    evidence: Span = Field(description="The sentence (or clause) the event was read from.")
+
+
+class TimeExpr(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: Optional[str] = Field(None, description="TIMEX3 value: 2022-02-02, 2021-12, 2022-W05, PXW, P2Y, XXXX-02-02.")
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+
+
+class Quantity(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: float
+    unit: Optional[str] = Field(None, description="What is counted: 'troops', 'people', 'USD', 'brigades'.")
+    approximation: Optional[Approximation] = Field(None, description="'about' -> approx, 'more than' -> more_than.")
+
+
+class Article(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="sha256 of the normalised body text.")
+    source: Optional[str] = Field(None, description="Path or URL the article came from.")
+    title: Optional[str] = None
+    captions: list[str] = Field(default_factory=list)
+    byline: Optional[str] = None
+    published: Optional[str] = Field(None, description="YYYY-MM-DD, or null when unknown (never guessed).")
+    language: Optional[str] = None
+    credits: list[str] = Field(default_factory=list, description="Agencies credited: 'Reuters', 'AP'.")
+    boilerplate: list[str] = Field(default_factory=list, description="Page-chrome lines removed.")
+    text: str = Field(description="The clean article body; every span indexes this string.")
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list, description="Per-stage problems that did not stop the record.")
+    input_id: Optional[str] = Field(None, description="The `id` given with a jsonl input line, carried through.")
+
+
+class ErrorRecord(_Model):
+    """What batch modes emit instead of an Article when a document cannot be read."""
+
+    error: str = Field(description="Error code and reason, e.g. 'E002: empty document'.")
+    code: str
+    source: Optional[str] = None
+    input_id: Optional[str] = None
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_body(text: str) -> str:
+    """The form the article id is hashed from: NFC, whitespace runs folded, trimmed.
+
+    Folding whitespace makes the id survive re-wrapping and CRLF/LF differences, so the
+    same story saved twice is one article.
+    """
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(normalise_body(text).encode("utf-8")).hexdigest()
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """Content-hash id for a fact inside an article (quote, event, entity)."""
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:length]
+
+
+def make_span(text: str, start: int, end: int, field: str = "text") -> Span:
+    return Span(start=start, end=end, text=text[start:end], field=field)
+
+
+def json_schema() -> dict:
+    """The published JSON Schema of the record (``sitrep schema``)."""
+    schema = Article.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://sitrep.invalid/schema/article-{SCHEMA_VERSION}.json"
+    return schema
