@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 _ATTRS = {
     "published": None,      # reference date "YYYY-MM-DD" (or None): set before the pipeline runs
     "title": None,          # the article's headline, if any (events read it too)
+    "title_doc": None,      # the headline as its own Doc (pipeline-internal)
     "sitrep_times": None,      # list[TimeExpr]
     "sitrep_quantities": None,  # list[Quantity]
     "sitrep_entities": None,    # list[Entity]

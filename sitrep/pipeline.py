@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
 from .errors import InputError, SitrepError
+from .headline import headline_events
 from .nlp import MODEL, load_nlp
 from .reader import InputDoc, check_text, detect_language, looks_like_html
 from .record import Article, ErrorRecord, article_id
@@ -69,8 +70,16 @@ class Pipeline:
     # -- assembling the record ----------------------------------------------------
     @staticmethod
     def to_article(doc: Doc, anat: _anatomy.Anatomy, item: InputDoc) -> Article:
+        aid = article_id(doc.text)
+        events = list(doc._.sitrep_events or [])
+        errors = list(anat.notes) + list(doc._.sitrep_errors or [])
+        tdoc = doc._.title_doc
+        if tdoc is not None:
+            events = headline_events(tdoc, doc._.sitrep_entities or [], aid) + events
+            errors += [f"(title) {e}" for e in tdoc._.sitrep_errors or []]
+            doc._.title_doc = None  # free the headline's Doc with the record
         return Article(
-            id=article_id(doc.text),
+            id=aid,
             source=item.source,
             title=anat.title,
             captions=anat.captions,
@@ -82,12 +91,32 @@ class Pipeline:
             text=doc.text,
             entities=doc._.sitrep_entities or [],
             quotes=doc._.sitrep_quotes or [],
-            events=doc._.sitrep_events or [],
+            events=events,
             times=doc._.sitrep_times or [],
             quantities=doc._.sitrep_quantities or [],
-            errors=list(anat.notes) + list(doc._.sitrep_errors or []),
+            errors=errors,
             input_id=item.input_id,
         )
+
+    def _run(self, docs: list[Doc]) -> dict[int, str]:
+        """Run the components over docs in place; returns {id(doc): error} for docs that failed.
+
+        spaCy raises for a whole batch when one doc is unprocessable (over ``max_length``,
+        say); then each doc is run alone so only the bad one is lost, with its reason.
+        """
+        failed: dict[int, str] = {}
+        if not docs:
+            return failed
+        try:
+            for _ in self.nlp.pipe(docs, batch_size=self.batch_size):
+                pass
+        except Exception:  # noqa: BLE001 - narrowed below, per document
+            for d in docs:
+                try:
+                    self.nlp(d)
+                except Exception as exc:  # noqa: BLE001 - becomes the document's error record
+                    failed[id(d)] = f"E101: stage nlp failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+        return failed
 
     def extract_many(
         self, items: Iterable[InputDoc], as_body: bool = False, published: Optional[str] = None
@@ -96,13 +125,22 @@ class Pipeline:
         pending: list[tuple[InputDoc, Optional[_anatomy.Anatomy], Optional[Doc], Optional[ErrorRecord]]] = []
 
         def flush() -> Iterator[Result]:
-            docs = [d for (_, _, d, _) in pending if d is not None]
-            done = iter(self.nlp.pipe(docs, batch_size=self.batch_size)) if docs else iter(())
+            docs: list[Doc] = []
+            for _, _, d, _ in pending:
+                if d is not None:
+                    docs.append(d)
+                    if d._.title_doc is not None:
+                        docs.append(d._.title_doc)
+            done = self._run(docs)
             for item, anat, doc, err in pending:
+                if err is None and id(doc) in done:
+                    name = item.source or item.input_id or "<input>"
+                    err = ErrorRecord(error=f"{name}: {done[id(doc)]}", code="E101", source=item.source,
+                                      input_id=item.input_id)
                 if err is not None:
                     yield err
                     continue
-                yield self.to_article(next(done), anat, item)
+                yield self.to_article(doc, anat, item)
             pending.clear()
 
         for item in items:
@@ -111,6 +149,10 @@ class Pipeline:
                 doc = self.nlp.make_doc(body)
                 doc._.published = anat.published
                 doc._.title = anat.title
+                if anat.title and not as_body:
+                    tdoc = self.nlp.make_doc(anat.title)
+                    tdoc._.published = anat.published
+                    doc._.title_doc = tdoc
                 pending.append((item, anat, doc, None))
             except SitrepError as exc:
                 pending.append((item, None, None, ErrorRecord(
