@@ -1,0 +1,183 @@
+"""The corpus store: SQLite (default) or PostgreSQL through SQLAlchemy 2 Core.
+
+    from sitrep.store import open_store
+    store = open_store("corpus.db")            # or sqlite:///corpus.db, postgresql://...
+    store.add_articles([record.model_dump()])
+    store.dyad_timeline("RUS", "UKR", by="week")
+
+Every method returns plain JSON-ready dicts/lists (the web API serves them as they are).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from . import queries as Q
+from . import schema as S
+from .writer import Writer, error_key, input_key
+
+__all__ = ["Store", "open_store", "normalise_url", "input_key", "error_key"]
+
+
+def normalise_url(url: str) -> str:
+    """A file path, ``sqlite:///path`` or ``postgresql://...`` -> a SQLAlchemy URL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith(("postgresql+", "sqlite:")):
+        return url
+    return "sqlite:///" + str(Path(url).expanduser())
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        sa_url = normalise_url(url)
+        self.dialect = "sqlite" if sa_url.startswith("sqlite") else "postgresql"
+        try:
+            if self.dialect == "sqlite":
+                from . import sqlite as backend
+
+                self.engine: Engine = create_engine(sa_url)
+                backend.configure(self.engine)
+            else:
+                from . import postgres as backend
+
+                self.engine = create_engine(sa_url, pool_pre_ping=True)
+            self.backend = backend
+            with self.engine.begin() as conn:
+                S.migrate(conn, url)
+                backend.create_search(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError("E201", None, url=_redact(url), reason=str(exc).splitlines()[0]) from None
+        self._writer = Writer(backend)
+
+    # -- writing -------------------------------------------------------------------------
+    def write_results(self, results: Iterable, keys: Optional[list] = None) -> dict:
+        """Articles and error records (dicts or models) in ONE transaction; idempotent.
+
+        ``keys`` are input keys (``input_key(source, content)``) aligned with results: an
+        input already stored is skipped. This is the bulk upsert ingest and the Dask runner
+        share.
+        """
+        with self.engine.begin() as conn:
+            return self._writer.write(conn, results, keys)
+
+    def add_articles(self, records: Iterable) -> dict:
+        return self.write_results(records)
+
+    def add_error(self, source: Optional[str], input_id: Optional[str], code: str, reason: str,
+                  key: Optional[str] = None) -> bool:
+        rec = {"error": reason, "code": code, "source": source, "input_id": input_id}
+        with self.engine.begin() as conn:
+            return self._writer.write(conn, [rec], [key] if key else None)["errors"] == 1
+
+    def seen_inputs(self, keys: list[str]) -> set[str]:
+        """The input keys already stored (their documents need no work)."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                out.update(conn.execute(select(S.inputs.c.key).where(S.inputs.c.key.in_(chunk))).scalars())
+        return out
+
+    # -- reading -------------------------------------------------------------------------
+    def get_article(self, id: str) -> Optional[dict]:
+        with self.engine.connect() as conn:
+            rec = conn.execute(select(S.articles.c.record).where(S.articles.c.id == id)).scalar()
+        return json.loads(rec) if rec else None
+
+    def iter_articles(self, since=None, until=None, batch: int = 500):
+        """Every full record in ingest order (for export), read in pages."""
+        last = 0
+        a = S.articles
+        while True:
+            conds = [a.c.seq > last]
+            if since:
+                conds.append(a.c.published >= since)
+            if until:
+                conds.append(a.c.published <= until)
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(a.c.seq, a.c.record).where(*conds).order_by(a.c.seq).limit(batch)).all()
+            if not rows:
+                return
+            for seq, rec in rows:
+                yield json.loads(rec)
+            last = rows[-1][0]
+
+    def list_articles(self, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.list_articles(conn, self.backend, limit, offset, since, until, q)
+
+    def count_articles(self, since=None, until=None, q=None) -> int:
+        with self.engine.connect() as conn:
+            return Q.count_articles(conn, self.backend, since, until, q)
+
+    def quotes(self, speaker=None, article=None, limit=100, offset=0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.quotes(conn, speaker, article, limit, offset)
+
+    def events(self, source=None, target=None, type=None, since=None, until=None, modality=None,
+               article=None, limit=100, offset=0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.events(conn, source, target, type, since, until, modality, article, limit, offset)
+
+    def search(self, q: str, limit: int = 20) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.search(conn, self.backend, q, limit)
+
+    def dyad_timeline(self, a: str, b: str, by: str = "week", since=None, until=None, modality=None,
+                      directed: bool = False) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.dyad_timeline(conn, a, b, by, since, until, modality, directed)
+
+    def actors(self, top: int = 20) -> list[dict]:
+        with self.engine.connect() as conn:
+            return Q.actors(conn, top)
+
+    def network(self, top: int = 50) -> dict:
+        with self.engine.connect() as conn:
+            return Q.network(conn, top)
+
+    def errors(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        e = S.errors
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(e.c.source, e.c.input_id, e.c.code, e.c.reason)
+                                .order_by(e.c.seq).limit(limit).offset(offset)).mappings()
+            return [dict(r) for r in rows]
+
+    def stats(self) -> dict:
+        """Row counts per table (the ingest summary and tests read this)."""
+        out = {}
+        with self.engine.connect() as conn:
+            for t in (S.articles, S.errors, S.inputs, S.quotes, S.events, S.entities):
+                out[t.name] = int(conn.execute(select(func.count()).select_from(t)).scalar() or 0)
+            out["clusters"] = int(conn.execute(select(func.count(func.distinct(S.articles.c.cluster_id)))).scalar() or 0)
+        return out
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:  # noqa: ANN002
+        self.close()
+
+
+def _redact(url: str) -> str:
+    # Never print a password in an error message.
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+def open_store(url: str) -> Store:
+    return Store(url)

@@ -1,0 +1,244 @@
+"""Read queries: plain JSON-ready dicts and lists, the same on SQLite and PostgreSQL.
+
+Aggregates (dyad timeline, actors, network) and the default listings read only the
+*primary* copy of each fact in a near-duplicate cluster and report its ``mentions``: a
+story syndicated twenty times is one event seen twenty times, not twenty events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Optional
+
+from sqlalchemy import and_, func, select, text
+from sqlalchemy.engine import Connection
+
+from ..errors import ConfigError
+from . import schema as S
+
+DEFAULT_MODALITIES = ("asserted", "reported")
+ALL = "all"
+
+
+def _actor_filter(code_col, country_col, value: str):
+    """RUS matches the country (so RUSGOV, RUSMIL); RUSGOV matches codes starting with it."""
+    value = value.strip().upper()
+    if len(value) == 3:
+        # The writer fills the country from the code's prefix when the actor has none.
+        return country_col == value
+    # A range, not LIKE: an index on the code column answers it on both back ends.
+    return and_(code_col >= value, code_col < value + "\x7f")
+
+
+def _modality_filter(col, modality: Optional[str]):
+    if modality is None:
+        return col.in_(DEFAULT_MODALITIES)
+    if modality == ALL:
+        return None
+    return col.in_([m.strip() for m in modality.split(",") if m.strip()])
+
+
+def _event_row(r) -> dict:  # noqa: ANN001
+    d = json.loads(r.data)
+    d.update(article_id=r.article_id, day=r.day, mentions=r.mentions, cluster_id=r.cluster_id)
+    return d
+
+
+def events(conn: Connection, source=None, target=None, type=None, since=None, until=None, modality=None,
+           article=None, limit=100, offset=0) -> list[dict]:
+    e = S.events
+    conds = []
+    if article:
+        conds.append(e.c.article_id == article)
+    else:
+        conds.append(e.c.is_primary == 1)
+    if source:
+        conds.append(_actor_filter(e.c.source_code, e.c.source_country, source))
+    if target:
+        conds.append(_actor_filter(e.c.target_code, e.c.target_country, target))
+    if type:
+        t = type.strip().upper()
+        conds.append(e.c.cameo.like(t + "%") if t.isdigit() else e.c.plover == t)
+    if since:
+        conds.append(e.c.day >= since)
+    if until:
+        conds.append(e.c.day <= until)
+    m = _modality_filter(e.c.modality, modality)
+    if m is not None:
+        conds.append(m)
+    q = (select(e.c.article_id, e.c.day, e.c.mentions, e.c.cluster_id, e.c.data).where(*conds)
+         .order_by(e.c.day.desc(), e.c.article_id, e.c.id).limit(limit).offset(offset))
+    return [_event_row(r) for r in conn.execute(q)]
+
+
+def speaker_names(conn: Connection, speaker: str) -> list[str]:
+    pat = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return list(conn.execute(select(S.speakers.c.name).where(S.speakers.c.name.ilike(pat, escape="\\"))).scalars())
+
+
+def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0) -> list[dict]:
+    qt = S.quotes
+    conds = []
+    if article:
+        conds.append(qt.c.article_id == article)
+    else:
+        conds.append(qt.c.is_primary == 1)
+    if speaker:
+        names = speaker_names(conn, speaker)
+        if not names:
+            return []
+        conds.append(qt.c.speaker.in_(names))
+    q = (select(qt.c.article_id, qt.c.speaker, qt.c.published, qt.c.mentions, qt.c.cluster_id, qt.c.data)
+         .where(*conds))
+    q = q.order_by(qt.c.start) if article else q.order_by(qt.c.published.desc(), qt.c.article_id, qt.c.id)
+    out = []
+    for r in conn.execute(q.limit(limit).offset(offset)):
+        d = json.loads(r.data)
+        d.update(article_id=r.article_id, speaker_name=r.speaker, published=r.published,
+                 mentions=r.mentions, cluster_id=r.cluster_id)
+        out.append(d)
+    return out
+
+
+def _period(day: str, by: str) -> str:
+    if by == "day":
+        return day
+    if by == "month":
+        return day[:7]
+    if by == "year":
+        return day[:4]
+    y, w, _ = dt.date.fromisoformat(day).isocalendar()
+    return f"{y}-W{w:02d}"  # TIMEX3 week value, like the record's times
+
+
+def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None, until=None,
+                  modality=None, directed: bool = False) -> list[dict]:
+    """Events between a and b per period: count, mentions, mean Goldstein (conflict-cooperation).
+
+    Both directions by default (a->b and b->a), since the line analysts plot is the
+    relationship; ``directed=True`` keeps a->b only.
+    """
+    if by not in ("day", "week", "month", "year"):
+        raise ConfigError("E302", reason=f"--by must be day, week, month or year, not {by!r}")
+    e = S.events
+    dirs = [(a, b, "a_to_b")] + ([] if directed else [(b, a, "b_to_a")])
+    acc: dict[str, dict] = defaultdict(lambda: {"events": 0, "mentions": 0, "gsum": 0.0, "gn": 0, "a_to_b": 0, "b_to_a": 0})
+    for src, tgt, label in dirs:
+        conds = [e.c.is_primary == 1, e.c.day.is_not(None),
+                 _actor_filter(e.c.source_code, e.c.source_country, src),
+                 _actor_filter(e.c.target_code, e.c.target_country, tgt)]
+        m = _modality_filter(e.c.modality, modality)
+        if m is not None:
+            conds.append(m)
+        if since:
+            conds.append(e.c.day >= since)
+        if until:
+            conds.append(e.c.day <= until)
+        # Grouped by day in SQL (small result), rolled up to weeks here: ISO weeks are
+        # spelled differently in every SQL dialect.
+        q = (select(e.c.day, func.count(), func.sum(e.c.mentions), func.sum(e.c.goldstein), func.count(e.c.goldstein))
+             .where(*conds).group_by(e.c.day))
+        for day, n, ment, gsum, gn in conn.execute(q):
+            slot = acc[_period(day, by)]
+            slot["events"] += n
+            slot[label] += n
+            slot["mentions"] += int(ment or 0)
+            slot["gsum"] += float(gsum or 0.0)
+            slot["gn"] += gn
+    out = []
+    for period in sorted(acc):
+        s = acc[period]
+        out.append({"period": period, "events": s["events"], "mentions": s["mentions"],
+                    "goldstein_mean": round(s["gsum"] / s["gn"], 3) if s["gn"] else None,
+                    "a_to_b": s["a_to_b"], "b_to_a": s["b_to_a"]})
+    return out
+
+
+def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
+    """The most frequent surface text for each actor code (a readable label)."""
+    if not codes:
+        return {}
+    e = S.events
+    names: dict[str, tuple[int, str]] = {}
+    for code_col, text_col in ((e.c.source_code, e.c.source_text), (e.c.target_code, e.c.target_text)):
+        q = (select(code_col, text_col, func.count()).where(code_col.in_(codes), e.c.is_primary == 1)
+             .group_by(code_col, text_col))
+        for code, txt, n in conn.execute(q):
+            if txt and (code not in names or n > names[code][0] or (n == names[code][0] and txt < names[code][1])):
+                names[code] = (n, txt)
+    return {c: v[1] for c, v in names.items()}
+
+
+def actors(conn: Connection, top: int = 20) -> list[dict]:
+    e = S.events
+    counts: dict[str, dict] = defaultdict(lambda: {"as_source": 0, "as_target": 0})
+    for col, key in ((e.c.source_code, "as_source"), (e.c.target_code, "as_target")):
+        q = select(col, func.count()).where(e.c.is_primary == 1, col.is_not(None)).group_by(col)
+        for code, n in conn.execute(q):
+            counts[code][key] += n
+    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["as_source"] + kv[1]["as_target"]), kv[0]))[:top]
+    names = _names(conn, [c for c, _ in ranked])
+    return [{"code": c, "name": names.get(c, c), **v} for c, v in ranked]
+
+
+def network(conn: Connection, top: int = 50) -> dict:
+    e = S.events
+    q = (select(e.c.source_code, e.c.target_code, func.count().label("n"))
+         .where(e.c.is_primary == 1, e.c.source_code.is_not(None), e.c.target_code.is_not(None),
+                e.c.source_code != e.c.target_code)
+         .group_by(e.c.source_code, e.c.target_code)
+         .order_by(text("n DESC"), e.c.source_code, e.c.target_code).limit(top))
+    edges = [{"source": s, "target": t, "weight": n} for s, t, n in conn.execute(q)]
+    weight: dict[str, int] = defaultdict(int)
+    for ed in edges:
+        weight[ed["source"]] += ed["weight"]
+        weight[ed["target"]] += ed["weight"]
+    names = _names(conn, list(weight))
+    nodes = [{"id": c, "label": names.get(c, c), "weight": w} for c, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _article_conds(backend, since, until, q):  # noqa: ANN001
+    a = S.articles
+    conds, params = [], {}
+    if since:
+        conds.append(a.c.published >= since)
+    if until:
+        conds.append(a.c.published <= until)
+    if q:
+        conds.append(a.c.id.in_(text(backend.search_article_ids(None, q)).bindparams(fts_q=backend.fts_param(q))))
+    return conds, params
+
+
+def list_articles(conn: Connection, backend, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:  # noqa: ANN001
+    a = S.articles
+    conds, _ = _article_conds(backend, since, until, q)
+    if q and not backend.fts_param(q):
+        return []
+    stmt = (select(a.c.id, a.c.title, a.c.published, a.c.source, a.c.cluster_id, a.c.n_entities, a.c.n_quotes,
+                   a.c.n_events).where(*conds)
+            .order_by(a.c.published.desc().nulls_last(), a.c.seq).limit(limit).offset(offset))
+    return [{"id": r.id, "title": r.title, "published": r.published, "source": r.source,
+             "cluster_id": r.cluster_id, "duplicate_of": None if r.cluster_id == r.id else r.cluster_id,
+             "counts": {"entities": r.n_entities, "quotes": r.n_quotes, "events": r.n_events}}
+            for r in conn.execute(stmt)]
+
+
+def count_articles(conn: Connection, backend, since=None, until=None, q=None) -> int:  # noqa: ANN001
+    if q and not backend.fts_param(q):
+        return 0
+    conds, _ = _article_conds(backend, since, until, q)
+    return int(conn.execute(select(func.count()).select_from(S.articles).where(*conds)).scalar() or 0)
+
+
+def search(conn: Connection, backend, q: str, limit: int = 20) -> list[dict]:  # noqa: ANN001
+    hits = backend.search(conn, q, limit)
+    ids = sorted({h["article_id"] for h in hits})
+    meta = {}
+    if ids:
+        for r in conn.execute(select(S.articles.c.id, S.articles.c.title, S.articles.c.published)
+                              .where(S.articles.c.id.in_(ids))):
+            meta[r.id] = {"title": r.title, "published": r.published}
+    return [dict(h, **meta.get(h["article_id"], {})) for h in hits]

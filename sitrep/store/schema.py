@@ -1,0 +1,234 @@
+"""The corpus schema: SQLAlchemy 2 Core tables shared by SQLite and PostgreSQL.
+
+One schema for both back ends, so a query written once runs on a laptop file and on a
+server. The full record is kept as JSON on ``articles.record`` (``get_article`` returns it
+byte-identical to what ``sitrep extract`` printed); the other tables are flattened,
+indexed projections of it for queries.
+
+Versioning: ``meta.schema_version`` holds an integer. ``MIGRATIONS[n]`` upgrades n-1 -> n;
+``migrate()`` runs what is missing inside one transaction and refuses a database written
+by a newer sitrep (E202) rather than guessing at columns it does not know.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+)
+from sqlalchemy.engine import Connection
+
+from ..errors import StoreError
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Every input document seen, keyed by a hash of (source, content) taken BEFORE NLP, so a
+# rerun (after a crash or kill -9) skips work whose batch was committed.
+inputs = Table(
+    "inputs",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("article_id", String(64), nullable=True),
+    Column("error_key", String(64), nullable=True),
+    Column("source", Text),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text),
+    Column("title", Text),
+    Column("published", String(10), index=True),
+    Column("language", String(8)),
+    Column("input_id", Text),
+    Column("cluster_id", String(64), nullable=False, index=True),
+    Column("n_entities", Integer, nullable=False, default=0),
+    Column("n_quotes", Integer, nullable=False, default=0),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("seq", Integer, nullable=False),  # insertion order, for stable listings
+    Column("record", Text, nullable=False),
+)
+Index("ix_articles_seq", articles.c.seq)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16)),
+    Column("title", Text),
+    Column("country", String(3)),
+    Column("actor_code", String(32)),
+)
+Index("ix_entities_name", entities.c.name)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+)
+
+# Quotes and events carry a cross-copy key (``xkey``): the same fact in a syndicated copy
+# has other offsets (so another id) but the same xkey. Within a duplicate cluster the first
+# copy stored is ``is_primary`` and counts every copy in ``mentions`` (GDELT NumMentions).
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("xkey", String(40), nullable=False),
+    Column("cluster_id", String(64), nullable=False),
+    Column("is_primary", Integer, nullable=False, default=1),
+    Column("mentions", Integer, nullable=False, default=1),
+    Column("kind", String(16)),
+    Column("speaker_id", String(64)),
+    Column("speaker", Text),  # resolved speaker name (entity name, else the mention text)
+    Column("text", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("published", String(10)),
+    Column("data", Text, nullable=False),  # the Quote record as JSON
+)
+Index("ix_quotes_speaker", quotes.c.speaker, quotes.c.is_primary, quotes.c.published)
+Index("ix_quotes_cluster", quotes.c.cluster_id, quotes.c.xkey)
+
+# Speakers are few; a LIKE over this small table finds the names, then the quotes index
+# answers by exact name (a LIKE '%x%' over a million quote rows cannot use an index).
+speakers = Table(
+    "speakers",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("n", Integer, nullable=False, default=0),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("xkey", String(40), nullable=False),
+    Column("cluster_id", String(64), nullable=False),
+    Column("is_primary", Integer, nullable=False, default=1),
+    Column("mentions", Integer, nullable=False, default=1),
+    Column("plover", String(24), nullable=False),
+    Column("mode", String(24)),
+    Column("cameo", String(8)),
+    Column("goldstein", Float),
+    Column("modality", String(16), nullable=False),
+    Column("source_code", String(32)),
+    Column("source_country", String(3)),
+    Column("source_text", Text),
+    Column("target_code", String(32)),
+    Column("target_country", String(3)),
+    Column("target_text", Text),
+    Column("date", String(32)),  # TIMEX3 value as extracted
+    Column("day", String(10)),  # YYYY-MM-DD: the event's full date, else the article's date
+    Column("location", Text),
+    Column("data", Text, nullable=False),  # the Event record as JSON
+)
+# The dyad timeline reads only this index (covering: no table lookups per event).
+Index(
+    "ix_events_dyad",
+    events.c.source_country, events.c.target_country, events.c.is_primary, events.c.day,
+    events.c.modality, events.c.goldstein, events.c.mentions,
+)
+Index("ix_events_target", events.c.target_country, events.c.day)
+Index("ix_events_source_code", events.c.source_code)
+Index("ix_events_type_day", events.c.plover, events.c.day)
+Index("ix_events_day", events.c.day)
+Index("ix_events_cluster", events.c.cluster_id, events.c.xkey)
+
+times = Table(
+    "times",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(64)),
+    Column("type", String(16)),
+)
+
+errors = Table(
+    "errors",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("source", Text),
+    Column("input_id", Text),
+    Column("code", String(8), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+# MinHash/LSH index kept in the database: one row per (band, bucket hash) per article, so
+# near-duplicate candidates are an indexed lookup that survives restarts and works the
+# same from every process. The signature itself is kept for the Jaccard check.
+minhashes = Table(
+    "minhashes",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("signature", Text, nullable=False),  # hex of the uint32 hash values
+)
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", String(16), primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+)
+
+TABLES = [meta, inputs, articles, entities, mentions, quotes, speakers, events, times, errors, minhashes, lsh_bands]
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+# version -> step that brings a database from version-1 to version. A future change adds
+# _v2 (ALTER TABLE ... / new index) here; never edit a released step.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "meta"):
+        return 0
+    row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection, url: str = "") -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    found = current_version(conn)
+    if found > SCHEMA_VERSION:
+        raise StoreError("E202", url or None, found=found, expected=SCHEMA_VERSION)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](conn)
+        if version == 1:
+            conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+        else:
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(version)))
+    return found
