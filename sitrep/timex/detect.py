@@ -1,0 +1,164 @@
+"""Finding time expressions in a parsed Doc and giving each its TIMEX3 value.
+
+Candidates come from two places: spaCy's DATE/TIME entities, and a few patterns the small
+model misses (weekday names, "yesterday", clock times, "Feb. 3", "in recent days").
+Overlaps keep the longer span. Each candidate is normalised (``normalise.py``) against
+``doc._.published`` with the tense of the clause it sits in, and dropped when it is not a
+time expression after all ("65-year-old", "Christmas" without a year).
+
+Span convention (documented in docs/sections/timex.md): the extent is the time expression
+itself, determiners and modifiers included ("the past two weeks", "late last year"),
+prepositions excluded ("on February 2" -> "February 2"; "late on February 2" ->
+"February 2", value 2022-02-02).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..record import TimeExpr
+from .normalise import Direction, normalise
+
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)")
+PATTERNS = [
+    # Weekdays, optionally "last/next/this" and a part of the day.
+    re.compile(rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?{_WD}(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    # Deictic days.
+    re.compile(r"\b(?:[Tt]he day (?:before yesterday|after tomorrow)|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)"
+               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    re.compile(r"\b[Ll]ast night\b"),
+    # Month + day (+ year), day + month (+ year), month + year.
+    re.compile(rf"\b{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?\b"),
+    re.compile(rf"\b[0-3]?\d\s+{_MON}(?:,?\s+(?:1[89]|20)\d\d)?\b"),
+    re.compile(rf"\b{_MON}\s+(?:1[89]|20)\d\d\b"),
+    # Clock times.
+    re.compile(r"\b[01]?\d(?::[0-5]\d)?\s*[ap]\.m\.(?=\W|$)|\b[01]?\d(?::[0-5]\d)?\s*[ap]m\b"),
+    re.compile(r"\b[0-2]?\d:[0-5]\d(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|ET))?\b"),
+    # Vague recent stretches.
+    re.compile(r"\brecent (?:days|weeks|months|years)\b"),
+]
+
+_LEAD = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|for|of|over|before|after|through|throughout)\s+", re.I)
+_TRAIL = re.compile(r"(?:'s|\u2019s|[\s,.;:)\"\u201d])+$")
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|later|following|tomorrow)\b", re.I)
+_NOT_TIME = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")  # bare numbers that NER calls DATE
+
+
+def _ref(doc: Doc) -> Optional[date]:
+    pub = doc._.published
+    if not pub:
+        return None
+    try:
+        return date.fromisoformat(pub[:10])
+    except ValueError:
+        return None
+
+
+def direction(span: Span) -> Direction:
+    """Past, future or unknown, from the clause governing the span ("will send ... this week")."""
+    if _FUTURE_WORDS.search(span.text):
+        return "future"
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lowers = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if lowers & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
+        return "future"
+    if "going" in lowers or (tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)):
+        return "future"
+    if tok.tag_ in ("VBD",) or lowers & {"had", "was", "were", "did", "has", "have"}:
+        return "past"
+    if tok.tag_ == "VBN":
+        return "past"
+    return None
+
+
+def _candidates(doc: Doc) -> Iterable[tuple[int, int]]:
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            yield ent.start_char, ent.end_char
+    for pat in PATTERNS:
+        for m in pat.finditer(doc.text):
+            yield m.start(), m.end()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text[start:end]
+    m = _LEAD.match(s)
+    if m and not re.match(r"(?i)^(?:the\s+)?(?:past|last|next)\b", s):
+        start += m.end()
+    s = text[start:end]
+    m = _TRAIL.search(s)
+    if m:
+        end -= len(m.group(0))
+    return start, end
+
+
+def _select(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest spans first; drop anything overlapping an already kept span."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return sorted(kept)
+
+
+_SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
+
+
+def find_times(doc: Doc) -> list[TimeExpr]:
+    ref = _ref(doc)
+    text = doc.text
+    spans = []
+    for s, e in _candidates(doc):
+        s, e = _trim(text, s, e)
+        if e > s:
+            spans.append((s, e))
+    out: list[TimeExpr] = []
+    for s, e in _select(spans):
+        for ps, pe, res in _resolve(doc, s, e, ref):
+            kind, value = res
+            out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
+    return out
+
+
+def _resolve(doc: Doc, s: int, e: int, ref: Optional[date]):
+    text = doc.text[s:e]
+    if _NOT_TIME.match(text.strip()):
+        return []
+    span = doc.char_span(s, e, alignment_mode="expand")
+    dirn = direction(span) if span is not None and len(span) else None
+    res = normalise(text, ref, dirn)
+    if res is not None and (res[1] is not None or _looks_temporal(text)):
+        return [(s, e, res)]
+    # A range or list spaCy read as one entity ("2014-2016", "February 2 and 3"): its parts.
+    parts = []
+    pos = 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        pe = m.start() if m else len(text)
+        piece = text[pos:pe]
+        if piece.strip():
+            r = normalise(piece, ref, dirn)
+            if r is not None and r[1] is not None and not r[1].startswith("P"):
+                parts.append((s + pos, s + pe, r))
+        if m:
+            pos = m.end()
+    return parts if len(parts) >= 2 else []
+
+
+def _looks_temporal(text: str) -> bool:
+    # Relative expressions without a reference date still are time expressions.
+    return bool(re.search(r"(?i)\b(?:day|week|month|year|today|tomorrow|yesterday|tonight|night|morning|ago)s?\b", text))

@@ -1,0 +1,462 @@
+"""TIMEX3 values for English time expressions, against a reference (publication) date.
+
+``normalise("last month", date(2022, 2, 3))`` -> ``("DATE", "2022-01")``.
+
+Rules (news is past-leaning: a story mostly reports what already happened):
+
+* a bare month ("in December") is the most recent such month on or before the reference
+  month, unless the clause is in the future (``direction="future"``) -> the next one;
+* a month and day without a year ("February 2") is the nearest such day to the
+  reference; past/future direction forces on-or-before / on-or-after;
+* a weekday is the most recent such day on or before the reference, the next one after
+  it in a future clause; "last"/"next"/"this" say it explicitly;
+* "this/last/next week|month|year" are calendar units (ISO weeks: 2022-W05);
+* "the past two weeks", "two years", "weeks" are durations: P2W, P2Y, PXW (X = unknown);
+  "in recent days|weeks|months" is read as a vague duration PXD/PXW/PXM;
+* "now", "recently", "the future" are TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF;
+* without a reference date only what the text says is kept: XXXX-02-02, XXXX-12,
+  XXXX-WXX-3; relative expressions ("last month") get no value. Today's date is never used.
+
+Modifiers ("early", "late", "mid-", "the end of", "earlier this") do not change the value
+(TIMEX3 keeps them in a separate ``mod`` attribute, which the record does not carry).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal, Optional
+
+from .numbers import parse_number
+
+Direction = Optional[Literal["past", "future"]]
+Result = Optional[tuple[str, Optional[str]]]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+UNIT = {  # unit word -> (TIMEX3 duration letter, is a time-of-day unit)
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "weekend": ("WE", False), "quarter": ("Q", False),
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+VAGUE_COUNT = {"several", "few", "a few", "many", "some", "couple of", "a couple of", "numerous", "recent", "the coming",
+               "the next few", "the past few", "the last few", "the coming few", "coming", "the", "a number of"}
+
+_MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_WD_RE = r"(?P<wd>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+
+# Words that only colour the value (TIMEX3 "mod"): stripped before reading.
+_MODS = re.compile(
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|turn of|"
+    r"first half of|second half of|latter part of|earlier|later|around|about|approximately|"
+    r"roughly|nearly|almost|some|more than|over|less than|under|at least|until|till|since|"
+    r"by|as of|from|through|to|before|after|during|in|on|at|of)\b[\s-]*)+"
+)
+_AGE = re.compile(r"\b(year|month|week|day)s?[\s-]old\b|\baged\b")
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _pick_year(ref: date, month: int, day: Optional[int], direction: Direction) -> int:
+    """The year a yearless month(/day) refers to, seen from the reference date."""
+    day_ = day or 1
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(date(y, month, min(day_, 28) if day is None else day_))
+        except ValueError:
+            continue
+    if not cands:
+        return ref.year
+    if day is None:
+        # A month is "on or before" the reference when it starts on or before the
+        # reference month (the current month counts as past).
+        ref_m = date(ref.year, ref.month, 1)
+        cands = [date(c.year, c.month, 1) for c in cands]
+        if direction == "future":
+            after = [c for c in cands if c > ref_m]
+            return min(after).year if after else ref.year
+        before = [c for c in cands if c <= ref_m]
+        return max(before).year if before else ref.year
+    if direction == "past":
+        before = [c for c in cands if c <= ref]
+        return max(before).year if before else ref.year
+    if direction == "future":
+        after = [c for c in cands if c >= ref]
+        return min(after).year if after else ref.year
+    return min(cands, key=lambda c: (abs((c - ref).days), c > ref)).year
+
+
+def _weekday(ref: date, wd: int, which: Optional[str], direction: Direction) -> date:
+    delta = (ref.isoweekday() - wd) % 7  # days back to the most recent such weekday (0 = today)
+    back = ref - timedelta(days=delta)
+    fwd = ref + timedelta(days=(wd - ref.isoweekday()) % 7)
+    if which == "last":
+        return back if delta else ref - timedelta(days=7)
+    if which in ("next", "coming"):
+        return fwd if fwd != ref else ref + timedelta(days=7)
+    if which == "this":
+        return ref + timedelta(days=wd - ref.isoweekday())
+    if direction == "future":
+        return fwd
+    return back
+
+
+def _count(words: str) -> Optional[str]:
+    """'two' -> '2', 'several' -> 'X', '2.5' -> '2.5'; None when not a count."""
+    words = words.strip()
+    if not words or words in VAGUE_COUNT:
+        return "X"
+    if words.endswith(" and a half"):
+        base = parse_number(words[: -len(" and a half")])
+        return None if base is None else _fmt(base + 0.5)
+    n = parse_number(words)
+    return None if n is None else _fmt(n)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _duration(count: str, unit: str) -> str:
+    letter, tod = UNIT[unit]
+    if unit == "fortnight":
+        count = "X" if count == "X" else _fmt(float(count) * 2)
+    if unit == "decade" and count != "X":
+        return f"P{_fmt(float(count) * 10)}Y"
+    if unit == "century" and count != "X":
+        return f"P{_fmt(float(count) * 100)}Y"
+    return f"PT{count}{letter}" if tod else f"P{count}{letter}"
+
+
+def _unit_of(word: str) -> Optional[str]:
+    w = word.lower()
+    if w in UNIT:
+        return w
+    if w.endswith("ies") and w[:-3] + "y" in UNIT:
+        return w[:-3] + "y"
+    if w.endswith("s") and w[:-1] in UNIT:
+        return w[:-1]
+    return None
+
+
+def _relative_unit(ref: Optional[date], unit: str, offset: int) -> Optional[str]:
+    """'this|last|next <unit>' as a calendar value (offset 0, -1, +1)."""
+    if ref is None:
+        return None
+    if unit == "day":
+        return (ref + timedelta(days=offset)).isoformat()
+    if unit in ("week", "weekend"):
+        wk = _iso_week(ref + timedelta(weeks=offset))
+        return wk + "-WE" if unit == "weekend" else wk
+    if unit == "month":
+        y, m = _shift_month(ref.year, ref.month, offset)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(ref.year + offset)
+    if unit == "decade":
+        return str(ref.year // 10 + offset)
+    if unit == "century":
+        return str(ref.year // 100 + offset)
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + offset
+        return f"{ref.year + q // 4}-Q{q % 4 + 1}"
+    return None
+
+
+def _ago(ref: Optional[date], n: float, unit: str, sign: int) -> Optional[str]:
+    if ref is None or not float(n).is_integer():
+        return None
+    n = int(n) * sign
+    if unit == "day":
+        return (ref + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _iso_week(ref + timedelta(weeks=n))
+    if unit == "month":
+        y, m = _shift_month(ref.year, ref.month, n)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return str((ref.year + 10 * n) // 10)
+    return None
+
+
+_SET = re.compile(r"^(?:every|each|per)\s+(?:(?P<n>\w+)\s+)?(?P<unit>\w+)$")
+_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+            "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q"}
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "present": "PRESENT_REF",
+    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "recently": "PAST_REF", "past": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
+    "once": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+    "future": "FUTURE_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the coming days": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+}
+
+
+def _clean(text: str) -> str:
+    t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = re.sub(r"\s+", " ", t).strip(" ,.;:()\"'")
+    return t
+
+
+def normalise(text: str, ref: Optional[date], direction: Direction = None) -> Result:
+    """``(type, value)`` for a time expression, ``(type, None)`` when it is one but cannot be
+    resolved, or ``None`` when the text is not a time expression at all ("65-year-old")."""
+    t = _clean(text)
+    if not t or _AGE.search(t):
+        return None
+    base = _MODS.sub("", t).strip()
+    base = re.sub(r"^the\s+", "", base)
+    if not base:
+        return None
+    # A trailing time of day ("Wednesday at 10 a.m.") makes the whole a TIME.
+    res = _time_of_day(base, ref, direction)
+    if res is not None:
+        return res
+    for rule in (_explicit, _relative, _durations, _others):
+        res = rule(base, t, ref, direction)
+        if res is not None:
+            return res
+    return None
+
+
+# -- explicit calendar dates -------------------------------------------------------------
+_ISO = re.compile(r"^(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[t ](?P<time>\d{2}:\d{2}))?")
+_SLASH = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})$")
+_MDY = re.compile(rf"^(?:{_WD_RE},?\s+)?{_MONTH_RE}\s+{_DAY_RE}(?:,?\s+{_YEAR_RE})?$")
+_DMY = re.compile(rf"^(?:{_WD_RE},?\s+)?(?:the\s+)?{_DAY_RE}(?:\s+of)?\s+{_MONTH_RE}(?:,?\s+{_YEAR_RE})?$")
+_MY = re.compile(rf"^{_MONTH_RE}(?:,?\s+(?:of\s+)?{_YEAR_RE})?$")
+_YEAR = re.compile(rf"^(?:the\s+year\s+)?{_YEAR_RE}$")
+_DECADE = re.compile(r"^(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0s|'?(?P<short>[1-9])0s)$")
+_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
+_SEASON = re.compile(rf"^(?P<which>this|last|next|past|coming)?\s*(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR_RE})?$")
+_QUARTER = re.compile(rf"^(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])(?:\s+quarter)?(?:\s+(?:of\s+)?{_YEAR_RE})?$")
+_WEEKDAY = re.compile(rf"^(?P<which>last|next|this|coming|past)?\s*{_WD_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?$")
+
+
+def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
+    m = _ISO.match(base)
+    if m:
+        v = f"{m['year']}-{m['m']}-{m['d']}"
+        return ("TIME", f"{v}T{m['time']}") if m["time"] else ("DATE", v)
+    m = _SLASH.match(base)
+    if m:  # US order (month/day), the common form in English-language news
+        y = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+        mo, d = int(m["a"]), int(m["b"])
+        if mo > 12 >= d:
+            mo, d = d, mo
+        return "DATE", f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _MDY.match(base) or _DMY.match(base)
+    if m:
+        mo, d = MONTHS[m["mon"]], int(m["day"])
+        if not 1 <= d <= 31:
+            return None
+        if m["year"]:
+            return "DATE", f"{m['year']}-{mo:02d}-{d:02d}"
+        if ref is None:
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}"
+        return "DATE", f"{_pick_year(ref, mo, d, direction)}-{mo:02d}-{d:02d}"
+    m = _MY.match(base)
+    if m:
+        mo = MONTHS[m["mon"]]
+        if m["year"]:
+            return "DATE", f"{m['year']}-{mo:02d}"
+        if ref is None:
+            return "DATE", f"XXXX-{mo:02d}"
+        return "DATE", f"{_pick_year(ref, mo, None, direction)}-{mo:02d}"
+    m = _YEAR.match(base)
+    if m:
+        return "DATE", m["year"]
+    m = _DECADE.match(base)
+    if m:
+        if m["short"]:
+            return "DATE", f"19{m['short']}"
+        return "DATE", f"{m['cent']}{m['dec']}"
+    m = _CENTURY.match(base)
+    if m:
+        return "DATE", f"{int(m['n']) - 1:02d}"
+    m = _SEASON.match(base)
+    if m:
+        s = SEASONS[m["season"]]
+        if m["year"]:
+            return "DATE", f"{m['year']}-{s}"
+        if ref is None:
+            return "DATE", f"XXXX-{s}"
+        y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["which"] or "", 0)
+        if m["which"] in (None, "this") and s == "WI" and ref.month <= 3:
+            y -= 1  # the winter of early-year months began the previous December
+        return "DATE", f"{y}-{s}"
+    m = _QUARTER.match(base)
+    if m and ("quarter" in base or m["ord"].startswith("q")):
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"]) or int(m["ord"][-1] if m["ord"].startswith("q") else m["ord"][0])
+        if m["year"]:
+            return "DATE", f"{m['year']}-Q{q}"
+        return "DATE", (f"{ref.year}-Q{q}" if ref else f"XXXX-Q{q}")
+    m = _WEEKDAY.match(base)
+    if m:
+        wd = WEEKDAYS[m["wd"].rstrip(".")]
+        part = f"T{PARTS_OF_DAY[m['part']]}" if m["part"] else ""
+        kind = "TIME" if part else "DATE"
+        if ref is None:
+            return kind, f"XXXX-WXX-{wd}{part}"
+        which = m["which"] or None
+        if which == "past":
+            which = "last"
+        return kind, _weekday(ref, wd, which, direction).isoformat() + part
+    return None
+
+
+# -- deictic: today, last month, three days ago -----------------------------------------
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "day before yesterday": -2,
+            "day after tomorrow": 2}
+_THIS_UNIT = re.compile(r"^(?P<which>this|last|next|past|coming|previous|current|following|same)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day)$")
+_AGO = re.compile(r"^(?P<n>.+?)\s+(?P<unit>\w+)\s+(?P<dir>ago|earlier|before|later|from now|hence)$")
+_PART = re.compile(r"^(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<part>morning|afternoon|evening|night)$")
+
+
+def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
+    if base in ("week", "weekend", "month", "year", "decade", "quarter") and re.search(r"\bthe\s+" + base + "$", full):
+        return "DATE", _relative_unit(ref, base, 0)  # "the end of the year": the current one
+    if base in _DEICTIC:
+        kind = "TIME" if base == "tonight" else "DATE"
+        if ref is None:
+            return kind, None
+        v = (ref + timedelta(days=_DEICTIC[base])).isoformat()
+        return kind, v + ("TNI" if base == "tonight" else "")
+    m = _PART.match(base)
+    if m:
+        if ref is None:
+            return "TIME", None
+        off = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(m["day"], 0)
+        return "TIME", (ref + timedelta(days=off)).isoformat() + "T" + PARTS_OF_DAY[m["part"]]
+    m = _THIS_UNIT.match(base)
+    if m:
+        which, unit = m["which"], m["unit"]
+        if which == "past" and not full.startswith("past") and unit != "weekend":
+            # "the past week" is the seven days up to now: a duration (TimeML).
+            return "DURATION", _duration("1", unit)
+        off = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
+        if which == "same":
+            return "DATE", None
+        return "DATE", _relative_unit(ref, unit, off)
+    m = _AGO.match(base)
+    if m:
+        unit = _unit_of(m["unit"])
+        n = _count(m["n"])
+        if unit is None or n is None:
+            return None
+        if m["dir"] in ("earlier", "before", "later") and not full.endswith("ago"):
+            return "DATE", None  # anchored on another event, not on the reference date
+        sign = 1 if m["dir"] in ("later", "from now", "hence") else -1
+        if n == "X" or ref is None:
+            return "DATE", None
+        return "DATE", _ago(ref, float(n), unit, sign)
+    return None
+
+
+# -- durations: two years, the past 24 hours, weeks, recent days ------------------------
+_DUR = re.compile(
+    r"^(?:(?:the\s+)?(?P<lead>past|last|next|coming|previous|first|final|recent|following|remaining|entire|whole|full)\s+)?"
+    r"(?P<n>.*?)\s*(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))$"
+)
+
+
+def _durations(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
+    b = re.sub(r"(\d+|\w+)-(year|month|week|day|hour|minute|decade)(?:-long)?$", r"\1 \2", base)
+    m = _DUR.match(b)
+    if not m:
+        return None
+    unit = _unit_of(m["unit"])
+    if unit is None:
+        return None
+    n = m["n"].strip()
+    plural = m["unit"].endswith("s") and unit != "century" or m["unit"].endswith("ies")
+    if not n:
+        if plural:
+            return "DURATION", _duration("X", unit)
+        if m["lead"]:
+            return "DURATION", _duration("1", unit)
+        return "DURATION", _duration("1", unit) if unit not in ("day", "night") else None
+    count = _count(n)
+    if count is None:
+        return None
+    return "DURATION", _duration(count, unit)
+
+
+def _others(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
+    if full in _REFS or base in _REFS:
+        return "DATE", _REFS.get(full) or _REFS[base]
+    if base in _SET_ADV:
+        return "SET", _SET_ADV[base]
+    m = _SET.match(base)
+    if m:
+        unit = _unit_of(m["unit"])
+        if unit:
+            n = _count(m["n"]) if m["n"] else "1"
+            return "SET", _duration(n or "1", unit)
+        wd = WEEKDAYS.get(m["unit"].rstrip("s"))
+        if wd:
+            return "SET", f"XXXX-WXX-{wd}"
+    if base.startswith("recent ") or base in ("recent", "recently"):
+        return "DATE", "PAST_REF"
+    return None
+
+
+# -- times of day ---------------------------------------------------------------------
+_CLOCK = re.compile(
+    r"^(?:(?P<pre>.*?)\s+(?:at\s+)?)?(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)|"
+    r"(?P<h24>[0-2]?\d):(?P<mi24>\d{2})|(?P<word>noon|midday|midnight))"
+    r"(?:\s+(?:\(?(?P<tz>gmt|utc|est|edt|cet|cest|bst|msk|et|pt|local time)\)?))?$"
+)
+
+
+def _time_of_day(base: str, ref: Optional[date], direction: Direction) -> Result:
+    m = _CLOCK.match(base)
+    if not m:
+        return None
+    if m["word"]:
+        hh, mi = (0, 0) if m["word"] == "midnight" else (12, 0)
+    elif m["h24"]:
+        hh, mi = int(m["h24"]), int(m["mi24"])
+    else:
+        hh, mi = int(m["h"]) % 12, int(m["mi"] or 0)
+        if m["ampm"].startswith("p"):
+            hh += 12
+    if hh > 23 or mi > 59:
+        return None
+    day: Optional[str] = None
+    if m["pre"]:
+        pre = normalise(m["pre"], ref, direction)
+        if pre is None or pre[1] is None or pre[0] not in ("DATE", "TIME"):
+            day = None if pre is None else "XXXX-XX-XX"
+        else:
+            day = re.sub(r"T\w+$", "", pre[1])
+    elif ref is not None:
+        day = ref.isoformat()
+    clock = f"T{hh:02d}:{mi:02d}"
+    return "TIME", (day or "XXXX-XX-XX") + clock

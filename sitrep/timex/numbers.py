@@ -1,0 +1,79 @@
+"""Reading numbers written in digits or words: "13,000", "2.5", "two", "twenty-one", "a dozen".
+
+Shared by the time normaliser ("two years" -> P2Y) and the quantity reader
+("two brigades" -> 2). Vague counts ("several", "thousands") are handled by the callers,
+because what they mean depends on the use (an unknown duration vs. a lower bound).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
+    "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000,
+}
+SPECIAL = {"a": 1, "an": 1, "dozen": 12, "half": 0.5, "a dozen": 12, "a half": 0.5, "couple": 2, "a couple": 2}
+
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.I)
+
+
+def parse_number(text: str) -> Optional[float]:
+    """The value of a number written in digits and/or words, or None.
+
+    >>> parse_number("13,000"), parse_number("two"), parse_number("2.5 million")
+    (13000.0, 2.0, 2500000.0)
+    """
+    words = re.split(r"[\s-]+", text.strip().lower().replace(" and ", " "))
+    words = [w for w in words if w and w != "and"]
+    if not words:
+        return None
+    total = 0.0
+    current: Optional[float] = None
+    for w in words:
+        if _DIGITS.match(w):
+            if current is not None:
+                return None  # "2 3": two numbers, not one
+            current = float(w.replace(",", ""))
+            continue
+        m = _DIGITS_SCALE.match(w)
+        if m:
+            current = float(m.group(1)) * SCALES[m.group(2).lower()]
+            continue
+        if w in UNITS:
+            current = (current or 0) + UNITS[w]
+        elif w in TENS:
+            current = (current or 0) + TENS[w]
+        elif w in ("a", "an") and current is None:
+            current = 1
+        elif w in ("dozen",):
+            current = (current or 1) * 12
+        elif w == "half" and current is None:
+            current = 0.5
+        elif w in SCALES and w not in ("m", "b", "k"):
+            scale = SCALES[w]
+            current = (current if current is not None else 1) * scale
+            if scale >= 1000:
+                total += current
+                current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def is_number_word(word: str) -> bool:
+    w = word.lower()
+    return bool(_DIGITS.match(w)) or w in UNITS or w in TENS or w in SCALES or w == "dozen"

@@ -1,0 +1,152 @@
+"""Numbers with what they count: "about 3,000 troops", "$2 billion", "two brigades".
+
+A quantity is a run of number tokens (digits or words) plus the noun it counts, read from
+the dependency parse: the number's head when it is a ``nummod`` ("3,000 troops"), or the
+object of "of" ("thousands of troops"). Money takes its currency from the symbol or the
+currency noun. Numbers with nothing counted ("Article 5", years, clock times) are not
+quantities. The span runs from the approximation cue ("more than") to the counted noun.
+
+Vague plurals ("dozens", "hundreds", "thousands of troops") are kept as a lower bound:
+twice the magnitude with ``approximation="at_least"`` (thousands -> 2000, at_least), so a
+sum over the record never overstates what the text says.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..record import Quantity
+from .numbers import SCALES, is_number_word, parse_number
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR"}
+CURRENCY_NOUNS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+}
+PERCENT = {"percent", "per cent", "%", "pct", "percentage"}
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "tens": 20}
+
+# Cue -> approximation, longest first when matched (word lists in lower case).
+CUES = {
+    "approx": ["about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+               "an approximate", "close to", "circa", "or so", "nearly", "almost", "an average of", "on average"],
+    "more_than": ["more than", "over", "above", "in excess of", "upwards of", "greater than", "well over"],
+    "less_than": ["less than", "fewer than", "under", "below", "just under", "just shy of"],
+    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
+    "at_most": ["at most", "up to", "no more than", "a maximum of", "as many as", "not more than"],
+    "exact": ["exactly", "precisely", "a total of"],
+}
+_CUE_LIST = sorted(((tuple(c.split()), kind) for kind, cs in CUES.items() for c in cs), key=lambda x: -len(x[0]))
+
+
+def _is_num(tok: Token) -> bool:
+    if tok.like_num and not tok.is_punct:
+        return tok.lower_ not in ("one",) or tok.dep_ in ("nummod",)
+    return tok.lower_ in SCALES and tok.lower_ not in ("m", "b", "k") or (is_number_word(tok.lower_) and tok.pos_ == "NUM")
+
+
+def _cue(doc: Doc, i: int) -> tuple[Optional[str], int]:
+    """The approximation cue ending just before token i, and the index it starts at."""
+    for words, kind in _CUE_LIST:
+        n = len(words)
+        if i - n < 0:
+            continue
+        if tuple(t.lower_ for t in doc[i - n:i]) == words:
+            # "some" / "over" / "under" are only cues right before a number, which holds here.
+            return kind, i - n
+    return None, i
+
+
+def _unit(doc: Doc, first: int, last: int) -> tuple[Optional[str], Optional[int]]:
+    """What a number run counts: (unit, index of the counted token) or (None, None)."""
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in PERCENT or (nxt.lower_ == "per" and last + 2 < len(doc) and doc[last + 2].lower_ == "cent")):
+        return "percent", last + (2 if nxt.lower_ == "per" else 1)
+    # The head of the number run, when it is a noun after the number ("3,000 troops").
+    top = doc[last]
+    while first <= top.head.i <= last and top.head is not top:
+        top = top.head
+    head = top.head
+    if head.i < first and head.pos_ == "PROPN":
+        return None, None  # an identifier, not a count: "Article 5", "Flight 17"
+    if (top.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "det") and head.i > last
+            and head.pos_ in ("NOUN", "PROPN") and (head.pos_ == "NOUN" or head.text[:1].islower())):
+        return _unit_word(head), head.i
+    # "thousands of troops", "two of the brigades" is partitive, not a count of brigades.
+    if nxt is not None and nxt.lower_ == "of":
+        for c in nxt.children:
+            if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN"):
+                if any(d.dep_ in ("det", "poss") for d in c.children):
+                    return None, None
+                return _unit_word(c), c.i
+    return None, None
+
+
+def _unit_word(tok: Token) -> str:
+    low = tok.lower_
+    return CURRENCY_NOUNS.get(low, low)
+
+
+def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in ``doc``; character ranges in ``skip`` (time expressions) are ignored."""
+    out: list[Quantity] = []
+    i = 0
+    n = len(doc)
+    text = doc.text
+
+    def skipped(tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in skip)
+
+    while i < n:
+        tok = doc[i]
+        # Vague plurals: "thousands of troops", "tens of thousands of people".
+        if tok.lower_ in VAGUE and i + 2 < n and doc[i + 1].lower_ == "of" and not skipped(tok):
+            value = VAGUE[tok.lower_]
+            j = i + 1
+            if doc[j + 1].lower_ in VAGUE and j + 2 < n and doc[j + 2].lower_ == "of":
+                value = value * VAGUE[doc[j + 1].lower_] / 2
+                j += 2
+            unit, ui = _unit(doc, j - 1, j - 1)
+            if unit is not None and ui is not None:
+                kind, cs = _cue(doc, i)
+                start = doc[cs].idx
+                out.append(Quantity(start=start, end=doc[ui].idx + len(doc[ui]), text=text[start:doc[ui].idx + len(doc[ui])],
+                                    value=float(value), unit=unit, approximation="at_least" if kind is None else kind))
+                i = ui + 1
+                continue
+        if not _is_num(tok) or skipped(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _is_num(doc[j + 1]) and not skipped(doc[j + 1]):
+            j += 1
+        value = parse_number(" ".join(t.text for t in doc[i:j + 1]))
+        first = i
+        currency = None
+        if i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[doc[i - 1].text.lower()]
+            first = i - 1
+            if i > 1 and doc[i - 2].text in ("US", "U.S.") and doc[i - 1].text == "$":
+                first = i - 2
+        if value is None:
+            i = j + 1
+            continue
+        unit, ui = _unit(doc, i, j)
+        if currency is not None:
+            if unit in CURRENCY_NOUNS.values() or ui is None:
+                pass
+            end_i = j if ui is None or doc[ui].lower_ not in CURRENCY_NOUNS else ui
+            unit = currency
+            ui = end_i
+        if unit is None or ui is None:
+            i = j + 1
+            continue
+        kind, cs = _cue(doc, first)
+        start = doc[cs].idx
+        end = doc[max(ui, j)].idx + len(doc[max(ui, j)])
+        out.append(Quantity(start=start, end=end, text=text[start:end], value=float(value), unit=unit, approximation=kind))
+        i = j + 1
+    return out
