@@ -1,0 +1,177 @@
+"""The client side: plan partitions, run them on a Dask cluster, optionally load a store.
+
+``ingest_dask`` is what ``sitrep ingest --engine dask`` calls. It connects to a running
+scheduler (``tcp://host:8786``) or starts a ``LocalCluster`` of worker *processes* (spaCy
+holds the GIL, so threads would not add throughput), ships one small task per partition,
+and collects only counts. A partition whose task dies (worker killed, out of memory)
+becomes error rows for its documents, never a crashed job or a silently missing file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+from ..errors import ConfigError, ExtractionError, InputError
+from ..reader import MAX_BYTES
+from .output import ARTICLES, ERRORS, iter_output, write_partition
+from .partitions import Partition, iter_partition_documents, plan_partitions
+from .task import Annotate, WarmPipeline, error_row, run_partition
+
+
+@contextmanager
+def connect(scheduler: Optional[str] = None, workers: int = 2, client=None) -> Iterator[object]:
+    """A ``distributed.Client``: the one given, one connected to ``scheduler``, or one on
+    a fresh ``LocalCluster`` of ``workers`` single-threaded processes (closed on exit)."""
+    if client is not None:
+        yield client
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - dask is installed with sitrep[dask]
+        raise ConfigError("E302", reason="--engine dask needs the dask[distributed] package") from exc
+    if scheduler:
+        with Client(scheduler) as c:
+            yield c
+        return
+    if workers < 1:
+        raise ConfigError("E302", reason=f"workers must be >= 1, got {workers}")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as c:
+        yield c
+
+
+def _count_workers(client) -> int:
+    try:
+        return len(client.scheduler_info(n_workers=-1)["workers"])
+    except TypeError:  # older distributed: no n_workers argument, lists them all
+        return len(client.scheduler_info()["workers"])
+
+
+def _lost_partition(part: Partition, out_dir: str, exc: BaseException, max_bytes: int) -> dict:
+    """Error rows for every document of a partition whose task did not come back."""
+    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+    rows: list[dict] = []
+    try:
+        for doc in iter_partition_documents(part, max_bytes=max_bytes):
+            if isinstance(doc, InputError):
+                rows.append(error_row(doc))
+            else:
+                err = ExtractionError("E101", doc.source or doc.input_id, stage="dask task", reason=reason)
+                rows.append(error_row(err, source=doc.source, input_id=doc.input_id))
+    except Exception:  # noqa: BLE001 - the client cannot read the input either: one row per file
+        rows = [error_row(ExtractionError("E101", p, stage="dask task", reason=reason), source=p)
+                for p in part.paths]
+    files = write_partition(out_dir, part.key, rows)
+    return {"partition": part.key, "label": part.label, "documents": len(rows), "articles": 0,
+            "errors": len(rows), "files": files, "lost": reason}
+
+
+def load_store(out_dir: str | Path, db_url: str, batch_rows: int = 500) -> dict:
+    """Load an output folder into a store in one idempotent step.
+
+    ``Store.add_articles`` upserts on the article's content hash (through a staging
+    step in the store), so loading the same folder twice adds nothing the second time.
+    """
+    from ..store import open_store
+
+    totals: dict = {}
+    store = open_store(db_url)
+    try:
+        for batch in iter_output(out_dir, ARTICLES, batch_rows):
+            counts = store.add_articles(batch) or {}
+            for k, v in counts.items():
+                if isinstance(v, (int, float)):
+                    totals[k] = totals.get(k, 0) + v
+        n_err = 0
+        for batch in iter_output(out_dir, ERRORS, batch_rows):
+            for e in batch:
+                store.add_error(e.get("source"), e.get("input_id"), e["code"], e["error"])
+                n_err += 1
+        totals["error_rows"] = n_err
+    finally:
+        store.close()
+    return totals
+
+
+def ingest_dask(
+    paths: list[str],
+    db_url: Optional[str] = None,
+    out_dir: Optional[str] = None,
+    scheduler: Optional[str] = None,
+    workers: int = 2,
+    published: Optional[str] = None,
+    limit: Optional[int] = None,
+    batch_size: int = 16,
+    *,
+    partition_size: int = 200,
+    input_format: str = "auto",
+    as_body: bool = False,
+    max_bytes: int = MAX_BYTES,
+    annotate: Optional[Annotate] = None,
+    client=None,
+    progress: Optional[Callable[[dict], None]] = None,
+) -> dict:
+    """Annotate ``paths`` on a Dask cluster; write Parquet to ``out_dir``; load ``db_url``.
+
+    ``out_dir`` must be a folder every worker can write and the client can read (the same
+    path on a shared filesystem for a multi-machine cluster); without it a temporary
+    folder is used (removed after loading when ``db_url`` is given). ``annotate`` replaces
+    ``sitrep.pipeline.annotate_batch`` (same signature), e.g. for a custom pipeline.
+    Returns a JSON-ready summary; ``progress`` is called with each partition's summary.
+    """
+    t0 = time.perf_counter()
+    parts = plan_partitions(list(paths), size=partition_size, input_format=input_format, limit=limit)
+    temporary = out_dir is None
+    out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="sitrep-dask-"))
+    out = out.absolute()
+    out.mkdir(parents=True, exist_ok=True)
+    options = dict(annotate=annotate, as_body=as_body, published=published, batch_size=batch_size,
+                   max_bytes=max_bytes)
+    summaries: list[dict] = []
+    with connect(scheduler, workers, client) as c:
+        from distributed import as_completed
+
+        c.register_plugin(WarmPipeline())
+        n_workers = _count_workers(c)
+        run = uuid.uuid4().hex[:8]
+        futures = {}
+        for part in parts:
+            fut = c.submit(run_partition, part, str(out), key=f"sitrep-{part.key}-{run}", **options)
+            futures[fut] = part
+        for fut in as_completed(list(futures)):
+            part = futures[fut]
+            if fut.status == "finished":
+                summary = fut.result()
+            else:
+                summary = _lost_partition(part, str(out), fut.exception(), max_bytes)
+            fut.release()
+            summaries.append(summary)
+            if progress is not None:
+                progress(summary)
+    seconds = time.perf_counter() - t0
+    result = {
+        "engine": "dask",
+        "scheduler": scheduler or ("client" if client is not None else "LocalCluster"),
+        "workers": n_workers,
+        "partitions": len(parts),
+        "lost_partitions": sum(1 for s in summaries if "lost" in s),
+        "documents": sum(s["documents"] for s in summaries),
+        "articles": sum(s["articles"] for s in summaries),
+        "errors": sum(s["errors"] for s in summaries),
+        "files": sum(len(s["files"]) for s in summaries),
+        "out_dir": None if (temporary and db_url) else str(out),
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(sum(s["documents"] for s in summaries) / seconds, 2) if seconds > 0 else None,
+        "db": None,
+    }
+    if db_url:
+        result["db"] = load_store(out, db_url)
+        if temporary:
+            shutil.rmtree(out, ignore_errors=True)
+    return result

@@ -1,0 +1,152 @@
+"""The worker side: one partition in, Parquet files and a small summary out.
+
+Everything here runs inside a Dask worker process (or in-process for the local
+comparison). The model is loaded once per process through ``get_pipeline()`` (the
+:class:`WarmPipeline` plugin loads it when the worker starts, so the first task does not
+pay for it), and the NLP itself is ``sitrep.pipeline.annotate_batch``: the runner adds
+partitioning, error rows and output, never a second copy of the extraction logic.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable, Optional
+
+from ..errors import ExtractionError, InputError
+from ..reader import MAX_BYTES, InputDoc
+from ..record import ErrorRecord
+from .output import is_error, write_partition
+from .partitions import Partition, iter_partition_documents
+
+Annotate = Callable[..., list]
+
+# A worker started with several threads would otherwise run two batches through one
+# spaCy pipeline at once; spaCy does not promise that is safe, and the GIL means it
+# would not be faster. Processes, not threads, are the unit of parallelism here.
+_lock = threading.Lock()
+
+try:  # distributed is an optional dependency: the local path must import without it
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - exercised only where dask is absent
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class WarmPipeline(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """Loads the spaCy model and sitrep components once, when a worker joins."""
+
+    name = "sitrep-warm-pipeline"
+
+    def setup(self, worker=None) -> None:
+        from ..pipeline import get_pipeline
+
+        get_pipeline()
+
+
+def error_row(exc: BaseException, source: Optional[str] = None, input_id: Optional[str] = None) -> dict:
+    """An ErrorRecord dict, the same shape ``sitrep extract`` prints for a bad document."""
+    if isinstance(exc, InputError):
+        return ErrorRecord(error=str(exc), code=exc.code, source=exc.doc,
+                           input_id=getattr(exc, "input_id", None)).model_dump(mode="json")
+    code = getattr(exc, "code", "E101")
+    return ErrorRecord(error=str(exc), code=code, source=source, input_id=input_id).model_dump(mode="json")
+
+
+def to_input(doc: InputDoc) -> dict:
+    """The dict ``annotate_batch`` takes, from what the reader yields."""
+    return {"content": doc.content, "source": doc.source, "format": doc.format,
+            "id": doc.input_id, "published": doc.published, "url": doc.url}
+
+
+def _failed(item: dict, exc: BaseException) -> dict:
+    name = item.get("source") or item.get("id") or "<input>"
+    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+    err = ExtractionError("E101", name, stage="annotate_batch", reason=reason)
+    return error_row(err, source=item.get("source"), input_id=item.get("id"))
+
+
+def annotate_safely(annotate: Annotate, items: list[dict], **options) -> list[dict]:
+    """``annotate(items)``; if the whole batch raises, each document alone, so one
+    poisoned document costs one error row, not its partition."""
+    if not items:
+        return []
+    with _lock:
+        try:
+            out = annotate(items, **options)
+            if len(out) == len(items):
+                return out
+        except Exception:  # noqa: BLE001 - narrowed to the document below
+            pass
+        rows = []
+        for item in items:
+            try:
+                one = annotate([item], **options)
+                rows.append(one[0] if len(one) == 1 else _failed(item, ValueError(f"{len(one)} results for 1 document")))
+            except Exception as exc:  # noqa: BLE001 - becomes this document's error row
+                rows.append(_failed(item, exc))
+        return rows
+
+
+def annotate_partition(
+    part: Partition,
+    *,
+    annotate: Optional[Annotate] = None,
+    as_body: bool = False,
+    published: Optional[str] = None,
+    batch_size: int = 16,
+    max_bytes: int = MAX_BYTES,
+) -> list[dict]:
+    """The partition's result rows (Article or ErrorRecord dicts) in input order."""
+    if annotate is None:
+        from ..pipeline import annotate_batch as annotate
+    rows: list[Optional[dict]] = []
+    batch: list[tuple[int, dict]] = []
+
+    def flush() -> None:
+        out = annotate_safely(annotate, [item for _, item in batch], as_body=as_body, published=published)
+        for (slot, _), row in zip(batch, out):
+            rows[slot] = row
+        batch.clear()
+
+    docs = iter_partition_documents(part, max_bytes=max_bytes)
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - a reader crash mid-file: record it, keep what was read
+            rows.append(error_row(ExtractionError("E101", part.label, stage="read", reason=f"{type(exc).__name__}: {exc}"),
+                                  source=part.label))
+            break
+        if isinstance(doc, InputError):
+            rows.append(error_row(doc))
+            continue
+        rows.append(None)
+        batch.append((len(rows) - 1, to_input(doc)))
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return [r for r in rows if r is not None]
+
+
+def run_partition(
+    part: Partition,
+    out_dir: str,
+    *,
+    annotate: Optional[Annotate] = None,
+    as_body: bool = False,
+    published: Optional[str] = None,
+    batch_size: int = 16,
+    max_bytes: int = MAX_BYTES,
+) -> dict:
+    """The Dask task: annotate one partition and write its Parquet files (this task is
+    the only writer of files named after its partition key). Returns counts only, so the
+    scheduler never carries the records."""
+    t0 = time.perf_counter()
+    rows = annotate_partition(part, annotate=annotate, as_body=as_body, published=published,
+                              batch_size=batch_size, max_bytes=max_bytes)
+    files = write_partition(out_dir, part.key, rows)
+    errors = sum(1 for r in rows if is_error(r))
+    return {"partition": part.key, "label": part.label, "documents": len(rows),
+            "articles": len(rows) - errors, "errors": errors, "files": files,
+            "seconds": round(time.perf_counter() - t0, 3)}

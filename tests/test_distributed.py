@@ -1,0 +1,222 @@
+"""The Dask runner (issue 9): same records as the local engine, error rows, Parquet layout.
+
+Cluster tests share one ``LocalCluster(processes=True, n_workers=2, threads_per_worker=1)``
+for the module (starting workers and loading the model twice costs most of the time).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.distributed import (
+    annotate_partition, canonical_json, ingest_dask, plan_partitions, read_output, run_partition,
+)
+from sitrep.errors import ConfigError, InputError
+from sitrep.pipeline import annotate_batch
+from sitrep.reader import iter_documents, iter_paths
+from sitrep.record import ErrorRecord
+
+distributed = pytest.importorskip("distributed")
+
+# Synthetic wire-style stories written for these tests (no external text).
+STORIES = [
+    "Army engineers repaired the bridge outside Mosul on Tuesday, a ministry spokesman said.\n\n"
+    "The spokesman said about 300 families had been cut off for two weeks.",
+    "The foreign minister of Chile met his Argentine counterpart in Santiago on Monday.\n\n"
+    "\"We agreed to reopen the border crossing,\" the minister told reporters after the talks.",
+    "Protesters marched through central Nairobi on Saturday to demand lower fuel prices.\n\n"
+    "Police said they arrested 14 people and that two officers were injured.",
+    "The European Union announced new sanctions against five companies on Thursday.\n\n"
+    "Officials in Brussels said the measures would take effect next month.",
+    "Flooding forced more than 2,000 people from their homes in northern Bangladesh, the relief agency said.",
+]
+
+
+def write_corpus(root: Path) -> list[str]:
+    """Text files, an HTML page, a jsonl file with good and bad lines, a binary file and a
+    missing path: every kind of input and every kind of refusal the reader has."""
+    root.mkdir(parents=True, exist_ok=True)
+    for i, story in enumerate(STORIES[:3]):
+        (root / f"story{i}.txt").write_text(story, encoding="utf-8")
+    (root / "page.html").write_text(
+        "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        f"<p>{STORIES[3]}</p></article></body></html>", encoding="utf-8")
+    lines = [
+        json.dumps({"id": "j1", "text": STORIES[4], "published": "2022-03-04"}),
+        "this line is not json",
+        "",
+        json.dumps({"id": "j3", "text": "   "}),
+        json.dumps({"id": "j4", "text": STORIES[0], "published": "2022-02-03"}),
+        json.dumps({"id": "j5", "text": STORIES[1], "published": "2022-03-04"}),
+        json.dumps({"id": "j6", "text": STORIES[2]}),
+    ]
+    (root / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 10)
+    return [str(root), str(root / "missing.txt")]
+
+
+def local_engine(paths: list[str]) -> list[dict]:
+    """The reference: the reader plus ``annotate_batch`` run in this process, one document
+    at a time, with refusals as the error records ``sitrep extract`` prints."""
+    out = []
+    for p in iter_paths(paths):
+        for doc in iter_documents(str(p)):
+            if isinstance(doc, InputError):
+                out.append(ErrorRecord(error=str(doc), code=doc.code, source=doc.doc,
+                                       input_id=getattr(doc, "input_id", None)).model_dump(mode="json"))
+            else:
+                out.extend(annotate_batch([{"content": doc.content, "source": doc.source, "format": doc.format,
+                                            "id": doc.input_id, "published": doc.published, "url": doc.url}]))
+    return out
+
+
+def canonical(rows: list[dict]) -> list[str]:
+    return sorted(canonical_json(r) for r in rows)
+
+
+# -- annotate functions shipped to the workers (pickled by value, see the fixture) ------
+def annotate_poisoned(records, **options):
+    """annotate_batch, except that a document containing POISON raises (a stage bug)."""
+    if any("POISON" in r["content"] for r in records):
+        raise RuntimeError("poisoned document")
+    return annotate_batch(records, **options)
+
+
+def annotate_killing(records, **options):
+    """annotate_batch, except that a document containing KILLWORKER kills the worker
+    process outright (what a segfault or the OOM killer does)."""
+    if any("KILLWORKER" in r["content"] for r in records):
+        os._exit(13)
+    return annotate_batch(records, **options)
+
+
+@pytest.fixture(scope="module")
+def client():
+    import cloudpickle
+    import dask
+    from distributed import Client, LocalCluster
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    # A task whose worker dies is not retried on the other one: the test of lost
+    # partitions should see the loss once, not after three more killed workers.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+    cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+
+
+# -- planning (no cluster) -------------------------------------------------------------
+def test_jsonl_is_split_by_line_ranges_that_keep_line_numbers(tmp_path):
+    paths = write_corpus(tmp_path / "in")
+    jsonl = str(tmp_path / "in" / "batch.jsonl")
+    parts = plan_partitions([jsonl], size=2)
+    assert [(p.first_line, p.last_line, p.docs) for p in parts] == [(1, 2, 2), (3, 5, 2), (6, 7, 2)]
+    # Reading the ranges gives exactly the whole-file read, names and line numbers included.
+    whole = [d.doc if isinstance(d, InputError) else (d.source, d.content) for d in iter_documents(jsonl)]
+    from sitrep.distributed import iter_partition_documents
+    split = [d.doc if isinstance(d, InputError) else (d.source, d.content)
+             for p in parts for d in iter_partition_documents(p)]
+    assert split == whole
+    assert paths  # the corpus was written
+
+
+def test_small_files_are_grouped_and_limit_is_exact(tmp_path):
+    paths = write_corpus(tmp_path / "in")
+    parts = plan_partitions(paths, size=2)
+    # 6 plain files (3 stories, page.html, blob.txt, missing.txt) in groups of 2, jsonl in 3 ranges.
+    assert sorted(p.kind for p in parts).count("files") == 3
+    assert sum(p.docs for p in parts) == 12
+    assert sum(p.docs for p in plan_partitions(paths, size=2, limit=5)) == 5
+    assert len({p.key for p in parts}) == len(parts)
+    with pytest.raises(ConfigError):
+        plan_partitions(["-"])
+
+
+def test_partition_rerun_replaces_its_files(tmp_path):
+    write_corpus(tmp_path / "in")
+    part = plan_partitions([str(tmp_path / "in" / "batch.jsonl")], size=10)[0]
+    out = tmp_path / "out"
+    first = run_partition(part, str(out))
+    second = run_partition(part, str(out))
+    assert first["files"] == second["files"]
+    assert sorted(first["files"]) == [
+        "articles/date=2022-02-03/part-%s.parquet" % part.key,
+        "articles/date=2022-03-04/part-%s.parquet" % part.key,
+        "articles/date=unknown/part-%s.parquet" % part.key,
+        "errors/part-%s.parquet" % part.key,
+    ]
+    articles, errors = read_output(out)
+    assert (len(articles), len(errors)) == (4, 2)
+    assert canonical(articles + errors) == canonical(annotate_partition(part))
+
+
+# -- on a LocalCluster -------------------------------------------------------------------
+def test_dask_records_equal_local_engine_byte_for_byte(client, tmp_path):
+    paths = write_corpus(tmp_path / "in")
+    expected = local_engine(paths)
+    summary = ingest_dask(paths, out_dir=str(tmp_path / "out"), client=client, partition_size=2)
+    articles, errors = read_output(tmp_path / "out")
+    assert canonical(articles + errors) == canonical(expected)
+    assert summary["workers"] == 2
+    assert summary["partitions"] == 6 and summary["lost_partitions"] == 0
+    assert (summary["documents"], summary["articles"], summary["errors"]) == (12, 8, 4)
+    assert sorted(e["code"] for e in errors) == ["E002", "E003", "E008", "E010"]
+    dates = sorted(p.name for p in (tmp_path / "out" / "articles").iterdir())
+    assert dates == ["date=2022-02-03", "date=2022-03-04", "date=unknown"]
+
+
+def test_published_option_reaches_the_workers(client, tmp_path):
+    paths = write_corpus(tmp_path / "in")
+    ingest_dask([str(tmp_path / "in" / "story0.txt")], out_dir=str(tmp_path / "out"), client=client,
+                published="2021-12-01")
+    articles, _ = read_output(tmp_path / "out")
+    assert [a["published"] for a in articles] == ["2021-12-01"]
+    assert (tmp_path / "out" / "articles" / "date=2021-12-01").is_dir()
+    assert paths
+
+
+def test_poisoned_document_costs_one_error_row(client, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    for i, story in enumerate(STORIES[:3]):
+        (root / f"s{i}.txt").write_text(story, encoding="utf-8")
+    (root / "s1.txt").write_text(STORIES[1] + "\n\nPOISON", encoding="utf-8")
+    summary = ingest_dask([str(root)], out_dir=str(tmp_path / "out"), client=client,
+                          partition_size=3, annotate=annotate_poisoned)
+    articles, errors = read_output(tmp_path / "out")
+    assert summary["partitions"] == 1 and summary["lost_partitions"] == 0
+    assert [e["source"] for e in errors] == [str(root / "s1.txt")]
+    assert errors[0]["code"] == "E101"
+    assert "annotate_batch" in errors[0]["error"] and "RuntimeError: poisoned document" in errors[0]["error"]
+    # The two healthy documents of the same batch are the records the local engine makes.
+    healthy = local_engine([str(root / "s0.txt"), str(root / "s2.txt")])
+    assert canonical(articles) == canonical(healthy)
+
+
+def test_partition_whose_worker_dies_becomes_error_rows(client, tmp_path):
+    # Runs last in this module: it kills a worker (the nanny restarts it).
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.jsonl").write_text("\n".join(json.dumps({"id": f"k{i}", "text": t}) for i, t in enumerate(
+        [STORIES[0], STORIES[1] + " KILLWORKER", STORIES[2], "bad"])) + "\n{broken\n", encoding="utf-8")
+    (root / "b.txt").write_text(STORIES[3], encoding="utf-8")
+    summary = ingest_dask([str(root)], out_dir=str(tmp_path / "out"), client=client,
+                          partition_size=10, annotate=annotate_killing)
+    articles, errors = read_output(tmp_path / "out")
+    assert summary["lost_partitions"] == 1
+    assert summary["documents"] == 6 and summary["errors"] == 5
+    # b.txt is its own partition and survives; every document of the lost jsonl
+    # partition is accounted for, with the bad line still named by its own error.
+    assert [a["source"] for a in articles] == [str(root / "b.txt")]
+    lost = sorted((e["input_id"] or "", e["code"]) for e in errors)
+    assert lost == [("", "E008"), ("k0", "E101"), ("k1", "E101"), ("k2", "E101"), ("k3", "E101")]
+    assert all("dask task" in e["error"] for e in errors if e["code"] == "E101")
