@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -110,6 +110,31 @@ class Store:
             for seq, rec in rows:
                 yield json.loads(rec)
             last = rows[-1][0]
+
+    def iter_events(self, modality=None, primary_only: bool = True, batch: int = 2000):
+        """Every event (one per duplicate cluster, with ``mentions``) for export, in pages."""
+        e = S.events
+        last = ("", "")
+        while True:
+            conds = [tuple_(e.c.article_id, e.c.id) > last]
+            if primary_only:
+                conds.append(e.c.is_primary == 1)
+            m = Q._modality_filter(e.c.modality, modality)
+            if m is not None:
+                conds.append(m)
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(e.c.article_id, e.c.id, e.c.day, e.c.mentions, e.c.cluster_id, e.c.data)
+                    .where(*conds).order_by(e.c.article_id, e.c.id).limit(batch)).all()
+                if not rows:
+                    return
+                srcs = dict(conn.execute(select(S.articles.c.id, S.articles.c.source)
+                                         .where(S.articles.c.id.in_({r.article_id for r in rows}))).all())
+            for r in rows:
+                d = Q._event_row(r)
+                d["article_source"] = srcs.get(r.article_id)
+                yield d
+            last = (rows[-1].article_id, rows[-1].id)
 
     def list_articles(self, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:
         with self.engine.connect() as conn:

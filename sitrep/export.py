@@ -1,0 +1,265 @@
+"""Export a store: jsonl (full records), csv, parquet (by date), GDELT 2.0 events, PLOVER.
+
+    from sitrep.export import export
+    export(open_store("corpus.db"), "gdelt", "events.tsv")
+
+* ``jsonl`` writes one full record per line, exactly what ``sitrep extract`` prints, so
+  ``sitrep ingest export.jsonl`` rebuilds the same store (the round trip is tested).
+* ``gdelt`` and ``plover`` write one row per *distinct* event (one per duplicate cluster)
+  with its mention count, as GDELT's NumMentions does; fields sitrep does not know are
+  left empty rather than invented.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional
+
+from .errors import ConfigError
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
+
+# GDELT 2.0 event table, in file order (GDELT Event Codebook V2.0). 61 columns.
+_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+          "Type1Code", "Type2Code", "Type3Code"]
+_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+GDELT_COLUMNS = (
+    ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{c}" for c in _ACTOR] + [f"Actor2{c}" for c in _ACTOR]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO] + [f"ActionGeo_{c}" for c in _GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
+assert len(GDELT_COLUMNS) == 61
+
+EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo", "goldstein", "modality",
+                     "source_text", "source_code", "source_country", "target_text", "target_code",
+                     "target_country", "location", "trigger", "evidence", "mentions", "cluster_id"]
+QUOTE_CSV_COLUMNS = ["article_id", "id", "published", "speaker_name", "kind", "text", "cue", "start", "end",
+                     "mentions", "cluster_id"]
+
+
+def _quad(cameo: Optional[str]) -> str:
+    """CAMEO root -> GDELT QuadClass (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)."""
+    if not cameo or not cameo[:2].isdigit():
+        return ""
+    root = int(cameo[:2])
+    return "1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"
+
+
+def _num(x) -> str:  # noqa: ANN001
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def _actor_cols(a: Optional[dict]) -> list[str]:
+    if not a:
+        return [""] * 10
+    code = a.get("code") or ""
+    country = a.get("country") or (code[:3] if len(code) >= 3 and code[:3].isalpha() and not code.startswith("IGO") else "")
+    # Phoenix codes are country + role (RUSGOV): the role is GDELT's Type1Code.
+    type1 = code[3:6] if country and code.startswith(country) and len(code) >= 6 else ""
+    return [code, (a.get("text") or "").upper(), country, "", "", "", "", type1, "", ""]
+
+
+def gdelt_row(e: dict) -> list[str]:
+    day = e.get("day") or ""
+    d = dt.date.fromisoformat(day) if day else None
+    cameo = e.get("cameo") or ""
+    gid = int(hashlib.sha1(f"{e['article_id']}:{e['id']}".encode()).hexdigest()[:15], 16)
+    row = [
+        str(gid),
+        d.strftime("%Y%m%d") if d else "",
+        d.strftime("%Y%m") if d else "",
+        d.strftime("%Y") if d else "",
+        f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}" if d else "",
+        *_actor_cols(e.get("source")),
+        *_actor_cols(e.get("target")),
+        "",  # IsRootEvent: sitrep does not mark lead-paragraph events
+        cameo, cameo[:3], cameo[:2], _quad(cameo), _num(e.get("goldstein")),
+        str(e.get("mentions") or 1), "", str(e.get("mentions") or 1), "",
+        *([""] * 8), *([""] * 8),
+        "", e.get("location") or "", *([""] * 6),
+        (d.strftime("%Y%m%d") + "000000") if d else "",
+        e.get("article_source") or "",
+    ]
+    assert len(row) == 61
+    return [c.replace("\t", " ").replace("\n", " ") for c in row]
+
+
+def _entity(a: Optional[dict]) -> Optional[dict]:
+    if not a:
+        return None
+    code = a.get("code") or ""
+    country = a.get("country") or None
+    out = {"code": country or (code[:3] or None), "entity_text": a.get("text")}
+    if country and code.startswith(country) and len(code) > 3:
+        out["sector"] = code[3:]
+    if a.get("entity"):
+        out["identifier_id"] = a["entity"]
+    return out
+
+
+def plover_record(e: dict) -> dict:
+    """One event as a PLOVER JSON record (PLOVER manual, 'PLOVER JSON' table)."""
+    src, tgt = _entity(e.get("source")), _entity(e.get("target"))
+    rec = {
+        "id": f"{e['article_id'][:16]}-{e['id']}",
+        "date": e.get("day"),
+        "actor": [src] if src else [],
+        "event": [e["plover"]],
+        "mode": [e["mode"]] if e.get("mode") else [],
+        "event_text": [e["trigger"]["text"]] if e.get("trigger") else [],
+        "quad_code": int(_quad(e.get("cameo"))) if _quad(e.get("cameo")) else None,
+        "event_scale": e.get("goldstein"),
+        "cite_info": {"article_id": e["article_id"], "url": e.get("article_source"),
+                      "start": e["evidence"]["start"], "end": e["evidence"]["end"]},
+        "coder": "sitrep",
+        # Beyond the PLOVER base fields (the manual allows named extras):
+        "modality": e.get("modality"),
+        "mentions": e.get("mentions"),
+    }
+    if tgt:
+        rec["recipient"] = [tgt]
+    if e.get("location"):
+        rec["event_loc"] = {"name": e["location"]}
+    return rec
+
+
+def _event_flat(e: dict) -> dict:
+    s, t = e.get("source") or {}, e.get("target") or {}
+    return {
+        "article_id": e["article_id"], "id": e["id"], "day": e.get("day"), "date": e.get("date"),
+        "plover": e.get("plover"), "mode": e.get("mode"), "cameo": e.get("cameo"), "goldstein": e.get("goldstein"),
+        "modality": e.get("modality"), "source_text": s.get("text"), "source_code": s.get("code"),
+        "source_country": s.get("country"), "target_text": t.get("text"), "target_code": t.get("code"),
+        "target_country": t.get("country"), "location": e.get("location"),
+        "trigger": (e.get("trigger") or {}).get("text"), "evidence": (e.get("evidence") or {}).get("text"),
+        "mentions": e.get("mentions"), "cluster_id": e.get("cluster_id"),
+    }
+
+
+def _iter_quotes(store) -> Iterator[dict]:  # noqa: ANN001
+    for art in store.iter_articles():
+        for q in store.quotes(article=art["id"], limit=100_000):
+            yield {k: (q.get(k) if k != "cue" else (q.get("cue") or {}).get("text")) for k in QUOTE_CSV_COLUMNS}
+
+
+def _open(out) -> tuple[IO, bool]:  # noqa: ANN001
+    if out is None or out == "-":
+        return sys.stdout, False
+    if hasattr(out, "write"):
+        return out, False
+    return open(out, "w", encoding="utf-8", newline=""), True
+
+
+def export(store, fmt: str, out=None, since: Optional[str] = None, until: Optional[str] = None,  # noqa: ANN001
+           modality: Optional[str] = None, table: str = "events") -> int:
+    """Write the store in ``fmt`` to ``out`` (path, open file, or None/'-' for stdout;
+    a directory for parquet). Returns the number of rows/records written."""
+    if fmt not in FORMATS:
+        raise ConfigError("E302", reason=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "parquet":
+        if out is None or out == "-" or hasattr(out, "write"):
+            raise ConfigError("E302", reason="parquet export needs an output directory (--out DIR)")
+        return export_parquet(store, Path(out), since, until, modality)
+    fh, close = _open(out)
+    n = 0
+    try:
+        if fmt == "jsonl":
+            for rec in store.iter_articles(since=since, until=until):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        elif fmt == "gdelt":
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            for e in _events(store, since, until, modality):
+                w.writerow(gdelt_row(e))
+                n += 1
+        elif fmt == "plover":
+            for e in _events(store, since, until, modality):
+                fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
+                n += 1
+        else:  # csv
+            if table == "quotes":
+                w = csv.DictWriter(fh, QUOTE_CSV_COLUMNS, lineterminator="\n")
+                w.writeheader()
+                for q in _iter_quotes(store):
+                    w.writerow(q)
+                    n += 1
+            elif table == "articles":
+                w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events"],
+                                   lineterminator="\n")
+                w.writeheader()
+                for rec in store.iter_articles(since=since, until=until):
+                    w.writerow({"id": rec["id"], "published": rec.get("published"), "title": rec.get("title"),
+                                "source": rec.get("source"), "entities": len(rec["entities"]),
+                                "quotes": len(rec["quotes"]), "events": len(rec["events"])})
+                    n += 1
+            else:
+                w = csv.DictWriter(fh, EVENT_CSV_COLUMNS, lineterminator="\n")
+                w.writeheader()
+                for e in _events(store, since, until, modality):
+                    w.writerow(_event_flat(e))
+                    n += 1
+    finally:
+        if close:
+            fh.close()
+        else:
+            fh.flush()
+    return n
+
+
+def _events(store, since, until, modality) -> Iterable[dict]:  # noqa: ANN001
+    for e in store.iter_events(modality=modality):
+        day = e.get("day")
+        if since and (not day or day < since):
+            continue
+        if until and (not day or day > until):
+            continue
+        yield e
+
+
+def export_parquet(store, out: Path, since=None, until=None, modality=None, batch: int = 2000) -> int:  # noqa: ANN001
+    """``out/articles/date=YYYY-MM-DD/*.parquet`` and ``out/events/day=.../*.parquet``
+    (hive partitioning: pyarrow, DuckDB, Spark and pandas read the folder as one table)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    def write(rows: list[dict], sub: str, part: int, key: str = "date") -> None:
+        table = pa.Table.from_pylist(rows)
+        ds.write_dataset(
+            table, out / sub, format="parquet", partitioning=[key], partitioning_flavor="hive",
+            basename_template=f"part-{part:05d}-{{i}}.parquet", existing_data_behavior="overwrite_or_ignore",
+        )
+
+    n, part, rows = 0, 0, []
+    for rec in store.iter_articles(since=since, until=until):
+        rows.append({"date": rec.get("published") or "unknown", "id": rec["id"], "source": rec.get("source"),
+                     "title": rec.get("title"), "published": rec.get("published"), "text": rec["text"],
+                     "n_entities": len(rec["entities"]), "n_quotes": len(rec["quotes"]),
+                     "n_events": len(rec["events"]), "record": json.dumps(rec, ensure_ascii=False)})
+        if len(rows) >= batch:
+            write(rows, "articles", part)
+            n, part, rows = n + len(rows), part + 1, []
+    if rows:
+        write(rows, "articles", part)
+        n += len(rows)
+    part, rows = 0, []
+    for e in _events(store, since, until, modality):
+        flat = _event_flat(e)
+        flat["day"] = e.get("day") or "unknown"  # events partition by the event's day
+        rows.append(flat)
+        if len(rows) >= batch:
+            write(rows, "events", part, "day")
+            part, rows = part + 1, []
+    if rows:
+        write(rows, "events", part, "day")
+    return n
+
+
+__all__ = ["export", "export_parquet", "gdelt_row", "plover_record", "GDELT_COLUMNS", "FORMATS"]

@@ -1,0 +1,287 @@
+"""Ingest: files, folders, globs, WARC, jsonl or stdin -> records -> a store.
+
+    from sitrep.ingest import ingest
+    summary = ingest(["news/"], db="corpus.db", workers=2)
+
+The parent process reads inputs, keys each document by a hash of (source, content)
+*before* NLP, skips keys the store already has, sends batches to worker processes (each
+loads the model once, ``spawn`` start method) that run the shared pure function
+``pipeline.annotate_batch``, and writes each finished batch in ONE transaction. So:
+
+* rerunning the same ingest adds nothing (every key is already stored);
+* after a crash or ``kill -9`` the committed batches are skipped and the rest is done: no
+  loss, no duplicate;
+* a document that cannot be read or processed becomes an error row and the run goes on.
+
+Memory stays flat: at most ``2 * workers`` batches are in flight, inputs are read lazily.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from .errors import InputError, SitrepError
+from .reader import MAX_BYTES, format_for_path, iter_documents, iter_paths
+from .store import Store, error_key, input_key, open_store
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class Item:
+    """One input document on its way to the store."""
+
+    key: str
+    payload: Optional[dict] = None  # annotate_batch input ({"content", "source", ...})
+    result: Optional[dict] = None  # a finished Article or ErrorRecord dict (no NLP needed)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    errors: int = 0
+    skipped: int = 0
+    quotes: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    error_codes: Counter = field(default_factory=Counter)
+
+    def add(self, counts: dict) -> None:
+        for k in ("articles", "duplicates", "near_duplicates", "errors", "skipped", "quotes", "events"):
+            setattr(self, k, getattr(self, k) + counts.get(k, 0))
+
+    def as_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in ("documents", "articles", "duplicates", "near_duplicates", "errors",
+                                           "skipped", "quotes", "events")}
+        d["seconds"] = round(self.seconds, 2)
+        d["docs_per_s"] = round(self.documents / self.seconds, 2) if self.seconds else None
+        d["error_codes"] = dict(sorted(self.error_codes.items()))
+        return d
+
+
+# -- reading ------------------------------------------------------------------------------
+def _is_record(obj: object) -> bool:
+    """A line ``sitrep extract``/``export --format jsonl`` wrote: re-import it as is."""
+    return isinstance(obj, dict) and "schema_version" in obj and "text" in obj and "entities" in obj and "id" in obj
+
+
+def _record_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    try:
+                        return _is_record(json.loads(raw))
+                    except ValueError:
+                        return False
+    except OSError:
+        return False
+    return False
+
+
+def _iter_records(path: Path) -> Iterator[Item]:
+    from pydantic import ValidationError
+
+    from .record import Article
+
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            name = f"{path}:{lineno}"
+            try:
+                rec = Article.model_validate_json(raw).model_dump(mode="json")
+                yield Item(key=input_key("record", rec["id"]), result=rec)
+            except ValidationError as exc:
+                reason = f"{name}: E008: bad jsonl line: not a valid record ({exc.errors()[0]['msg']})"
+                yield Item(key=input_key(name, raw.decode("utf-8", "replace")),
+                           result={"error": reason, "code": "E008", "source": name, "input_id": None})
+
+
+def iter_items(paths: Iterable[str], input_format: str = "auto", max_bytes: int = MAX_BYTES, stdin=None) -> Iterator[Item]:
+    """Every input document, keyed, in a stable order (files sorted within folders)."""
+    for raw in paths:
+        sources = ["-"] if raw == "-" else [str(p) for p in iter_paths([raw])]
+        for src in sources:
+            fmt = input_format
+            if src != "-" and fmt in ("auto", "jsonl") and format_for_path(Path(src)) == "jsonl" and _record_file(Path(src)):
+                yield from _iter_records(Path(src))
+                continue
+            for d in iter_documents(src, fmt, max_bytes=max_bytes, stdin=stdin):
+                if isinstance(d, InputError):
+                    iid = getattr(d, "input_id", None)
+                    key = error_key(d.doc, iid, d.code, d.reason)
+                    yield Item(key=key, result={"error": str(d), "code": d.code, "source": d.doc, "input_id": iid})
+                    continue
+                payload = {"content": d.content, "source": d.source, "format": d.format, "id": d.input_id,
+                           "published": d.published, "url": d.url}
+                yield Item(key=input_key(d.source, d.content, d.input_id), payload=payload)
+
+
+def count_documents(paths: Iterable[str]) -> Optional[int]:
+    """How many documents the inputs hold (for the progress bar), or None if unknown."""
+    n = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        for p in iter_paths([raw]):
+            fmt = format_for_path(p)
+            if fmt == "warc":
+                return None
+            if fmt == "jsonl":
+                try:
+                    with open(p, "rb") as fh:
+                        n += sum(1 for line in fh if line.strip())
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+    return n
+
+
+# -- processing ---------------------------------------------------------------------------
+def annotate_safely(payloads: list[dict], as_body: bool = False, published: Optional[str] = None) -> list[dict]:
+    """annotate_batch, but a batch that raises is redone one document at a time so one
+    poisonous document costs only itself (an E101 error row), never its batch-mates."""
+    from .pipeline import annotate_batch
+
+    try:
+        return annotate_batch(payloads, as_body=as_body, published=published)
+    except SitrepError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, each failure recorded
+        out = []
+        for p in payloads:
+            try:
+                out.extend(annotate_batch([p], as_body=as_body, published=published))
+            except Exception as exc:  # noqa: BLE001
+                out.append({"error": f"{p.get('source')}: E101: stage pipeline failed: {type(exc).__name__}: {exc}",
+                            "code": "E101", "source": p.get("source"), "input_id": p.get("id")})
+        return out
+
+
+def _worker_init() -> None:
+    # Load the model once per worker process, before the first batch arrives.
+    from .pipeline import get_pipeline
+
+    get_pipeline()
+
+
+def _batches(items: Iterator[Item], size: int, limit: Optional[int]) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for n, it in enumerate(items):
+        if limit is not None and n >= limit:
+            break
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _finish(batch: list[Item], annotated: list[dict]) -> tuple[list[dict], list[str]]:
+    results, keys = [], []
+    done = iter(annotated)
+    for it in batch:
+        results.append(it.result if it.result is not None else next(done))
+        keys.append(it.key)
+    return results, keys
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Store = "sitrep.db",
+    workers: int = 1,
+    limit: Optional[int] = None,
+    published: Optional[str] = None,
+    as_body: bool = False,
+    input_format: str = "auto",
+    batch_size: int = BATCH_SIZE,
+    max_bytes: int = MAX_BYTES,
+    on_batch: Optional[Callable[[int, dict], None]] = None,
+    stdin=None,
+) -> dict:
+    """Ingest documents into the store at ``db``; returns the run summary.
+
+    ``on_batch(n_documents, counts)`` is called after each committed batch (progress bars).
+    """
+    store = db if isinstance(db, Store) else open_store(db)
+    summary = Summary()
+    t0 = time.perf_counter()
+    items = iter_items(list(paths), input_format, max_bytes=max_bytes, stdin=stdin)
+
+    def write(batch: list[Item], annotated: list[dict]) -> None:
+        results, keys = _finish(batch, annotated)
+        counts = store.write_results(results, keys)
+        summary.add(counts)
+        summary.documents += len(batch)
+        for r in results:
+            if "error" in r:
+                summary.error_codes[r.get("code") or "E000"] += 1
+        if on_batch:
+            on_batch(len(batch), counts)
+
+    def pending_work(batch: list[Item]) -> list[Item]:
+        # Skip what a previous (possibly killed) run committed: no NLP for it.
+        seen = store.seen_inputs([it.key for it in batch])
+        fresh, keys = [], set()
+        for it in batch:
+            if it.key in seen or it.key in keys:
+                summary.skipped += 1
+                summary.documents += 1
+                if on_batch:
+                    on_batch(1, {"skipped": 1})
+                continue
+            keys.add(it.key)
+            fresh.append(it)
+        return fresh
+
+    try:
+        if workers <= 1:
+            for batch in _batches(items, batch_size, limit):
+                batch = pending_work(batch)
+                if batch:
+                    todo = [it.payload for it in batch if it.result is None]
+                    write(batch, annotate_safely(todo, as_body, published) if todo else [])
+        else:
+            _run_pool(items, workers, batch_size, limit, as_body, published, pending_work, write)
+    finally:
+        summary.seconds = time.perf_counter() - t0
+        if not isinstance(db, Store):
+            store.close()
+    return summary.as_dict()
+
+
+def _run_pool(items, workers, batch_size, limit, as_body, published, pending_work, write) -> None:  # noqa: ANN001
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: a clean interpreter per worker (no forked SQLite handles or threads), the
+    # model loaded once in each by the initializer.
+    ctx = mp.get_context("spawn")
+    inflight: deque = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+        for batch in _batches(items, batch_size, limit):
+            batch = pending_work(batch)
+            if not batch:
+                continue
+            todo = [it.payload for it in batch if it.result is None]
+            fut = pool.submit(annotate_safely, todo, as_body, published) if todo else None
+            inflight.append((batch, fut))
+            # Bounded read-ahead keeps the parent's memory flat; writing in submission
+            # order keeps the database identical to a 1-worker run.
+            while len(inflight) >= 2 * workers:
+                b, f = inflight.popleft()
+                write(b, f.result() if f else [])
+        while inflight:
+            b, f = inflight.popleft()
+            write(b, f.result() if f else [])
