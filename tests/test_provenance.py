@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from sitrep.record import Article, Span
 
 
 def _spans(obj, path="record"):
     if isinstance(obj, Span):
         yield path, obj
-    elif hasattr(obj, "model_fields"):
+    elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             yield from _spans(getattr(obj, name), f"{path}.{name}")
     elif isinstance(obj, list):
