@@ -1,10 +1,192 @@
-"""Anatomy of whole-page plain-text dumps (placeholder rules; see issue 2)."""
+"""Anatomy of whole-page plain-text dumps.
+
+No library splits a *text* page into its parts (they all work on the HTML tree), yet
+saved-as-text pages are how many archives arrive. Steps:
+
+1. ``lines.score_lines`` + ``select_body``: the learned line model picks the article's
+   paragraphs (the densest run of prose-like lines).
+2. Credits lines ("With reporting by ...") and bylines are taken out of that run;
+   wire datelines ("(Reuters) -") add credits but stay in the text (they are the story's
+   first sentence).
+3. Above the body: the headline (the line the page <title> repeats, else the last
+   headline-like line), captions, byline and date stamps.
+4. Everything else is boilerplate, listed so a reader can see what was dropped.
+
+Language-independent by design: non-English pages are split too (the pipeline refuses
+them later, for NLP, not here).
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from . import Anatomy
+from .credits import credit_line, dateline_agency, merge
+from .dates import date_from_lines
+from .lines import Line, find_headline, score_lines, select_body, split_lines
+
+_WORD = re.compile(r"\w+", re.U)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|von|par|por|di)\s+(?P<who>[A-ZÀ-ÝА-Я][^\n]{1,80})$", re.I
+)
+_CAPTION_MARK = re.compile(
+    r"\b(photo|photograph|image|picture|illustration|credit|file photo|getty images|afp|ap photo|"
+    r"reuters/|epa|shutterstock|handout)\b",
+    re.I,
+)
+_CHROMEY = re.compile(
+    r"\b(share|tweet|subscribe|sign in|log in|menu|search|home|cookie|advertisement|newsletter|"
+    r"follow|comments?|reply|related|read more)\b|[|»›•©]",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?…][\"'”’)]*$")
+_HEADLINE_MAX_WORDS = 30
 
 
-def from_text(page: str) -> Anatomy:
-    blocks = [b.strip() for b in page.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return Anatomy(body="\n\n".join(blocks))
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _headline_like(s: str) -> bool:
+    n = _words(s)
+    if n < 3 or n > _HEADLINE_MAX_WORDS or _CHROMEY.search(s) or _BYLINE.match(s):
+        return False
+    # A headline does not end in a full stop (question and exclamation marks happen).
+    return not s.rstrip().endswith(".")
+
+
+def _byline(s: str) -> Optional[str]:
+    m = _BYLINE.match(s.strip())
+    if m and _words(s) <= 14:
+        return m.group("who").strip()
+    return None
+
+
+def _date_line(s: str) -> bool:
+    from .dates import full_date
+
+    return len(s) <= 120 and full_date(s) is not None and _words(s) <= 16
+
+
+def _prose(s: str) -> bool:
+    return bool(_SENT_END.search(s)) or _words(s) > _HEADLINE_MAX_WORDS
+
+
+def _trim(lines: list[Line], chosen: list[int]) -> list[int]:
+    """A story starts with a sentence: headline, caption and kicker lines that the line
+    model let into the head of the run are peeled off (they are found again below as
+    title and captions). Credits lines are kept for the credits pass."""
+    k = 0
+    while k < len(chosen) - 1 and not _prose(lines[chosen[k]].text):
+        k += 1
+    return chosen[k:] if any(_prose(lines[i].text) for i in chosen[k:]) else chosen
+
+
+def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = None) -> Anatomy:
+    """Split a whole-page text dump into title, captions, byline, date, credits,
+    boilerplate and the clean body (paragraphs joined by blank lines).
+
+    ``weights``: a line model other than the shipped one (cross-validation uses this)."""
+    lines = split_lines(page)
+    if not lines:
+        return Anatomy(body="")
+    probs = score_lines(lines, weights)
+    chosen = _trim(lines, select_body(lines, probs, weights))
+    body_set = set(chosen)
+
+    credits: list[str] = []
+    captions: list[str] = []
+    byline: Optional[str] = None
+    special: set[int] = set()  # lines that are not body and not boilerplate
+
+    # Credits and bylines inside or just after the body run leave the body.
+    last = chosen[-1] if chosen else -1
+    for i in list(chosen) + [j for j in range(last + 1, min(len(lines), last + 4))]:
+        names = credit_line(lines[i].text)
+        if names:
+            credits = merge(credits, names)
+            body_set.discard(i)
+            special.add(i)
+    for i in chosen[:3]:
+        who = _byline(lines[i].text)
+        if who and i in body_set:
+            byline = byline or who
+            body_set.discard(i)
+            special.add(i)
+
+    body_idx = sorted(body_set)
+    first = body_idx[0] if body_idx else len(lines)
+
+    # Headline: the line the <title> repeats, if the dump starts with the <title>.
+    head_i = find_headline(lines)
+    if head_i is not None and head_i >= first:
+        head_i = None
+    if head_i is None:
+        for i in range(first - 1, max(-1, first - 8), -1):
+            if i in special:
+                continue
+            s = lines[i].text
+            if _byline(s) or _date_line(s) or _CAPTION_MARK.search(s) and _words(s) > 3 and not _headline_like(s):
+                continue
+            if _headline_like(s):
+                head_i = i
+                break
+    title = lines[head_i].text if head_i is not None else None
+    if head_i is not None:
+        special.add(head_i)
+        if head_i != 0 and find_headline(lines) == head_i:
+            special.add(0)  # the <title> copy at the top of the dump
+
+    # Between the headline and the body: bylines, date stamps, captions. A short
+    # descriptive line right above the headline is a lead-image caption (page dumps put
+    # the image before the headline).
+    zone_start = head_i + 1 if head_i is not None else max(0, first - 4)
+    head_zone = [i for i in range(zone_start, first) if i not in special]
+    for i in head_zone:
+        s = lines[i].text
+        who = _byline(s)
+        if who:
+            byline = byline or who
+            special.add(i)
+        elif _CAPTION_MARK.search(s) and not _date_line(s) and _words(s) >= 3:
+            captions.append(s)
+            special.add(i)
+    if head_i is not None and head_i > 0:
+        j = head_i - 1
+        s = lines[j].text
+        # Descriptive, not a menu item or breadcrumb: 3+ words with a lower-case word
+        # ("U.S. and Ukrainian soldiers"), which Title Case navigation lacks.
+        if (j not in special and 3 <= _words(s) <= 40 and not _CHROMEY.search(s) and not _date_line(s)
+                and (j == 0 or lines[j].blank_before) and any(w[0].islower() for w in _WORD.findall(s))):
+            captions.insert(0, s)
+            special.add(j)
+    # Captions the line model left out inside the body run.
+    if body_idx:
+        for i in range(body_idx[0], body_idx[-1] + 1):
+            if i not in body_set and i not in special and _CAPTION_MARK.search(lines[i].text) \
+                    and 3 <= _words(lines[i].text) <= 60:
+                captions.append(lines[i].text)
+                special.add(i)
+
+    paragraphs = [lines[i].text for i in body_idx]
+    if paragraphs:
+        agency = dateline_agency(paragraphs[0])
+        if agency:
+            credits = merge(credits, [agency])
+
+    head_texts = [lines[i].text for i in range(max(0, (head_i or first) - 3), first) if i not in body_set]
+    tail_texts = [lines[i].text for i in range(body_idx[-1] + 1, min(len(lines), body_idx[-1] + 6))] if body_idx else []
+    published = date_from_lines(head_texts, paragraphs[:1], tail_texts, url=url,
+                                all_lines=[l.text for l in lines if len(l.text) <= 160])
+
+    boilerplate = [l.text for l in lines if l.index not in body_set and l.index not in special]
+    return Anatomy(
+        body="\n\n".join(paragraphs),
+        title=title,
+        captions=captions,
+        byline=byline,
+        published=published,
+        credits=credits,
+        boilerplate=boilerplate,
+    )

@@ -1,0 +1,94 @@
+"""Plain-text page anatomy on the article-extraction-benchmark (181 pages as text dumps).
+
+    .venv/bin/python benchmarks/bench_anatomy_text.py [--folds 5]
+
+sitrep's line model is scored by 5-fold cross-validation *by page*: each page's body is
+predicted by weights fitted on the other folds only (the shipped weights, fitted on all
+pages, are never scored here). Speed is measured with the shipped weights on all pages.
+Peers, same data, same scorer, same run: the whole page as the body; trafilatura
+(precision mode) given the same text (one <p> per line, its only way to read text);
+and, for reference, trafilatura on the original HTML (information a text dump lacks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as _html
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import BENCH_DIR, corpus_prf, load_benchmark, load_html  # noqa: E402
+
+
+def _text_as_html(page: str) -> str:
+    paras = "".join(f"<p>{_html.escape(l.strip())}</p>\n" for l in page.splitlines() if l.strip())
+    return f"<html><body>{paras}</body></html>"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args()
+    if not BENCH_DIR.exists():
+        print(f"SKIP: reference data {BENCH_DIR} is absent")
+        return
+    import trafilatura
+
+    from sitrep.anatomy import from_text
+    from sitrep.anatomy.lines import split_lines  # noqa: F401
+    from sitrep.anatomy import train
+
+    truth, rows = load_benchmark()
+    gold = [truth[r["id"]]["articleBody"] for r in rows]
+    pages = [(r["page_text"], g) for r, g in zip(rows, gold)]
+    results = []
+
+    # sitrep, cross-validated by page.
+    import random
+
+    order = list(range(len(pages)))
+    random.Random(0).shuffle(order)
+    fold_of = {p: k % args.folds for k, p in enumerate(order)}
+    preds = [""] * len(pages)
+    for k in range(args.folds):
+        X, y, sw, sizes = train.build_matrix([pages[i] for i in range(len(pages)) if fold_of[i] != k])
+        w = train.fit(X, y, sw, C=train.DEFAULT_C, pages=sizes)
+        for i in range(len(pages)):
+            if fold_of[i] == k:
+                preds[i] = from_text(pages[i][0], weights=w).body
+    t0 = time.perf_counter()
+    for p, _ in pages:
+        from_text(p)
+    dt = time.perf_counter() - t0
+    results.append(("sitrep from_text (5-fold CV by page)", corpus_prf(zip(preds, gold)), len(pages) / dt))
+
+    t0 = time.perf_counter()
+    whole = [p for p, _ in pages]
+    dt = time.perf_counter() - t0
+    results.append(("whole page as body", corpus_prf(zip(whole, gold)), None))
+
+    t0 = time.perf_counter()
+    traf_text = [trafilatura.extract(_text_as_html(p), favor_precision=True) or "" for p, _ in pages]
+    dt = time.perf_counter() - t0
+    results.append((f"trafilatura {trafilatura.__version__} precision, same text", corpus_prf(zip(traf_text, gold)), len(pages) / dt))
+
+    htmls = [load_html(r["id"]) for r in rows]
+    t0 = time.perf_counter()
+    traf_html = [trafilatura.extract(h, favor_precision=True) or "" for h in htmls]
+    dt = time.perf_counter() - t0
+    results.append((f"trafilatura {trafilatura.__version__} precision, on the HTML", corpus_prf(zip(traf_html, gold)), len(pages) / dt))
+
+    base = results[0][1]["f1"]
+    print(f"article-extraction-benchmark, {len(pages)} pages (text dumps), 4-gram scorer")
+    print(f"{'system':58} {'P':>6} {'R':>6} {'F1':>6} {'F1 ratio':>8} {'pages/s':>8}")
+    for name, r, speed in results:
+        sp = f"{speed:8.0f}" if speed else f"{'-':>8}"
+        print(f"{name:58} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {base / r['f1'] if r['f1'] else 0:8.2f} {sp}")
+    print("F1 ratio = sitrep F1 / system F1")
+
+
+if __name__ == "__main__":
+    main()
