@@ -1,0 +1,287 @@
+"""Who said it: from a cue token to the speaker mention, entity, addressee and medium.
+
+Everything here reads the dependency parse. The speaker is the cue's subject (or the
+agent of a passive cue, or the object of "according to"); participles and conjuncts
+without a subject of their own ("..., saying", "... but said") borrow their governing
+verb's. Mentions that are not names are resolved against what came before in the
+article (``History``): "he" -> the last person who spoke, "it" -> the last institution
+that did, "the statement" -> the last statement mentioned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .. import entities as _entities
+from .cues import AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "they", "them"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "urge"})
+# Words that, between a name and its cue, mean the mention ends: "Putin, who ..." -> "Putin".
+_STOP_RIGHT = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
+
+
+def is_cue(tok: Token) -> bool:
+    """A token that introduces speech: a speech verb, "according (to)", "made clear"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+        return True
+    if lemma in ("accord", "according") and any(c.lower_ == "to" for c in tok.children):
+        return True
+    if lemma == "make" and any(c.lower_ in MAKE_CLEAR for c in tok.children):
+        return True
+    return False
+
+
+def cue_span(tok: Token) -> tuple[int, int]:
+    """Character span of the cue phrase: "said", "according to", "made clear"."""
+    start, end = tok.idx, tok.idx + len(tok)
+    for c in tok.children:
+        if (c.lower_ == "to" and tok.lemma_.lower() in ("accord", "according")) or (
+            tok.lemma_.lower() == "make" and c.lower_ in MAKE_CLEAR
+        ):
+            if c.i == tok.i + 1 or (tok.lemma_.lower() == "make" and c.i <= tok.i + 2):
+                end = max(end, c.idx + len(c))
+    return start, end
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    for c in verb.children:  # passive cue: "was told by X"
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def speaker_token(cue: Token) -> Optional[Token]:
+    """The head token of whoever utters what ``cue`` introduces."""
+    lemma = cue.lemma_.lower()
+    if lemma in ("accord", "according"):
+        for c in cue.children:
+            if c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+    tok = cue
+    for _ in range(4):
+        subj = _subject(tok)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head          # "Putin, who said ..." -> Putin
+            return subj
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i:
+            head = tok.head
+            # "NATO said X is Y, saying ...": the participle hangs off the reported clause
+            # in the parse, but it is NATO that is saying.
+            if head.dep_ == "ccomp" and is_cue(head.head):
+                tok = head.head
+                continue
+            tok = head
+            continue
+        if tok.dep_ == "relcl" and tok.head.i != tok.i:
+            return tok.head
+        break
+    return None
+
+
+def mention_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``tok``, without its
+    relative clauses, appositions or anything after a comma."""
+    start = tok.left_edge.i
+    while start < tok.i and tok.doc[start].is_punct:
+        start += 1
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in _STOP_RIGHT:
+            break
+        if any(t.text in ",;(" for t in tok.doc[end:c.i]):
+            break
+        end = c.right_edge.i + 1
+    while end - 1 > tok.i and tok.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+@dataclass
+class Resolved:
+    entity: Optional[str]
+    text: str
+    person: bool
+
+
+@dataclass
+class History:
+    """Speakers seen so far in the article, in order, for pronouns and bare nouns."""
+
+    items: list[tuple[int, Optional[str], str, bool, str]] = field(default_factory=list)
+
+    def add(self, at: int, res: Resolved, head_lemma: str) -> None:
+        self.items.append((at, res.entity, res.text, res.person, head_lemma))
+
+    def last(self, before: int, person: Optional[bool] = None, lemma: Optional[str] = None):
+        for at, eid, text, is_person, head in reversed(self.items):
+            if at >= before:
+                continue
+            if person is not None and is_person != person:
+                continue
+            if lemma is not None and head != lemma:
+                continue
+            return Resolved(eid, text, is_person)
+        return None
+
+
+def _entity_type(doc: Doc, eid: Optional[str]) -> Optional[str]:
+    if eid is None:
+        return None
+    ent = _entities.entity_by_id(doc, eid)
+    return ent.type if ent is not None else None
+
+
+def _entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
+    ent = _entities.entity_by_id(doc, eid) if eid else None
+    return ent.name if ent is not None else fallback
+
+
+def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
+    best = None
+    for s, e, eid in doc._.sitrep_mentions or []:
+        if s >= at:
+            break
+        if _entity_type(doc, eid) == "PERSON":
+            best = eid
+    return best
+
+
+def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: History) -> Resolved:
+    """Entity id and display name for the mention doc[start:end] headed by ``head``."""
+    text = doc[start:end].text
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+        if low in PERSON_PRONOUNS:
+            eid = _entities.resolve_pronoun(doc, head)
+            if eid is not None:
+                return Resolved(eid, _entity_name(doc, eid, text), True)
+            prev = history.last(head.idx, person=True)
+            if prev is not None:
+                return prev
+            eid = _nearest_person_before(doc, head.idx)
+            return Resolved(eid, _entity_name(doc, eid, text), True)
+        if low in THING_PRONOUNS:
+            prev = history.last(head.idx, person=False)
+            if prev is not None:
+                return prev
+        return Resolved(None, text, False)
+    s_char, e_char = head.idx, head.idx + len(head)
+    eid = _entities.entity_at(doc, s_char, e_char)
+    if eid is None:
+        # "A Kremlin statement", "a spokesperson from Johnson's office": the entity inside
+        # the mention is who the statement speaks for.
+        m_start, m_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        for s, e, mid in doc._.sitrep_mentions or []:
+            if s >= m_start and e <= m_end:
+                eid = mid
+                break
+    lemma = head.lemma_.lower()
+    if eid is None and lemma in SPEAKER_NOUNS:
+        prev = history.last(head.idx, lemma=lemma)   # "the statement" -> the Kremlin statement
+        if prev is not None:
+            return prev
+    etype = _entity_type(doc, eid)
+    person = etype == "PERSON" or (etype is None and head.ent_type_ == "PERSON")
+    if lemma in SPEAKER_NOUNS and head.ent_type_ != "PERSON":
+        person = lemma.startswith("spokes") or lemma == "official"
+    return Resolved(eid, _entity_name(doc, eid, text), person)
+
+
+def addressee_and_medium(cue: Token) -> tuple[Optional[tuple[int, int]], Optional[tuple[int, int]]]:
+    """Char spans of whom it was said to ("told Johnson") and where ("in an interview on ZDF")."""
+    doc = cue.doc
+    addressee = medium = None
+    lemma = cue.lemma_.lower()
+
+    def span_of(tok: Token) -> tuple[int, int]:
+        s, e = mention_bounds(tok)
+        return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+    def is_media(tok: Token) -> bool:
+        return tok.lemma_.lower() in MEDIA_NOUNS or tok.ent_type_ == "MEDIA"
+
+    if lemma in ("accord", "according"):
+        return None, None
+    for c in _near_children(cue):
+        if c.dep_ in ("dobj", "dative", "iobj") and lemma in TELL_VERBS and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if is_media(c):
+                medium = medium or span_of(c)
+            elif addressee is None:
+                addressee = span_of(c)
+        elif c.dep_ == "prep" and c.i > cue.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ == "to" and lemma not in TELL_VERBS and addressee is None and not is_media(pobj):
+                addressee = span_of(pobj)
+            elif c.lower_ in ("in", "on", "at", "during", "to", "via", "through") and (
+                pobj.lemma_.lower() in MEDIUM_NOUNS or is_media(pobj)
+            ):
+                if medium is None:
+                    medium = (c.idx, c.right_edge.idx + len(c.right_edge))
+    if medium is not None:
+        # The medium phrase ends before any trailing clause ("... without specifying a date").
+        s, e = medium
+        text = doc.text[s:e]
+        for stop in (" without ", " after ", " before ", " while ", ", "):
+            k = text.find(stop)
+            if k > 0:
+                e = s + k
+                text = text[:k]
+        medium = (s, e)
+    return addressee, medium
+
+
+def _near_children(cue: Token):
+    """The cue's children, plus prepositions hanging one level lower ("said late on
+    February 2 in an interview": the parser often attaches "in" to the date), but never
+    inside the reported clause."""
+    for c in cue.children:
+        yield c
+        if c.dep_ in ("npadvmod", "advmod", "prep") and c.dep_ != "ccomp":
+            for g in c.children:
+                if g.dep_ == "prep":
+                    yield g
+                for gg in g.children:
+                    if gg.dep_ == "prep" and g.dep_ == "pobj":
+                        yield gg
+
+
+def of_complement(cue: Token) -> Optional[Token]:
+    """"accused Ukraine of X" -> X; "denounced it as X" -> X."""
+    lemma = cue.lemma_.lower()
+    want = "of" if lemma in OF_VERBS else "as" if lemma in AS_VERBS else None
+    if want is None:
+        return None
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ == want:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return None
+
+
+def sentence_tokens(doc: Doc, start: int, end: int) -> SpacySpan:
+    """The sentences that overlap the character range, as one span."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(end - 1, start), max(end, start + 1), alignment_mode="expand")
+    s = first.sent.start if first is not None and len(first) else 0
+    e = last.sent.end if last is not None and len(last) else len(doc)
+    return doc[s:e]

@@ -1,0 +1,327 @@
+"""Quotes from a parsed Doc: marked quotes (direct/partial) and reported clauses
+(indirect/mixed), each tied to a speaker.
+
+Order of work: pair the marks on the raw text (``marks``), read each mark's syntactic
+governor to find its cue, find reported clauses of speech verbs, then resolve speakers
+in document order so that "he", "it" and "the statement" can look back at who spoke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..record import Quote, content_id, make_span
+from .attribution import (
+    History,
+    addressee_and_medium,
+    cue_span,
+    is_cue,
+    mention_bounds,
+    of_complement,
+    resolve_speaker,
+    sentence_tokens,
+    speaker_token,
+)
+from .cues import CLAUSE_VERBS, MAKE_CLEAR
+from .marks import Marked, find_marked
+
+_TRIM = " \t\n\r,;:.—–-"
+_MAX_WALK = 8
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: Optional[Token] = None
+    speaker: Optional[Token] = None     # head of the speaker mention, when the parse has one
+    mark: Optional[Marked] = None
+    inherit: bool = False               # no attribution of its own: borrow a neighbour's
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and the comma/period conventions inside the marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """The nearest speech cue up the parse from the quote's tokens ("said" in
+    'NATO said it was "hiding behind"'), or a cue the quote itself governs."""
+    toks = [t for t in _tokens_in(doc, start, end) if not t.is_space]
+    inside = {t.i for t in toks}
+    best: Optional[tuple[int, Token]] = None
+    for t in toks:
+        h, steps = t.head, 1
+        while h.i not in inside and steps <= _MAX_WALK:
+            if is_cue(h) and not _in_quotes(h.idx, quoted):
+                if best is None or steps < best[0]:
+                    best = (steps, h)
+                break
+            if h.head.i == h.i:
+                break
+            h, steps = h.head, steps + 1
+    if best is not None:
+        return best[1]
+    # The parser sometimes makes the quote the root and hangs "Kirby said" below it.
+    for t in toks:
+        for c in t.children:
+            if c.i not in inside and is_cue(c) and not _in_quotes(c.idx, quoted):
+                return c
+    return None
+
+
+def _in_quotes(at: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in quoted)
+
+
+def _nearest_cue(sent, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    best = None
+    for t in sent:
+        if t.is_space or _in_quotes(t.idx, quoted) or not is_cue(t):
+            continue
+        if speaker_token(t) is None:
+            continue
+        dist = start - t.idx if t.idx < start else t.idx - end
+        if best is None or dist < best[0]:
+            best = (dist, t)
+    return best[1] if best else None
+
+
+def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
+    """Whole sentence(s) in marks (or introduced by 'X said:'), not a fragment."""
+    text = doc.text
+    j = m.open_at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] in "\n:":
+        return True
+    first = next((t for t in sent if not t.is_space), None)
+    at_sentence_start = first is not None and first.idx >= m.open_at - 1 and first.idx <= m.open_at
+    if at_sentence_start:
+        rest = text[m.close_at + 1 if m.close_at is not None else m.end: sent.end_char]
+        # Either nothing but punctuation follows, or the attribution does.
+        return not any(ch.isalnum() for ch in rest) or cue is not None and cue.idx > m.end
+    content = text[m.start:m.end].lstrip()
+    return bool(content) and content[0].isupper() and text[j] == "," and cue is not None and cue.idx < m.open_at
+
+
+def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
+    quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
+    out = []
+    for m in marks:
+        start, end = _trim(doc.text, m.start, m.end)
+        if start >= end:
+            continue
+        sent = sentence_tokens(doc, start, end)
+        cue = _governing_cue(doc, start, end, quoted)
+        if cue is None or speaker_token(cue) is None:
+            cue = _nearest_cue(sent, start, end, quoted) or cue
+        direct = _is_direct(doc, m, sent, cue)
+        cand = Candidate(start, end, "direct" if direct else "partial", cue=cue, mark=m)
+        if cue is not None and not _same_paragraph(doc.text, cue.idx, start):
+            cue = None
+        if cue is not None:
+            cand.cue = cue
+            cand.speaker = speaker_token(cue)
+            if cand.speaker is not None and not _same_paragraph(doc.text, cand.speaker.idx, start):
+                cand.speaker = None
+        if cand.speaker is None:
+            cand.inherit = True
+        out.append(cand)
+    return out
+
+
+def _clause_range(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
+    """Char range of what ``cue`` reports, or None when it has no clause complement."""
+    heads = [c for c in cue.children if c.dep_ == "ccomp"]
+    if cue.lemma_.lower() == "make":
+        # "made clear that X": the clause hangs off "clear" (or off "made", next to it).
+        clear = [c for c in cue.children if c.lower_ in MAKE_CLEAR]
+        heads = [g for c in clear for g in c.children if g.dep_ == "ccomp"] + [
+            c for c in heads if c.lower_ not in MAKE_CLEAR]
+    if not heads:
+        obj = of_complement(cue)
+        if obj is not None:
+            heads = [obj]
+    if cue.lemma_.lower() in ("accord", "according"):
+        head = cue.head
+        if head.i == cue.i:
+            return None
+        toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+        return _token_range(toks)
+    if not heads and cue.dep_ in ("ccomp", "parataxis") and cue.i > cue.head.i and not is_cue(cue.head):
+        # "Troops will deploy ..., Kirby said" parsed with the report as the head.
+        head = cue.head
+        toks = [t for t in head.subtree if t.i < cue.left_edge.i]
+        return _token_range(toks)
+    if not heads:
+        return None
+    toks = [t for h in heads for t in h.subtree if not _cut(t, h)]
+    return _token_range(toks)
+
+
+def _cut(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` belongs to a coordinated clause of someone else's ("..., and
+    Washington has stressed ...") or to a new speech cue ("..., saying ...")."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.head.i == head.i and t.dep_ in ("conj", "advcl") and t.pos_ in ("VERB", "AUX") and (
+            is_cue(t) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            return True
+        if t.head.i == head.i and t.dep_ == "cc" and any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in head.children
+        ) and t.i > head.i:
+            return True
+        t = t.head
+    return False
+
+
+def _same_paragraph(text: str, *offsets: int) -> bool:
+    """No line break between the cue, its clause and its speaker: a parse that reaches
+    across a paragraph (headline into body) is wrong."""
+    lo, hi = min(offsets), max(offsets)
+    return "\n" not in text[lo:hi]
+
+
+def _token_range(toks: list[Token]) -> Optional[tuple[int, int]]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”’»\"'")):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
+    quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for t in doc:
+        if not is_cue(t) or _in_quotes(t.idx, quoted):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma not in CLAUSE_VERBS and lemma not in ("accord", "according", "make", "accuse", "describe", "denounce"):
+            continue
+        if any(c.dep_ == "neg" for c in t.children) and lemma != "deny":
+            continue
+        rng = _clause_range(doc, t)
+        if rng is None or rng in seen:
+            continue
+        start, end = rng
+        speaker = speaker_token(t)
+        if speaker is None or not _same_paragraph(doc.text, t.idx, start, end, speaker.idx):
+            continue
+        # A clause that stops inside a marked fragment takes the fragment's closing mark.
+        for m in marks:
+            if start <= m.open_at < end and m.close_at is not None and m.close_at >= end:
+                end = m.close_at + 1
+        # What the clause says beyond its marked parts: a clause that is all quote is
+        # already covered by the marked quote itself.
+        words = [x for x in _tokens_in(doc, start, end) if x.is_alpha and not _in_quotes(x.idx, quoted)]
+        if len(words) < 3:
+            continue
+        has_marks = any(start <= m.start < end for m in marks)
+        seen.add(rng)
+        out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
+    return out
+
+
+def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -> Quote:
+    text = doc.text
+    speaker_id = speaker_text = None
+    speaker_span = cue = addressee = medium = None
+    if c.cue is not None and c.speaker is not None:
+        s, e = mention_bounds(c.speaker)
+        res = resolve_speaker(doc, c.speaker, s, e, history)
+        history.add(c.speaker.idx, res, c.speaker.lemma_.lower())
+        speaker_id, speaker_text = res.entity, res.text
+        speaker_span = make_span(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        cue = make_span(text, *cue_span(c.cue))
+        a, m = addressee_and_medium(c.cue)
+        addressee = make_span(text, *a) if a else None
+        medium = make_span(text, *m) if m else None
+    elif c.inherit and prev is not None:
+        # A run of quote paragraphs after one attribution: same speaker, same cue.
+        speaker_id, speaker_text, speaker_span, cue = prev.speaker, prev.speaker_text, prev.speaker_span, prev.cue
+    return Quote(
+        id=content_id("quote", c.start, c.end, c.kind, text[c.start:c.end]),
+        text=text[c.start:c.end],
+        start=c.start,
+        end=c.end,
+        kind=c.kind,
+        speaker=speaker_id,
+        speaker_span=speaker_span,
+        speaker_text=speaker_text,
+        cue=cue,
+        addressee=addressee,
+        medium=medium,
+    )
+
+
+def _neighbour(doc: Doc, c: Candidate, done: list[tuple[Candidate, Quote]]) -> Optional[Quote]:
+    """The attributed quote an unattributed direct quote borrows its speaker from."""
+    if c.mark is None or c.kind != "direct":
+        return None
+    text = doc.text
+    # Same or previous paragraph, with only quotes/short attributions in between.
+    for pc, pq in reversed(done):
+        if pq.speaker_text is None or pc.mark is None:
+            continue
+        gap = text[pq.end:c.start]
+        if gap.count("\n\n") + gap.count("\n") > 3 or len(gap) > 400:
+            break
+        return pq
+    return None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of a parsed Doc, in text order (what the ``sitrep_quotes`` component writes)."""
+    marks = find_marked(doc.text)
+    marked = _marked_candidates(doc, marks)
+    indirect = _indirect_candidates(doc, marks)
+    cands = sorted(marked + indirect, key=lambda c: (c.start, -c.end))
+    history = History()
+    done: list[tuple[Candidate, Quote]] = []
+    for c in cands:
+        prev = _neighbour(doc, c, done) if c.inherit else None
+        q = _to_quote(doc, c, history, prev)
+        done.append((c, q))
+    _share_continued(doc, done)
+    # A marked fragment with no speech cue anywhere near is a title or a scare quote.
+    return [q for c, q in done if not (c.kind == "partial" and q.speaker_text is None)]
+
+
+def _share_continued(doc: Doc, done: list[tuple[Candidate, Quote]]) -> None:
+    """Paragraphs of one continued quote share the attribution found in any of them."""
+    run: list[int] = []
+    for i, (c, q) in enumerate(done):
+        if c.mark is None:
+            continue
+        run.append(i)
+        if not c.mark.continues:
+            if len(run) > 1:
+                src = next((done[j][1] for j in reversed(run) if done[j][1].speaker_text), None)
+                if src is not None:
+                    for j in run:
+                        dq = done[j][1]
+                        if dq.speaker_text is None:
+                            done[j] = (done[j][0], dq.model_copy(update={
+                                "speaker": src.speaker, "speaker_text": src.speaker_text,
+                                "speaker_span": src.speaker_span, "cue": src.cue}))
+            run = []
