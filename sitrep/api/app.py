@@ -1,0 +1,107 @@
+"""The app factory: store, templates, middleware, routers."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from .. import __version__
+from . import errors as _errors
+from .security import BodySizeLimit, RateLimit, SecurityHeaders
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+
+@dataclass
+class ApiSettings:
+    """Limits. ``rate_per_s=None`` turns rate limiting off (tests, load benchmark)."""
+
+    max_body_bytes: int = 2 * 1024 * 1024   # a pasted article is rarely over 200 kB
+    rate_per_s: Optional[float] = 20.0      # per client address
+    burst: float = 60.0
+    extract_cost: float = 10.0              # tokens a POST /api/extract spends
+    page_size_max: int = 500
+
+
+class LockedStore:
+    """Serialises calls into the store.
+
+    The store may hold one SQLite connection; FastAPI runs sync routes in a thread pool,
+    so calls are funnelled through one lock. Queries are milliseconds, so this costs
+    little on a laptop and keeps the store free of threading assumptions.
+    """
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return call
+
+
+def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: Optional[ApiSettings] = None,
+               pipeline: Any = None) -> FastAPI:
+    """A FastAPI app over the store at ``store_url`` (or an open ``store`` object).
+
+    ``pipeline`` (default: ``sitrep.pipeline.get_pipeline()``, loaded on first extract)
+    serves ``POST /api/extract`` and the extract page.
+    """
+    settings = settings or ApiSettings()
+    if store is None:
+        if store_url is None:
+            raise ValueError("create_app needs store_url or store")
+        from ..store import open_store
+
+        store = open_store(store_url)
+    owned = store_url is not None
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        if owned:
+            store.close()
+
+    # Swagger UI would load its bundle from a CDN; /docs is our own page over the
+    # same OpenAPI document (/openapi.json), so the app works offline.
+    app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="Who did and said what, to whom, when, where and how many: articles, quotes, "
+                              "events, dyads and actors from a sitrep store. Errors: "
+                              '{"error": {"code", "status", "message"}}.')
+    app.state.store = LockedStore(store)
+    app.state.settings = settings
+    app.state.pipeline = pipeline
+    app.state.extract_lock = threading.Lock()
+    app.state.templates = Jinja2Templates(directory=str(WEB / "templates"))
+    # Autoescape is on for .html (Starlette's default); stated here so nobody turns it off.
+    app.state.templates.env.autoescape = True
+    app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
+
+    _errors.install(app)
+    from .routes_api import router as api_router
+    from .routes_pages import router as page_router
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+
+    # Outermost first: headers on everything, then rate limit, then size limit.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    if settings.rate_per_s:
+        app.add_middleware(RateLimit, rate=settings.rate_per_s, burst=settings.burst,
+                           extract_cost=settings.extract_cost)
+    app.add_middleware(SecurityHeaders)
+    return app

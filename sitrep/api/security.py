@@ -1,0 +1,154 @@
+"""Request-size limit, per-client rate limit and security headers (pure ASGI middleware).
+
+Pure ASGI rather than ``BaseHTTPMiddleware`` so the size check runs while the body
+streams in: a client that lies about (or omits) Content-Length is cut off at the limit
+instead of after the server buffered everything it sent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from typing import Optional
+
+from ..errors import Errors
+from .errors import error_body
+
+# The pages use only files under /static: no inline script or style, no third-party origin.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+async def _send_error(send, status: int, code: str, message: str, extra_headers=()) -> None:
+    body = json.dumps(error_body(status, code, message)).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += list(extra_headers) + SECURITY_HEADERS
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Adds the CSP and friends to every response (pages, JSON, static files, errors)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    h for h in SECURITY_HEADERS if h[0] not in present]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodySizeLimit:
+    """Answers 413 (E413) when a request body exceeds ``max_bytes``."""
+
+    def __init__(self, app, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for key, value in scope.get("headers", []):
+            if key == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > self.max_bytes:
+                    return await _send_error(send, 413, "E413", Errors.E413.format(size=declared, limit=self.max_bytes))
+        seen = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge()
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await _send_error(send, 413, "E413", Errors.E413.format(size=f"more than {seen}", limit=self.max_bytes))
+
+
+class TokenBucket:
+    """Per-key token bucket: ``rate`` tokens a second, at most ``burst`` saved up."""
+
+    def __init__(self, rate: float, burst: float, max_keys: int = 10_000) -> None:
+        self.rate, self.burst, self.max_keys = rate, burst, max_keys
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str, cost: float = 1.0, now: Optional[float] = None) -> float:
+        """0.0 when allowed, else the seconds to wait before ``cost`` tokens are there."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.get(key, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens >= cost:
+                self._buckets[key] = (tokens - cost, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            if len(self._buckets) > self.max_keys:
+                # Bounded memory under many client addresses: forget the full buckets.
+                self._buckets = {k: v for k, v in self._buckets.items() if v[0] < self.burst}
+            return (cost - tokens) / self.rate
+
+
+class RateLimit:
+    """429 (E429) with Retry-After when a client address spends its bucket.
+
+    ``POST /api/extract`` and ``POST /extract`` run the NLP pipeline, so they cost
+    ``extract_cost`` tokens instead of one.
+    """
+
+    def __init__(self, app, rate: float, burst: float, extract_cost: float = 10.0) -> None:
+        self.app = app
+        self.bucket = TokenBucket(rate, max(burst, extract_cost))
+        self.extract_cost = extract_cost
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        client = (scope.get("client") or ("?", 0))[0]
+        cost = self.extract_cost if scope.get("path", "").rstrip("/") in ("/api/extract", "/extract") \
+            and scope.get("method") == "POST" else 1.0
+        wait = self.bucket.take(client, cost)
+        if wait > 0:
+            retry = max(1, math.ceil(wait))
+            return await _send_error(send, 429, "E429", Errors.E429.format(retry=retry),
+                                     [(b"retry-after", str(retry).encode())])
+        await self.app(scope, receive, send)

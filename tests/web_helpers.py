@@ -1,0 +1,68 @@
+"""Shared by the API, web and load tests: a real SQLite store built with the real pipeline,
+and a real uvicorn server on a free loopback port."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Iterable, Optional
+
+from sitrep.errors import InputError
+from sitrep.reader import InputDoc, iter_documents, iter_paths
+
+
+def build_store(db_path: Path, paths: Iterable[Path], extra: Iterable[InputDoc] = (), pipeline=None) -> list:
+    """Extract every document under ``paths`` (plus ``extra``) and add them to a new store.
+
+    Returns the records (Article objects) so tests can compare pages against them.
+    """
+    from sitrep.pipeline import get_pipeline
+    from sitrep.record import Article
+    from sitrep.store import open_store
+
+    docs: list[InputDoc] = []
+    for p in iter_paths([str(p) for p in paths]):
+        docs += [d for d in iter_documents(str(p)) if not isinstance(d, InputError)]
+    docs += list(extra)
+    pipe = pipeline or get_pipeline()
+    records = [r for r in pipe.extract_many(docs) if isinstance(r, Article)]
+    store = open_store(str(db_path))
+    try:
+        store.add_articles(records)
+    finally:
+        store.close()
+    return records
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn in a thread on 127.0.0.1; ``url`` is its base address."""
+
+    def __init__(self, app, port: Optional[int] = None) -> None:
+        import uvicorn
+
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                                    access_log=False))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
