@@ -1,0 +1,116 @@
+"""HTML page anatomy: body on the article-extraction-benchmark, title/byline/date on
+Mozilla's readability test pages.
+
+    .venv/bin/python benchmarks/bench_anatomy_html.py
+
+Peer in the same run: trafilatura alone (precision mode, its defaults otherwise), the
+engine sitrep's HTML anatomy wraps. Body: 4-gram P/R/F1 (benchmarks/scoring.py).
+Metadata: share of pages where the value matches Readability's expected-metadata.json
+(title: equal after whitespace/case folding; byline: one contains the other; date: the
+same YYYY-MM-DD, over pages that state one), plus dates returned where the expected
+metadata has none (not necessarily wrong: Readability does not look everywhere).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import BENCH_DIR, corpus_prf, load_benchmark, load_html  # noqa: E402
+
+READABILITY = BENCH_DIR.parent / "readability-test-pages"
+_WS = re.compile(r"\s+")
+
+
+def _norm(s) -> str:
+    return _WS.sub(" ", (s or "")).strip().lower()
+
+
+def body_table() -> None:
+    import trafilatura
+
+    from sitrep.anatomy import from_html
+
+    truth, rows = load_benchmark()
+    gold = [truth[r["id"]]["articleBody"] for r in rows]
+    htmls = [load_html(r["id"]) for r in rows]
+    urls = [r["url"] for r in rows]
+    t0 = time.perf_counter()
+    ours = [from_html(h, url=u).body for h, u in zip(htmls, urls)]
+    our_speed = len(rows) / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    peer = [trafilatura.extract(h, url=u, favor_precision=True) or "" for h, u in zip(htmls, urls)]
+    peer_speed = len(rows) / (time.perf_counter() - t0)
+    a, b = corpus_prf(zip(ours, gold)), corpus_prf(zip(peer, gold))
+    print(f"article-extraction-benchmark, {len(rows)} HTML pages, 4-gram scorer")
+    print(f"{'system':44} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8}")
+    print(f"{'sitrep from_html':44} {a['precision']:6.3f} {a['recall']:6.3f} {a['f1']:6.3f} {our_speed:8.1f}")
+    name = f"trafilatura {trafilatura.__version__} precision"
+    print(f"{name:44} {b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f} {peer_speed:8.1f}")
+    print(f"F1 ratio sitrep/trafilatura: {a['f1'] / b['f1']:.3f}")
+
+
+def metadata_table() -> None:
+    import trafilatura
+
+    from sitrep.anatomy import from_html
+
+    if not READABILITY.exists():
+        print(f"SKIP metadata: {READABILITY} is absent")
+        return
+    pages = []
+    for d in sorted(p for p in READABILITY.iterdir() if (p / "expected-metadata.json").exists()):
+        with gzip.open(d / "source.html.gz", "rt", encoding="utf8", errors="replace") as fh:
+            html = fh.read()
+        pages.append((html, json.loads((d / "expected-metadata.json").read_text(encoding="utf-8"))))
+
+    def score(get) -> dict:
+        c = {"title": 0, "byline": 0, "date": 0, "n_title": 0, "n_byline": 0, "n_date": 0, "extra_date": 0}
+        for html, exp in pages:
+            title, byline, date = get(html)
+            if exp.get("title"):
+                c["n_title"] += 1
+                c["title"] += _norm(title) == _norm(exp["title"])
+            if exp.get("byline"):
+                c["n_byline"] += 1
+                e, o = _norm(exp["byline"]), _norm(byline)
+                c["byline"] += bool(o) and (o in e or e in o)
+            if exp.get("publishedTime"):
+                c["n_date"] += 1
+                c["date"] += (date or "")[:10] == exp["publishedTime"][:10]
+            elif date:
+                c["extra_date"] += 1
+        return c
+
+    def ours(html):
+        a = from_html(html, include_boilerplate=False)
+        return a.title, a.byline, a.published
+
+    def peer(html):
+        m = trafilatura.extract_metadata(html)
+        return (m.title, m.author, m.date) if m else (None, None, None)
+
+    print(f"\nreadability test pages ({len(pages)}): metadata matching expected-metadata.json")
+    print(f"{'system':28} {'title':>13} {'byline':>13} {'date':>13} {'dates not expected':>19}")
+    for name, get in (("sitrep from_html", ours), (f"trafilatura {trafilatura.__version__}", peer)):
+        c = score(get)
+        cells = [f"{c[k]}/{c['n_' + k]} {c[k] / c['n_' + k]:.2f}" for k in ("title", "byline", "date")]
+        print(f"{name:28} {cells[0]:>13} {cells[1]:>13} {cells[2]:>13} {c['extra_date']:>19}")
+
+
+def main() -> None:
+    if not BENCH_DIR.exists():
+        print(f"SKIP: reference data {BENCH_DIR} is absent")
+        return
+    body_table()
+    metadata_table()
+
+
+if __name__ == "__main__":
+    main()
