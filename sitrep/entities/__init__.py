@@ -1,9 +1,15 @@
 """Entities and actors (issue 3): NER fixes, in-article aliasing, titles, countries, codes.
 
+Components (add them to any English spaCy pipeline after ``ner``)::
+
+    nlp.add_pipe("sitrep_ner_fixes", after="ner")
+    nlp.add_pipe("sitrep_entities", after="sitrep_ner_fixes")
+
 Public helpers other stages use:
 - ``entity_at(doc, start_char, end_char)`` -> entity id or None
 - ``entity_by_id(doc, entity_id)`` -> Entity or None
-- ``resolve_pronoun(doc, token)`` -> entity id or None
+- ``resolve_pronoun(doc, token)`` -> entity id or None (nearest compatible person subject)
+- ``gazetteer.lookup(text)`` -> GazEntry or None
 """
 
 from __future__ import annotations
@@ -12,54 +18,60 @@ from bisect import bisect_right
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..extensions import guarded
-from ..record import Entity, content_id, make_span
+from ..record import Entity
+from . import gazetteer  # noqa: F401  (public module)
+from .components import fix_entities, make_ner_fixes  # noqa: F401  (registers sitrep_ner_fixes)
+from .gazetteer import GazEntry, lookup
+from .resolve import KEEP, build, resolve_pronoun
 
-KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+__all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "lookup", "GazEntry", "annotate", "fix_entities", "KEEP"]
 
 
-@Language.factory("sitrep_ner_fixes")
-def make_ner_fixes(nlp: Language, name: str):
-    return lambda doc: doc
+def annotate(doc: Doc) -> Doc:
+    """Fill ``doc._.sitrep_entities`` and ``doc._.sitrep_mentions`` from ``doc.ents``."""
+    entities, mentions = build(doc)
+    doc._.sitrep_entities = entities
+    doc._.sitrep_mentions = mentions
+    return doc
 
 
 @Language.factory("sitrep_entities")
 def make_entities(nlp: Language, name: str):
     def run(doc: Doc) -> None:
-        by_key: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            if ent.label_ not in KEEP:
-                continue
-            key = (ent.label_, ent.text)
-            e = by_key.get(key)
-            if e is None:
-                e = by_key[key] = Entity(id=content_id(ent.label_, ent.text), name=ent.text, type=ent.label_)
-            e.mentions.append(make_span(doc.text, ent.start_char, ent.end_char))
-        doc._.sitrep_entities = list(by_key.values())
-        doc._.sitrep_mentions = sorted((m.start, m.end, e.id) for e in by_key.values() for m in e.mentions)
+        # Reset first, so a failure leaves empty lists, not a previous doc's values.
+        doc._.sitrep_entities, doc._.sitrep_mentions = [], []
+        annotate(doc)
 
     return lambda doc: guarded(name, run, doc)
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The entity a character span names.
+
+    A mention that contains the span wins; otherwise the mentions inside the span are
+    considered and a person is preferred, the last one ("Pentagon spokesman John Kirby" ->
+    Kirby): the head of an English noun phrase comes last.
+    """
     mentions = doc._.sitrep_mentions or []
+    if not mentions or end <= start:
+        return None
     i = bisect_right(mentions, (start, float("inf"), "")) - 1
-    while i >= 0 and mentions[i][0] <= start:
+    if i >= 0:
         s, e, eid = mentions[i]
-        if s <= start and end <= e or (start <= s and e <= end):
+        if s <= start and end <= e:
             return eid
-        i -= 1
-    return None
+    inside = [m for m in mentions[max(i, 0):] if m[0] < end and m[1] > start]
+    if not inside:
+        return None
+    people = [m for m in inside if (entity_by_id(doc, m[2]) or Entity(id="", name="", type="")).type == "PERSON"]
+    return (people or inside)[-1][2]
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Optional[Entity]:
     for e in doc._.sitrep_entities or []:
         if e.id == entity_id:
             return e
-    return None
-
-
-def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
     return None

@@ -1,0 +1,183 @@
+"""NER fixes for news text (component ``sitrep_ner_fixes``, runs right after ``ner``).
+
+The small English model is weak in predictable ways on news pages; each fix below targets
+one of them and leaves everything else as the model said:
+
+1. span edges: a leading "the" and a trailing "'s" are not part of a name;
+2. headline-case lines and page chrome ("U.S. Sends Troops To Europe", "Leave a Reply")
+   are not entities: in a line where nearly every word is capitalised, a span holding a verb
+   or a capitalised function word is a fragment of the headline, not a name;
+3. a name right after a role word ("Chancellor Olaf Scholz") is a PERSON whatever label the
+   model gave, and so is a later bare surname of that person ("Scholz said", tagged GPE);
+4. names the model misses that the gazetteer knows (media such as "ZDF", IGOs, metonyms)
+   are added, case-sensitively, where they do not overlap a model entity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..extensions import guarded
+from .gazetteer import gazetteer, lookup
+from .titles import is_title_head, is_title_word
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_CHROME = re.compile(
+    r"\b(leave a (reply|comment)|share|subscribe|sign up|log ?in|newsletter|cookies?|"
+    r"advertisement|read more|related|comments?|privacy|terms of (use|service)|enjoy)\b",
+    re.IGNORECASE,
+)
+_GAZ_ADD_KINDS = ("media", "igo", "metonym", "country", "capital")
+_GAZ_LABEL = {"media": "ORG", "igo": "ORG", "metonym": "ORG", "country": "GPE", "capital": "GPE"}
+# Two-letter forms are too often something else ("IT", "AM", "RT" a retweet); these are not.
+_SHORT_OK = {"US", "UK", "UN", "EU", "AP"}
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) if text.find("\n", end) >= 0 else len(text))
+
+
+def _headline_case(line: str) -> bool:
+    """A line where (nearly) every word, function words included, is capitalised."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", line)
+    if len(words) < 4 or line.rstrip().endswith((".", "?", "!", "”", '"')) and len(words) > 20:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.8
+
+
+def _is_fragment(span: Span) -> bool:
+    """A headline fragment: holds a verb or a capitalised function word after its first token."""
+    for i, tok in enumerate(span):
+        if tok.pos_ in ("VERB", "AUX") and tok.text[:1].isupper() and lookup(tok.text) is None:
+            return True
+        if i > 0 and tok.is_stop and tok.text[:1].isupper() and tok.is_alpha:
+            return True
+    return False
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _title_person(span: Span) -> Span:
+    """A name right after a role word is a person: "Chancellor Olaf Scholz" (ORG) -> PERSON "Olaf Scholz"."""
+    doc = span.doc
+    toks = list(span)
+    i = 0
+    while i < len(toks) - 1 and is_title_word(toks[i].text):
+        i += 1
+    name = toks[i:]
+    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") or "-" in t.text) for t in name):
+        return span
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = i > 0 and is_title_head(toks[i - 1].text) or before is not None and is_title_head(before.text)
+    if not titled or (span.label_ == "PERSON" and i == 0):
+        return span
+    if len(name) == 1 and lookup(name[0].text) is not None:
+        return span  # "Minister Ukraine" is not a person; a gazetteer name keeps its reading
+    return Span(doc, span.start + i, span.end, label="PERSON")
+
+
+@lru_cache(maxsize=4)
+def _gaz_matcher(vocab) -> tuple[PhraseMatcher, dict]:
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    kinds: dict[str, str] = {}
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    patterns = []
+    for form, entry in gazetteer().surfaces(_GAZ_ADD_KINDS):
+        letters = form.replace(".", "")
+        if not form[:1].isupper() or (len(letters) <= 2 and letters not in _SHORT_OK):
+            continue
+        if form.lower().startswith("the "):
+            continue
+        kinds[form] = entry.kind
+        patterns.append(tokenizer(form))
+    matcher.add("GAZ", patterns)
+    return matcher, kinds
+
+
+def fix_entities(doc: Doc) -> Doc:
+    text = doc.text
+    out: list[Span] = []
+    line_cache: dict[int, bool] = {}
+    for ent in doc.ents:
+        if "\n" in ent.text:
+            continue
+        if ent.label_ in NAME_LABELS:
+            ls, le = _line_bounds(text, ent.start_char, ent.end_char)
+            if ls not in line_cache:
+                line_cache[ls] = _headline_case(text[ls:le])
+            if line_cache[ls] and len(ent) > 1 and _is_fragment(ent):
+                continue
+            if _CHROME.search(ent.text) and lookup(ent.text) is None:
+                continue
+            ent = _trim(ent)
+            if ent is None:
+                continue
+            ent = _title_person(ent)
+        out.append(ent)
+    out = _surnames_to_person(doc, out)
+    out = _add_gazetteer(doc, out, line_cache)
+    doc.ents = filter_spans(out)
+    return doc
+
+
+def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A bare surname of a person named in full elsewhere is that person ("Scholz said")."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    if not surnames:
+        return ents
+    fixed = []
+    covered = set()
+    for e in ents:
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and len(e) == 1 and e.text in surnames:
+            e = Span(doc, e.start, e.end, label="PERSON")
+        fixed.append(e)
+        covered.update(range(e.start, e.end))
+    # The model sometimes tags nothing at all on "Kirby said": add those tokens too.
+    for tok in doc:
+        if tok.i not in covered and tok.text in surnames and tok.pos_ == "PROPN":
+            fixed.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return fixed
+
+
+def _add_gazetteer(doc: Doc, ents: list[Span], line_cache: dict[int, bool]) -> list[Span]:
+    matcher, kinds = _gaz_matcher(doc.vocab)
+    covered = set()
+    for e in ents:
+        covered.update(range(e.start, e.end))
+    added = []
+    for _, start, end in matcher(doc):
+        if any(i in covered for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        kind = kinds.get(span.text)
+        if kind is None:
+            continue
+        added.append(Span(doc, start, end, label=_GAZ_LABEL[kind]))
+    return ents + filter_spans(added)
+
+
+@Language.factory("sitrep_ner_fixes")
+def make_ner_fixes(nlp: Language, name: str):
+    return lambda doc: guarded(name, fix_entities, doc)

@@ -1,0 +1,136 @@
+"""The shipped gazetteer: countries, capitals, demonyms, metonyms, IGOs, media, places.
+
+``lookup("the Kremlin")`` -> ``GazEntry(name="Kremlin", country="RUS", kind="metonym", code="RUSGOV")``.
+The tables are built by ``scripts/build_gazetteer.py`` from pycountry and the Phoenix actor
+dictionaries (MIT) plus hand tables; see NOTICE. Loaded lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+KINDS = ("country", "capital", "metonym", "demonym", "igo", "media", "org", "place")
+# When one surface form names two entries, the reading news means most often wins:
+# "Georgia" the country over the US state, "Kingston" the capital over a town.
+_PRIORITY = {k: i for i, k in enumerate(("country", "capital", "metonym", "igo", "media", "demonym", "org", "place"))}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    name: str
+    country: Optional[str]  # ISO 3166-1 alpha-3 (None for IGOs and international media)
+    kind: str               # one of KINDS
+    code: Optional[str]     # actor code: RUS, RUSGOV, USAMIL, IGONAT, RUSMED ...
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_WS = re.compile(r"\s+")
+_POSS = re.compile(r"(?:'s|')$")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text.translate(_APOS)).strip()
+
+
+def _is_acronym(s: str) -> bool:
+    # Short all-caps forms (US, AP, WHO, RT) must match case-sensitively: "us", "who".
+    letters = s.replace(".", "").replace("-", "").replace("/", "")
+    return len(letters) <= 5 and letters.isupper()
+
+
+class Gazetteer:
+    def __init__(self, entries: list[GazEntry]) -> None:
+        self.entries = entries
+        self._exact: dict[str, GazEntry] = {}
+        self._folded: dict[str, GazEntry] = {}
+        for e in entries:
+            for form in (e.name, *e.aliases):
+                form = _norm(form)
+                table, key = (self._exact, form) if _is_acronym(form) else (self._folded, form.casefold())
+                old = table.get(key)
+                if old is None or _PRIORITY[e.kind] < _PRIORITY[old.kind]:
+                    table[key] = e
+
+    def lookup(self, text: str) -> Optional[GazEntry]:
+        s = _norm(text)
+        if not s:
+            return None
+        for cand in _variants(s):
+            hit = self._exact.get(cand) or (None if _is_acronym(cand) else self._folded.get(cand.casefold()))
+            if hit is not None:
+                return hit
+        return None
+
+    def surfaces(self, kinds: tuple[str, ...]) -> list[tuple[str, GazEntry]]:
+        """Every (surface form, entry) of the given kinds, for phrase matching."""
+        out = []
+        for e in self.entries:
+            if e.kind in kinds:
+                out.extend((_norm(f), e) for f in (e.name, *e.aliases))
+        return out
+
+
+def _variants(s: str):
+    yield s
+    base = _POSS.sub("", s) if s.endswith("'s") or s.endswith("s'") else s
+    if base != s:
+        yield base
+    low = base.lower()
+    if low.startswith("the "):
+        yield base[4:]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    raw = json.loads(resources.files("sitrep.data").joinpath("gazetteer.json").read_text(encoding="utf-8"))
+    return Gazetteer([
+        GazEntry(name=r["name"], country=r["country"], kind=r["kind"], code=r["code"], aliases=tuple(r["aliases"]))
+        for r in raw
+    ])
+
+
+def lookup(text: str) -> Optional[GazEntry]:
+    """The gazetteer entry a surface form names, or None. Ignores a leading "the" and a trailing "'s"."""
+    return gazetteer().lookup(text)
+
+
+# ---------------------------------------------------------------- leaders (dated)
+@lru_cache(maxsize=1)
+def _leaders() -> tuple[dict, list]:
+    raw = json.loads(resources.files("sitrep.data").joinpath("leaders.json").read_text(encoding="utf-8"))
+    return raw["names"], raw["terms"]
+
+
+def leader_code(full_name: str, on: Optional[str] = None) -> Optional[str]:
+    """Phoenix code for a named person on a date (``YYYY-MM-DD``), e.g. RUSGOV for Vladimir Putin.
+
+    Terms are matched by date; without a date the open-ended (current) term is used; when
+    no term covers the date the person's undated default (often ...ELI, elite) applies.
+    Only full names are listed: a bare surname is ambiguous across countries.
+    """
+    names, terms = _leaders()
+    key = " ".join(_norm(full_name).replace("\u2019", "'").upper().split())
+    idx = names.get(key)
+    if idx is None:
+        return None
+    day = on.replace("-", "") if on else None
+    default = None
+    for code, start, end in terms[idx]:
+        if not start and not end:
+            default = default or code
+            continue
+        if day is None:
+            if start and not end:
+                return code
+            continue
+        if (not start or start <= day) and (not end or day <= end):
+            return code
+    return default
+
+

@@ -1,0 +1,367 @@
+"""One entity per referent: names grouped within the article, pronouns to people.
+
+Grouping rules, in order of trust:
+- the gazetteer: every form of one entry is one entity ("the United States", "U.S.";
+  "Kyiv", "Kiev"), named by the entry, so the same country has the same name everywhere;
+- people: a short form joins the full name that contains it ("Putin", "Mr. Putin" ->
+  "Vladimir Putin"); with two candidates (two Johnsons) the nearest earlier one wins;
+- acronyms join their expansion when the initials match ("IRGC" -> "Islamic Revolutionary
+  Guard Corps");
+- everything else groups by its text without "the" and "'s".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..record import Entity, content_id, make_span
+from .actors import entry_code, person_code, sector_for_title
+from .gazetteer import GazEntry, leader_code, lookup
+from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "lady"}
+_KIND_TYPE = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "IGO", "media": "MEDIA",
+              "metonym": "ORG", "org": "ORG"}
+# Kinds whose entry name is the entity's name (curated); Phoenix places/orgs have raw names.
+_NAMED_KINDS = {"country", "capital", "demonym", "igo", "media", "metonym"}
+_POSS = re.compile(r"(?:\s*['’]s|['’])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,7}$")
+_SMALL = {"of", "the", "and", "for", "on", "in", "de", "la", "al"}
+GENDER_KEY = "sitrep_person_gender"
+
+
+@dataclass
+class _Mention:
+    span: Span
+    label: str
+    text: str              # trimmed surface form
+    entry: Optional[GazEntry] = None
+    tokens: tuple = ()     # person name tokens without honorifics
+
+
+@dataclass
+class _Cluster:
+    type: str
+    mentions: list = field(default_factory=list)
+    entry: Optional[GazEntry] = None
+    name: Optional[str] = None
+
+
+def _surface(span: Span) -> str:
+    text = _POSS.sub("", span.text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _person_tokens(text: str) -> tuple:
+    toks = [t for t in text.replace("’", "'").split()]
+    while toks and (toks[0].lower() in HONORIFICS or is_title_word(toks[0])) and len(toks) > 1:
+        toks.pop(0)
+    return tuple(toks)
+
+
+def collect(doc: Doc) -> list[_Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        text = _surface(ent)
+        if not text.strip():
+            continue
+        m = _Mention(span=ent, label=ent.label_, text=text)
+        if ent.label_ == "PERSON":
+            m.tokens = _person_tokens(text)
+            if len(m.tokens) == 1:
+                entry = lookup(text)
+                # A one-word "person" that is a country or an outlet is the model's slip.
+                if entry is not None and entry.kind in _NAMED_KINDS:
+                    m.label, m.entry, m.tokens = _KIND_TYPE[entry.kind], entry, ()
+        else:
+            m.entry = lookup(text)
+        out.append(m)
+    return out
+
+
+def _type_for(m: _Mention) -> str:
+    if m.entry is None:
+        return m.label
+    if m.entry.kind == "place":
+        return m.label if m.label in ("GPE", "LOC", "FAC") else "GPE"
+    return _KIND_TYPE[m.entry.kind]
+
+
+def cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: dict[tuple, _Cluster] = {}
+    people = [m for m in mentions if m.label == "PERSON" and m.tokens]
+    for m in mentions:
+        if m.label == "PERSON" and m.tokens:
+            continue
+        if m.entry is not None:
+            key = ("gaz", m.entry.kind, m.entry.name)
+        else:
+            key = ("txt", m.text.casefold())
+        c = clusters.setdefault(key, _Cluster(type=_type_for(m), entry=m.entry))
+        c.mentions.append(m)
+    for c in clusters.values():
+        if c.entry is None:  # the label most mentions carry
+            c.type = Counter(m.label for m in c.mentions).most_common(1)[0][0]
+    _merge_acronyms(clusters)
+    out = list(clusters.values()) + _cluster_people(people)
+    for c in out:
+        c.name = _canonical(c)
+    return out
+
+
+def _cluster_people(people: list[_Mention]) -> list[_Cluster]:
+    full: dict[tuple, _Cluster] = {}
+    for m in people:
+        if len(m.tokens) >= 2:
+            full.setdefault((m.tokens[0], m.tokens[-1]), _Cluster(type="PERSON")).mentions.append(m)
+    singles: dict[tuple, _Cluster] = {}
+    for m in people:
+        if len(m.tokens) >= 2:
+            continue
+        cands = [c for (first, last), c in full.items() if m.tokens[0] in (first, last)]
+        if not cands:
+            singles.setdefault(m.tokens, _Cluster(type="PERSON")).mentions.append(m)
+            continue
+        before = [c for c in cands if c.mentions[0].span.start_char < m.span.start_char]
+        pick = (max(before, key=lambda c: max(x.span.start_char for x in c.mentions if x.span.start_char < m.span.start_char))
+                if before else min(cands, key=lambda c: c.mentions[0].span.start_char))
+        pick.mentions.append(m)
+    for c in full.values():
+        c.mentions.sort(key=lambda m: m.span.start_char)
+    return list(full.values()) + list(singles.values())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL and w[:1].isupper())
+
+
+def _merge_acronyms(clusters: dict[tuple, _Cluster]) -> None:
+    long_by_initials: dict[str, tuple] = {}
+    for key, c in clusters.items():
+        if c.type in ("ORG", "IGO", "MEDIA", "FAC") and key[0] == "txt" and len(c.mentions[0].text.split()) >= 2:
+            long_by_initials.setdefault(_initials(c.mentions[0].text), key)
+    for key in list(clusters):
+        c = clusters.get(key)
+        if c is None or key[0] != "txt":
+            continue
+        text = c.mentions[0].text
+        if not _ACRONYM.match(text):
+            continue
+        target = long_by_initials.get(text.replace(".", ""))
+        if target and target != key:
+            clusters[target].mentions.extend(c.mentions)
+            clusters[target].mentions.sort(key=lambda m: m.span.start_char)
+            del clusters[key]
+
+
+def _canonical(c: _Cluster) -> str:
+    if c.entry is not None and c.entry.kind in _NAMED_KINDS:
+        return c.entry.name
+    if c.type == "PERSON":
+        best = max(c.mentions, key=lambda m: (len(m.tokens), -m.span.start_char))
+        return " ".join(best.tokens)
+    # Longest proper form; acronyms lose to their expansion.
+    best = max(c.mentions, key=lambda m: (not _ACRONYM.match(m.text), len(m.text), -m.span.start_char))
+    return best.text
+
+
+# ---------------------------------------------------------------- building records
+def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
+    mentions = collect(doc)
+    clusters = cluster(mentions)
+    entities: list[Entity] = []
+    genders: dict[str, str] = {}
+    published = doc._.published
+    for c in clusters:
+        eid = content_id(c.type, c.name)
+        ent = Entity(id=eid, name=c.name, type=c.type)
+        seen = set()
+        for m in sorted(c.mentions, key=lambda m: m.span.start_char):
+            if (m.span.start_char, m.span.end_char) in seen:
+                continue
+            seen.add((m.span.start_char, m.span.end_char))
+            start, end = _trimmed_offsets(doc.text, m.span)
+            ent.mentions.append(make_span(doc.text, start, end))
+            if m.text != c.name and m.text not in ent.aliases:
+                ent.aliases.append(m.text)
+        if c.type == "PERSON":
+            g = _fill_person(doc, c, ent, published)
+            if g:
+                genders[eid] = g
+        else:
+            _fill_other(c, ent)
+        entities.append(ent)
+    _merge_same_ids(entities)
+    entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    doc.user_data[GENDER_KEY] = genders
+    spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+    return entities, spans
+
+
+def _trimmed_offsets(text: str, span: Span) -> tuple[int, int]:
+    """Mention offsets without a leading "the" and a trailing "'s" (the fixes usually did it)."""
+    s, e = span.start_char, span.end_char
+    piece = text[s:e]
+    m = _POSS.search(piece)
+    if m:
+        e -= len(m.group(0))
+    if piece[:4].lower() == "the " and e - s > 4:
+        s += 4
+    return s, e
+
+
+def _merge_same_ids(entities: list[Entity]) -> None:
+    by_id: dict[str, Entity] = {}
+    for e in list(entities):
+        first = by_id.get(e.id)
+        if first is None:
+            by_id[e.id] = e
+            continue
+        first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
+        first.aliases += [a for a in e.aliases if a not in first.aliases]
+        entities.remove(e)
+
+
+def _fill_person(doc: Doc, c: _Cluster, ent: Entity, published: Optional[str]) -> Optional[str]:
+    info = TitleInfo()
+    gender = None
+    for m in c.mentions:
+        found = title_before(m.span)
+        if found.title is None:
+            after = title_after(m.span)
+            if after.title is not None:
+                found = after
+        gender = gender or found.gender or honorific_gender(m.span.text) or _honorific_before(m.span)
+        if info.title is None and found.title is not None:
+            info.title = found.title
+        if info.country is None and found.country is not None:
+            info.country = found.country
+        if info.affiliation is None and found.affiliation is not None:
+            info.affiliation, info.affiliation_entry = found.affiliation, found.affiliation_entry
+    ent.title, ent.affiliation = info.title, info.affiliation
+    country = info.country
+    listed = leader_code(ent.name, published) if len(ent.name.split()) >= 2 else None
+    if country is None and listed:
+        country = listed[:3]
+    if country is None and info.title and sector_for_title(info.title) in ("GOV", "MIL", "LEG", "JUD", "COP"):
+        country = frame_country(doc, c.mentions[0].span)
+    ent.country = country
+    ent.actor_code = person_code(ent.name, country, info.title, info.affiliation_entry, published)
+    return gender
+
+
+def _honorific_before(span: Span) -> Optional[str]:
+    if span.start > 0:
+        return honorific_gender(span.doc[span.start - 1].text)
+    return None
+
+
+def _fill_other(c: _Cluster, ent: Entity) -> None:
+    if c.entry is not None:
+        ent.country = c.entry.country
+        ent.actor_code = entry_code(c.entry)
+        return
+    if ent.type not in ("ORG", "NORP", "FAC", "GPE"):
+        return
+    # "Russian Defense Ministry": a country word inside the name plus the sector of its head.
+    words = ent.name.split()
+    for i, w in enumerate(words):
+        entry = lookup(w)
+        if entry is not None and entry.kind in ("country", "demonym"):
+            ent.country = entry.country
+            sector = sector_for_title(" ".join(words[i + 1:]))
+            ent.actor_code = entry.country + sector if sector else entry.country
+            return
+
+
+def frame_country(doc: Doc, span: Span) -> Optional[str]:
+    """The country the passage speaks for, when a title names none.
+
+    "Moscow denounced the deployment. Deputy Foreign Minister X told Interfax ..." -> RUS:
+    the subject of the two sentences before (a country, capital or metonym), else a
+    national outlet or metonym in the same sentence.
+    """
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    idx = next((i for i, s in enumerate(sents) if s.start <= span.start < s.end), None)
+    if idx is None:
+        return None
+    for j in range(idx - 1, max(-1, idx - 3), -1):
+        for tok in sents[j]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("GPE", "ORG", "NORP"):
+                entry = lookup(tok.text) if tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I") else _entry_of(doc, tok)
+                if entry is not None and entry.kind in ("country", "capital", "metonym") and entry.country:
+                    return entry.country
+    for ent in sents[idx].ents:
+        entry = lookup(ent.text)
+        if entry is not None and entry.kind in ("media", "metonym") and entry.country:
+            return entry.country
+    return None
+
+
+def _entry_of(doc: Doc, tok: Token) -> Optional[GazEntry]:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return lookup(ent.text)
+    return None
+
+
+# ---------------------------------------------------------------- pronouns
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
+    """Entity id of the person a "he"/"she" most likely refers to, or None.
+
+    The nearest compatible person before the token, preferring grammatical subjects: first
+    in the token's own sentence, then up to three sentences back. "Compatible" means the
+    gender a title or honorific gives ("spokeswoman", "Mr.") does not contradict the pronoun.
+    """
+    want = PRONOUNS.get(token.lower_)
+    if want is None:
+        return None
+    mentions = doc._.sitrep_mentions or []
+    if not mentions:
+        return None
+    types = {e.id: e.type for e in (doc._.sitrep_entities or [])}
+    genders = doc.user_data.get(GENDER_KEY, {})
+    people = [(s, e, i) for s, e, i in mentions
+              if types.get(i) == "PERSON" and genders.get(i, want) == want and e <= token.idx]
+    if not people:
+        return None
+    sents = list(doc.sents)
+    here = token.sent
+    k = next(i for i, s in enumerate(sents) if s.start == here.start)
+    fallback = None
+    for j in range(k, max(-1, k - 4), -1):
+        sent = sents[j]
+        inside = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+        if not inside:
+            continue
+        subjects = [m for m in inside if _is_subject(doc, m[0], m[1])]
+        if subjects:
+            return subjects[-1][2]
+        if j == k:
+            return inside[-1][2]  # own sentence: "Johnson's office said he ..."
+        fallback = fallback or inside[-1][2]
+    return fallback
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    # "Kirby also said ...", "Johnson and Putin spoke": a conjunct of a subject.
+    return root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")

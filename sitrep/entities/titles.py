@@ -1,0 +1,184 @@
+"""Titles and affiliation of people, read from the words around a name.
+
+Pre-modifiers: "British Prime Minister Boris Johnson" -> title "Prime Minister", country GBR;
+"Pentagon spokesman John Kirby" -> title "spokesman", affiliation "Pentagon" (country USA).
+Appositions: "John Kirby, the Pentagon spokesman," / "Kirby, a spokesman for the Pentagon,".
+The words are read left/right of the name until something that is neither a role word nor
+a name (a verb, a determiner on the left, a comma on the right): news titles are compact
+noun compounds, so this lexical walk is more robust than the small model's parse of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import GazEntry, lookup
+
+# Head nouns: a title must contain one of these.
+TITLE_HEADS = {
+    "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "ambassador", "envoy", "general", "commander", "governor", "mayor", "senator",
+    "king", "queen", "prince", "princess", "emir", "sheikh", "pope", "chief", "director", "chairman",
+    "chairwoman", "chair", "leader", "official", "officials", "diplomat", "adviser", "advisor", "admiral",
+    "colonel", "lieutenant", "major", "captain", "sergeant", "judge", "prosecutor", "lawmaker",
+    "congressman", "congresswoman", "representative", "speaker", "mp", "head", "foreign secretary",
+    "negotiator", "commissioner", "attorney", "deputy", "aide", "press secretary", "mp", "ceo",
+    "correspondent", "reporter", "editor", "analyst", "officer", "marshal", "ayatollah", "patriarch",
+}
+# Modifiers that only occur inside titles ("Deputy Foreign Minister", "Vice President").
+TITLE_MODS = {
+    "prime", "deputy", "vice", "foreign", "defense", "defence", "interior", "finance", "justice",
+    "economy", "economic", "energy", "health", "trade", "press", "first", "former", "acting", "top",
+    "senior", "chief", "state", "national", "security", "intelligence", "military", "army", "navy",
+    "general", "attorney", "supreme", "joint", "staff", "of", "affairs", "development", "culture",
+    "education", "agriculture", "transport", "home", "treasury", "war", "crown", "grand", "lord",
+    "presidential", "government", "kremlin", "white", "house", "department", "ministry", "spokesman",
+}
+_LEFT_STOP = {"the", "a", "an", "and", "or", "but", "by", "to", "with", "that", "for", "from", "in", "on"}
+_FEMALE = {"spokeswoman", "queen", "princess", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam"}
+_MALE = {"spokesman", "king", "prince", "chairman", "congressman", "mr", "mr.", "sir"}
+
+
+def is_title_word(text: str) -> bool:
+    low = text.lower()
+    return low in TITLE_HEADS or low in TITLE_MODS and low not in ("of", "state", "house", "white", "national")
+
+
+def is_title_head(text: str) -> bool:
+    return text.lower() in TITLE_HEADS and text.lower() not in ("deputy", "head", "chief", "general")
+
+
+@dataclass
+class TitleInfo:
+    title: Optional[str] = None
+    country: Optional[str] = None          # from a demonym/country in the title ("British", "U.S.")
+    affiliation: Optional[str] = None      # organisation named in the title ("Pentagon")
+    affiliation_entry: Optional[GazEntry] = None
+    gender: Optional[str] = None           # "m" / "f" where a word says so
+
+
+def _ent_at(doc: Doc, i: int) -> Optional[Span]:
+    tok = doc[i]
+    if not tok.ent_type_:
+        return None
+    # Walk to the entity's first token (IOB) and return the span.
+    s = i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e]
+
+
+def _apply_ent(info: TitleInfo, ent: Span) -> bool:
+    """A name inside a title: a country (-> country) or an organisation (-> affiliation)."""
+    if ent.label_ == "PERSON":
+        return False
+    entry = lookup(ent.text)
+    if entry is not None and entry.kind in ("country", "demonym", "capital"):
+        info.country = info.country or entry.country
+        return True
+    if ent.label_ in ("ORG", "FAC") or entry is not None:
+        if info.affiliation is None:
+            info.affiliation = ent.text
+            info.affiliation_entry = entry
+            if entry is not None and entry.country and info.country is None:
+                info.country = entry.country
+        return True
+    if ent.label_ in ("NORP", "GPE"):
+        return True
+    return False
+
+
+def _head_word(title: str) -> bool:
+    words = title.lower().split()
+    return any(w in TITLE_HEADS for w in words)
+
+
+def title_before(span: Span) -> TitleInfo:
+    """Title words and names immediately left of a person mention."""
+    doc = span.doc
+    info = TitleInfo()
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.ent_type_ and tok.ent_type_ != "PERSON":
+            ent = _ent_at(doc, i)
+            if ent is None or not _apply_ent(info, ent):
+                break
+            i = ent.start - 1
+            continue
+        if tok.text in ("'s", "’s") and i > 0 and doc[i - 1].ent_type_:
+            i -= 1
+            continue
+        low = tok.lower_
+        if low in _LEFT_STOP or not (is_title_word(tok.text) or low == "of" and words):
+            break
+        words.insert(0, tok.text)
+        i -= 1
+    while words and words[0].lower() == "of":
+        words.pop(0)
+    if words and _head_word(" ".join(words)):
+        info.title = " ".join(words)
+    info.gender = _gender(words)
+    return info
+
+
+def title_after(span: Span) -> TitleInfo:
+    """Apposition: "John Kirby, the Pentagon spokesman," / "Kirby, a spokesman for the Pentagon,"."""
+    doc = span.doc
+    info = TitleInfo()
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return info
+    i += 1
+    words: list[str] = []
+    limit = min(len(doc), i + 10)
+    if i < limit and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    while i < limit:
+        tok = doc[i]
+        if tok.text in (",", ".", ";", ")") or tok.is_sent_start:
+            break
+        if tok.ent_type_ and tok.ent_type_ != "PERSON":
+            ent = _ent_at(doc, i)
+            if ent is None or not _apply_ent(info, ent):
+                return TitleInfo()
+            i = ent.end
+            continue
+        low = tok.lower_
+        if low in ("for", "at", "of", "to", "the", "'s", "’s"):
+            i += 1
+            continue
+        if not is_title_word(tok.text):
+            return TitleInfo()  # a clause, not an apposition: trust nothing from it
+        words.append(tok.text)
+        i += 1
+    if words and _head_word(" ".join(words)):
+        info.title = " ".join(words)
+        info.gender = _gender(words)
+        return info
+    return TitleInfo()
+
+
+def _gender(words: list[str]) -> Optional[str]:
+    low = {w.lower() for w in words}
+    if low & _FEMALE:
+        return "f"
+    if low & _MALE:
+        return "m"
+    return None
+
+
+def honorific_gender(text: str) -> Optional[str]:
+    first = text.split()[0].lower() if text.split() else ""
+    if first in _MALE:
+        return "m"
+    if first in _FEMALE:
+        return "f"
+    return None
