@@ -1,4 +1,12 @@
-"""Events (issue 5): who did what to whom, PLOVER + CAMEO, modality, date, place, numbers."""
+"""Events (issue 5): who did what to whom, PLOVER + CAMEO, modality, date, place, numbers.
+
+The component ``sitrep_events`` runs last: it reads the entities, times, quantities and
+quotes the earlier stages put on the Doc and writes ``doc._.sitrep_events``.
+
+Library use::
+
+    from sitrep.events import extract_events   # Doc (parsed by the sitrep pipeline) -> list[Event]
+"""
 
 from __future__ import annotations
 
@@ -6,11 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import guarded
+from .extract import extract_events
+
+__all__ = ["extract_events", "make_events"]
 
 
 @Language.factory("sitrep_events")
 def make_events(nlp: Language, name: str):
     def run(doc: Doc) -> None:
         doc._.sitrep_events = []
+        doc._.sitrep_events = extract_events(doc)
 
     return lambda doc: guarded(name, run, doc)

@@ -1,0 +1,234 @@
+"""Argument token -> Actor (entity id, text, actor code, country).
+
+Order of evidence: the entities stage (``entity_at`` / ``entity_by_id``: the entity's
+country and actor code), then the gazetteer (``sitrep.entities.gazetteer.lookup``) on the
+name, then the modifiers of a common noun ('Russian forces', 'Hungarian officials'). A small
+built-in table keeps events working when the gazetteer is not installed (it is the entities
+stage's data; this module only needs countries and a few metonyms).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..record import Actor
+
+try:  # the entities stage's public API (agreed interface)
+    from ..entities import entity_at, entity_by_id, resolve_pronoun
+except ImportError:  # pragma: no cover - the package always has these names
+    entity_at = entity_by_id = resolve_pronoun = None  # type: ignore[assignment]
+
+
+def _gaz_lookup(text: str):
+    try:
+        from ..entities.gazetteer import lookup
+    except Exception:  # noqa: BLE001 - gazetteer absent or still loading: use the fallback
+        return None
+    try:
+        return lookup(text)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+# Fallback: name / demonym / capital / metonym -> (country, actor code). Facts typed for
+# sitrep; used only when the gazetteer cannot answer.
+_FALLBACK_ROWS = """
+russia,russian,russians,moscow,kremlin,russian federation|RUS|RUS
+ukraine,ukrainian,ukrainians,kyiv,kiev|UKR|UKR
+united states,u.s.,us,usa,america,american,americans,washington,white house|USA|USA
+pentagon|USA|USAMIL
+britain,great britain,united kingdom,uk,u.k.,british,london,downing street|GBR|GBR
+germany,german,germans,berlin|DEU|DEU
+france,french,paris,elysee|FRA|FRA
+poland,polish,poles,warsaw|POL|POL
+romania,romanian,romanians,bucharest|ROU|ROU
+china,chinese,beijing|CHN|CHN
+japan,japanese,tokyo|JPN|JPN
+india,indian,new delhi|IND|IND
+pakistan,pakistani,islamabad|PAK|PAK
+iran,iranian,tehran|IRN|IRN
+iraq,iraqi,baghdad|IRQ|IRQ
+israel,israeli,jerusalem|ISR|ISR
+syria,syrian,damascus|SYR|SYR
+turkey,turkish,ankara|TUR|TUR
+egypt,egyptian,cairo|EGY|EGY
+italy,italian,rome|ITA|ITA
+spain,spanish,madrid|ESP|ESP
+hungary,hungarian,budapest|HUN|HUN
+belarus,belarusian,minsk|BLR|BLR
+canada,canadian,ottawa|CAN|CAN
+north korea,north korean,pyongyang|PRK|PRK
+south korea,south korean,seoul|KOR|KOR
+afghanistan,afghan,kabul|AFG|AFG
+lebanon,lebanese,beirut|LBN|LBN
+saudi arabia,saudi,riyadh|SAU|SAU
+serbia,serbian,belgrade|SRB|SRB
+nato,north atlantic treaty organization|None|IGONAT
+european union,eu,e.u.|None|IGOEU
+united nations,un,u.n.|None|IGOUNO
+west,the west,western|None|WST
+"""
+_FALLBACK: dict[str, tuple[Optional[str], str]] = {}
+for _line in _FALLBACK_ROWS.strip().splitlines():
+    _names, _country, _code = _line.split("|")
+    for _n in _names.split(","):
+        _FALLBACK[_n] = (None if _country == "None" else _country, _code)
+
+# Role nouns -> sector suffix (CAMEO agent codes), for 'Russian troops' -> RUSMIL.
+_AGENTS = {
+    "troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "army": "MIL", "military": "MIL",
+    "soldier": "MIL", "navy": "MIL", "official": "GOV", "government": "GOV", "minister": "GOV",
+    "president": "GOV", "leader": "GOV", "authority": "GOV", "police": "COP", "rebel": "REB",
+    "diplomat": "GOV", "ministry": "GOV", "parliament": "LEG", "court": "JUD", "opposition": "OPP",
+}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "they", "them"}
+
+
+def lookup_name(text: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(country, code) for a name, demonym or metonym, or None."""
+    t = text.strip()
+    low = t.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    g = _gaz_lookup(t)
+    if g is not None and (getattr(g, "country", None) or getattr(g, "code", None)):
+        return getattr(g, "country", None), getattr(g, "code", None)
+    if low in _FALLBACK:
+        return _FALLBACK[low]
+    return None
+
+
+def _name_span(tok: Token) -> tuple[int, int]:
+    """The name a head token stands for: itself plus its compound/flat name modifiers."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    start = min([tok.idx] + [t.idx for t in left])
+    return start, tok.idx + len(tok.text)
+
+
+def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
+    """Country and code of an entity; when the entities stage left them empty, read the
+    premodifiers of its mentions ('Russian President Vladimir Putin')."""
+    country, code = getattr(ent, "country", None), getattr(ent, "actor_code", None)
+    if country or code:
+        return country, code
+    found = lookup_name(ent.name)
+    if found:
+        return found
+    if ent.type != "PERSON":
+        return None, None
+    # Any mention of the same surname whose left context names a country.
+    surname = ent.name.split()[-1]
+    for t in doc:
+        if t.text != surname:
+            continue
+        for left in list(doc[max(0, t.i - 6) : t.i])[::-1]:
+            if left.pos_ in ("PROPN", "ADJ", "NOUN"):
+                found = lookup_name(left.text)
+                if found and found[0]:
+                    return found[0], found[0] + "GOV" if left.i < t.i - 1 else found[0]
+            else:
+                break
+    return None, None
+
+
+class ActorResolver:
+    """Builds actors for one doc; remembers recent subjects for pronoun fallback."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.last_person: Optional[Actor] = None
+        self.last_thing: Optional[Actor] = None
+
+    def remember(self, tok: Token, actor: Actor, is_person: bool) -> None:
+        if is_person:
+            self.last_person = actor
+        else:
+            self.last_thing = actor
+
+    def actor(self, tok: Token) -> Optional[Actor]:
+        """The actor a noun/pronoun token denotes, or None when it is not an actor."""
+        doc = self.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            return self._pronoun(tok)
+        start, end = _name_span(tok)
+        eid = entity_at(doc, start, end) if entity_at else None
+        if eid is None and entity_at:
+            eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
+        ent = entity_by_id(doc, eid) if (eid and entity_by_id) else None
+        text = doc.text[start:end]
+        if ent is not None:
+            # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
+            for s, e, mid in doc._.sitrep_mentions or []:
+                if mid == eid and s <= tok.idx < e:
+                    text = doc.text[s:e]
+                    break
+        if ent is not None:
+            country, code = _entity_country(doc, ent)
+            if country is None and code is None and ent.type not in ("PERSON", "ORG", "GPE", "NORP", "IGO", "MEDIA"):
+                return None
+            actor = Actor(entity=ent.id, text=text, code=code, country=country)
+            self.remember(tok, actor, ent.type == "PERSON")
+            return actor
+        found = lookup_name(text)
+        if found:
+            actor = Actor(entity=None, text=text, code=found[1], country=found[0])
+            self.remember(tok, actor, False)
+            return actor
+        # A common noun with a country modifier: 'Russian forces', 'Hungarian officials'.
+        sector = _AGENTS.get(low) or _AGENTS.get(tok.lemma_.lower())
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
+                found = lookup_name(child.text)
+                if found and found[0]:
+                    code = found[0] + (sector or "")
+                    span_start = child.idx
+                    actor = Actor(entity=None, text=doc.text[span_start : tok.idx + len(tok.text)], code=code, country=found[0])
+                    self.remember(tok, actor, False)
+                    return actor
+        return None
+
+    def _pronoun(self, tok: Token) -> Optional[Actor]:
+        eid = resolve_pronoun(self.doc, tok) if resolve_pronoun else None
+        if eid:
+            ent = entity_by_id(self.doc, eid)
+            if ent is not None:
+                country, code = _entity_country(self.doc, ent)
+                return Actor(entity=ent.id, text=tok.text, code=code, country=country)
+        # Fallback: the nearest earlier subject that is an actor of the right kind
+        # ('the United States announced it will send' -> it = the United States).
+        low = tok.lower_
+        if low not in _PERSON_PRONOUNS and low not in _THING_PRONOUNS:
+            return None
+        want_person = low in _PERSON_PRONOUNS
+        doc = self.doc
+        for cand in reversed(doc[max(0, tok.i - 80) : tok.i]):
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ == "PRON":
+                continue
+            if (cand.ent_type_ == "PERSON") != want_person:
+                continue
+            found = self.actor(cand)
+            if found is not None:
+                return found.model_copy(update={"text": tok.text})
+        return None
+
+    def actors(self, tok: Token) -> list[tuple[Token, Actor]]:
+        """The actor of a token and of its coordinated conjuncts ('Poland, Romania, and Germany')."""
+        out = []
+        for t in [tok, *_conjuncts(tok)]:
+            a = self.actor(t)
+            if a is not None:
+                out.append((t, a))
+        return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(cc for cc in c.children if cc.dep_ == "conj")
+    return out

@@ -1,0 +1,496 @@
+"""Event predicates and their arguments, read from the dependency parse.
+
+One pass over the tokens of a doc: a verb, nominal ('deployment', 'talks') or readiness
+adjective ('prepared to ...') that the lexicon codes becomes a candidate; its source and
+target come from the parse (subject / 'by'-agent of a passive / possessor of a nominal;
+object, addressee, 'to'/'with'/'from'/'into' phrases), one event per (source, target) pair
+so 'to Poland, Romania, and Germany' gives three dyads. Modality, date, place and number are
+attached last. Nothing here knows about any particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..record import Actor, Event, EventQuantity, Quote, content_id, make_span
+from . import coding, lexicon
+from .actors import ActorResolver
+from .modality import SPEECH, modality
+
+# Prepositions that introduce the recipient of an action.
+TARGET_PREPS = {"to", "with", "against", "into", "toward", "towards", "upon"}
+# Nominals take their recipient from more prepositions ('buildup near Ukraine', 'attack on X').
+NOMINAL_TARGET_PREPS = TARGET_PREPS | {"on", "near", "at", "along"}
+# Verbs whose object names the act their subject performs ('orchestrating the buildup').
+LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "start", "stage", "order",
+               "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
+               "step", "have", "pursue", "announce"}
+# Symmetric predicates: 'A and B spoke' is A -> B.
+SYMMETRIC = {"CONSULT"}
+# Speech acts that are warnings when what they announce is a bad outcome ('told X that any
+# incursion would be a tragic miscalculation').
+WARNING_NOUNS = {"miscalculation", "mistake", "error", "consequence", "disaster", "catastrophe", "price",
+                 "blunder", "cost", "response", "retaliation"}
+WARNING_VERBS = {"tell", "warn", "say", "caution", "stress"}
+# Predicate nouns/adjectives that reject what the subject names ('the demand is a nonstarter').
+REJECTION_WORDS = {"nonstarter", "non-starter", "unacceptable", "unrealistic", "impossible", "nonnegotiable"}
+# Nouns that point back to an earlier act ('denounced the move', 'rejects the charges').
+ANAPHORIC = {"move", "step", "decision", "charge", "claim", "demand", "plan", "proposal", "deployment",
+             "accusation", "allegation", "measure", "action", "request", "buildup", "build-up"}
+ANAPHOR_TYPES = {"charge": "ACCUSE", "claim": "ACCUSE", "accusation": "ACCUSE", "allegation": "ACCUSE",
+                 "demand": "REQUEST", "request": "REQUEST", "deployment": "MOBILIZE", "buildup": "MOBILIZE",
+                 "build-up": "MOBILIZE", "proposal": "AGREE"}
+THEME_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "people", "civilian", "civilians",
+               "weapon", "weapons", "missile", "missiles", "tank", "tanks", "brigade", "brigades", "aid"}
+_NUM = re.compile(r"^[\d,.]+$")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2, "dozen": 12}
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conj(toks: Iterable[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        out.append(t)
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(cc for cc in c.children if cc.dep_ == "conj")
+    return out
+
+
+def _subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
+    ('Scholz plans to travel' -> Scholz for 'travel')."""
+    tok = verb
+    for _ in range(6):
+        subj = _children(tok, "nsubj", "csubj")
+        if subj:
+            return subj[0]
+        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            if tok.dep_ == "prep":  # 'After orchestrating ..., Russia' : prep -> main verb
+                tok = tok.head
+            continue
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return tok.head
+        return None
+    return None
+
+
+def _prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append((p.lower_, o))
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    # Headline case ('Sends', 'Warns') is tagged PROPN with the surface as lemma.
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lem == tok.lower_ and lem.endswith("s"):
+        return lem[:-1]
+    return lem
+
+
+class _Doc:
+    """Per-doc state: the actor resolver, events so far (for anaphora), consumed tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors = ActorResolver(doc)
+        self.events: list[Event] = []
+        self.consumed: set[int] = set()
+        self.times = [t for t in (doc._.sitrep_times or []) if t.value and t.value[:4].isdigit()
+                      and t.type in ("DATE", "TIME")]
+        self.quantities = list(doc._.sitrep_quantities or [])
+        self.quotes: list[Quote] = list(doc._.sitrep_quotes or [])
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    state = _Doc(doc)
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.i in state.consumed:
+                continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "PROPN" and tok.dep_ == "ROOT"):
+                _verb(state, sent, tok)
+            elif tok.pos_ == "NOUN":
+                _nominal(state, sent, tok)
+            elif tok.pos_ == "ADJ":
+                _readiness(state, sent, tok)
+    return state.events
+
+
+# ----------------------------------------------------------------------------- verbs
+def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+    lem = _lemma(tok)
+    if lem in WARNING_VERBS and _warning(st, sent, tok):
+        return
+    if lem in SPEECH and _rejection(st, sent, tok):
+        return
+    objs = _with_conj(_children(tok, "dobj", "attr"))
+    preps = _prep_objects(tok)
+    for prt in _children(tok, "prt"):
+        preps.append((prt.lower_, prt))
+    subjs = _children(tok, "nsubj", "nsubjpass")
+    entry = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in objs],
+                          preps=[(p, o.lemma_.lower()) for p, o in preps],
+                          subjs=[s.lemma_.lower() for s in subjs])
+    if entry is None:
+        return
+    c = coding.code(entry.cameo)
+    if c is None:
+        return
+    for o in objs:
+        if entry.pattern == "obj":
+            st.consumed.add(o.i)
+    passive = _children(tok, "nsubjpass")
+    if passive:
+        agents = [o for p, o in preps if p == "by"]
+        sources = _actors(st, agents, anaphora=False)
+        targets = _actors(st, passive)
+    else:
+        subj = _subject_of(tok)
+        if subj is None and _headline(st.doc):
+            subj = _headline_subject(tok)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        targets = _targets(st, tok, objs, preps, c.plover)
+    # 'Johnson and Putin spoke': a symmetric act between conjoined subjects.
+    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
+        sources, targets = sources[:1], sources[1:]
+    # Troops moving 'from the United States to Poland' act for the country they leave.
+    if not sources and (subjs and subjs[0].lemma_.lower() in THEME_NOUNS):
+        sources = _actors(st, [o for p, o in preps if p == "from"], anaphora=False)
+        src_countries = {s[1].country for s in sources}
+        targets = [t for t in targets if t[1].country not in src_countries]
+    if not targets:
+        targets = _addressee_target(st, tok)
+    theme = _theme(tok, objs, subjs, preps)
+    _emit(st, sent, tok, c, sources, targets, theme)
+
+
+def _actors(st: _Doc, toks: Iterable[Optional[Token]], anaphora: bool = True) -> list[tuple[Token, Actor]]:
+    """Actors of argument tokens. With ``anaphora``, an event noun ('the deployment') stands
+    for whoever did that act (used for recipients, never for who acts)."""
+    out = []
+    for t in toks:
+        if t is None:
+            continue
+        if anaphora and t.dep_ == "dobj" and t.lower_ in ("that", "which") and t.head.dep_ == "relcl":
+            # 'charges that Moscow rejects': the relative pronoun stands for the noun.
+            t = t.head.head
+            res = _anaphor(st, t)
+            if res:
+                out.append((t, res))
+            continue
+        found = st.actors.actors(t)
+        if found:
+            out.extend(found)
+        elif anaphora and t.pos_ == "NOUN":
+            res = _anaphor(st, t)
+            if res:
+                st.consumed.add(t.i)  # 'denounced the deployment': not a new deployment
+                out.append((t, res))
+    return out
+
+
+def _targets(st: _Doc, tok: Token, objs: list[Token], preps: list[tuple[str, Token]],
+             plover: str = "") -> list[tuple[Token, Actor]]:
+    targets = _actors(st, [o for o in objs if o.dep_ == "dobj"])
+    if targets:
+        return targets
+    targets = _actors(st, _children(tok, "dative"))
+    if targets:
+        return targets
+    for p, o in preps:
+        if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
+            targets.extend(_actors(st, [o]))
+    # 'send troops to Poland': the destination hangs off the object.
+    for o in objs:
+        for p, oo in _prep_objects(o):
+            if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
+                targets.extend(_actors(st, [oo]))
+    return targets
+
+
+def _addressee_target(st: _Doc, tok: Token) -> list[tuple[Token, Actor]]:
+    """'The US has told Russia it is prepared to ...': what is said to X is directed at X."""
+    t = tok
+    for _ in range(5):
+        if t.head is t:
+            return []
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() == "tell":
+            return _actors(st, _children(t.head, "dative", "dobj"))
+        t = t.head
+    return []
+
+
+def _anaphor(st: _Doc, noun: Token) -> Optional[Actor]:
+    """The actor behind 'the deployment' / 'the demand' / 'the charges': the source of the
+    latest earlier event of that kind by someone other than the current speaker."""
+    lem = noun.lemma_.lower()
+    if lem not in ANAPHORIC and lexicon.match(lem, "NOUN") is None:
+        return None
+    want = ANAPHOR_TYPES.get(lem)
+    if want is None:
+        e = lexicon.match(lem, "NOUN")
+        c = coding.code(e.cameo) if e else None
+        want = c.plover if c else None
+    subj = _subject_of(noun.head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    speaker = st.actors.actor(subj) if subj is not None else None
+    for ev in reversed(st.events):
+        if ev.evidence.start > noun.idx:
+            continue
+        if want and ev.plover != want:
+            continue
+        if speaker is not None and ev.source.country and ev.source.country == speaker.country:
+            continue
+        return ev.source
+    return None
+
+
+def _theme(tok: Token, objs: list[Token], subjs: list[Token], preps: list[tuple[str, Token]]) -> Optional[Token]:
+    for t in [*objs, *subjs, *(o for p, o in preps if p == "with")]:
+        if t.lemma_.lower() in THEME_NOUNS or t.lower_ in THEME_NOUNS:
+            return t
+    return None
+
+
+def _headline(doc: Doc) -> bool:
+    """Headline case: short, and most words capitalised ('U.S. Sends Troops To Europe')."""
+    words = [t for t in doc if t.is_alpha]
+    return 0 < len(words) <= 25 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _headline_subject(verb: Token) -> Optional[Token]:
+    """Headline parses often lose the subject ('London Again Warns Moscow' attaches London
+    to the adverb): take the nearest name or noun left of the verb in its own subtree."""
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if t.pos_ in ("PROPN", "NOUN") and verb in t.ancestors and t.dep_ not in ("dobj", "pobj"):
+            return t
+        if t.pos_ in ("VERB", "PUNCT") or t.dep_ == "mark":
+            return None
+    return None
+
+
+# ----------------------------------------------------------------------------- special frames
+def _warning(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+    """'X told Y that any Z would be a tragic miscalculation' is a warning (THREATEN)."""
+    for comp in _children(tok, "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in comp.children):
+            continue
+        preds = _children(comp, "attr", "acomp", "dobj")
+        if not any(p.lemma_.lower() in WARNING_NOUNS for p in _with_conj(preds)):
+            continue
+        addressee = _children(tok, "dative", "dobj")
+        if tok.lemma_.lower() != "warn" and not addressee:
+            return False
+        c = coding.code("130")
+        subj = _subject_of(tok)
+        if subj is None and _headline(st.doc):
+            subj = _headline_subject(tok)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        targets = _actors(st, addressee)
+        _emit(st, sent, tok, c, sources, targets, None)
+        return bool(sources)
+    return False
+
+
+def _rejection(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+    """'NATO has said the demand is a nonstarter': the speaker rejects what the subject names."""
+    for comp in _children(tok, "ccomp"):
+        preds = _children(comp, "attr", "acomp")
+        if not any(p.lemma_.lower() in REJECTION_WORDS for p in preds):
+            continue
+        subj = _subject_of(tok)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        things = _children(comp, "nsubj", "nsubjpass")
+        targets = [(t, a) for t in things if (a := _anaphor(st, t)) is not None]
+        c = coding.code("120")
+        _emit(st, sent, tok, c, sources, targets, None)
+        return bool(sources)
+    return False
+
+
+def _readiness(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+    """'is prepared/ready/willing to hold talks' -> AGREE (036 for talks, else 030)."""
+    xcomps = _children(tok, "xcomp")
+    if not xcomps or lexicon.match(tok.lemma_.lower(), "ADJ") is None:
+        return
+    act = xcomps[0]
+    objs = _with_conj(_children(act, "dobj"))
+    inner = lexicon.match(act.lemma_.lower(), "VERB", objs=[o.lemma_.lower() for o in objs],
+                          preps=[(p, o.lemma_.lower()) for p, o in _prep_objects(act)])
+    inner_code = coding.code(inner.cameo) if inner else None
+    c = coding.code("036" if inner_code and inner_code.plover == "CONSULT" else "030")
+    st.consumed.add(act.i)
+    st.consumed.update(o.i for o in objs)
+    subj = _subject_of(tok)
+    sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+    targets = _addressee_target(st, tok) or _targets(st, act, objs, _prep_objects(act))
+    _emit(st, sent, tok, c, sources, targets, None)
+
+
+# ----------------------------------------------------------------------------- nominals
+def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+    lem = tok.lemma_.lower()
+    preps = _prep_objects(tok)
+    compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    entry = lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
+    if entry is None:
+        return
+    c = coding.code(entry.cameo)
+    if c is None:
+        return
+    sources: list[tuple[Token, Actor]] = []
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i):
+            a = st.actors.actors(child)
+            if a:
+                sources.extend(a)
+    if not sources:
+        sources = _actors(st, [o for p, o in preps if p == "by"], anaphora=False)
+    if not sources and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        subj = _subject_of(tok.head)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+    if not sources:
+        return
+    targets = []
+    for p, o in preps:
+        if p in NOMINAL_TARGET_PREPS or (p == "of" and c.plover in ("ASSAULT", "COERCE")):
+            targets.extend(_actors(st, [o]))
+    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
+        sources, targets = sources[:1], sources[1:]
+    theme = None
+    for p, o in preps:
+        if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
+            theme = o
+    _emit(st, sent, tok, c, sources, targets, theme)
+
+
+# ----------------------------------------------------------------------------- attributes
+def _emit(st: _Doc, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token]) -> None:
+    if c is None or not sources:
+        return
+    doc = st.doc
+    mod, speaker_tok = modality(tok)
+    reported_by = None
+    if speaker_tok is not None:
+        sp = st.actors.actor(speaker_tok)
+        reported_by = sp.entity if sp else None
+    if mod == "asserted" and not _presupposed(tok):
+        for q in st.quotes:
+            if q.start <= tok.idx < q.end and q.speaker:
+                mod, reported_by = "reported", q.speaker
+                break
+    date = _date(st, sent, tok)
+    location, location_entity = _location(st, tok, {id(a) for _, a in targets})
+    quantity = _quantity(st, theme) if theme is not None else None
+    trigger = make_span(doc.text, tok.idx, tok.idx + len(tok.text))
+    evidence = make_span(doc.text, sent.start_char, sent.end_char)
+    target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
+    for s_tok, src in sources:
+        for tgt in target_list:
+            tgt_actor = tgt[1] if tgt else None
+            if tgt_actor is not None and _same(src, tgt_actor):
+                continue
+            ev = Event(
+                id=content_id("event", doc.text[sent.start_char:sent.end_char], tok.idx, c.cameo, src.text,
+                              tgt_actor.text if tgt_actor else None, tgt[0].idx if tgt else None),
+                plover=c.plover, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
+                source=src, target=tgt_actor, modality=mod,
+                reported_by=reported_by if mod == "reported" else None,
+                date=date, location=location, location_entity=location_entity,
+                quantity=quantity, trigger=trigger, evidence=evidence,
+            )
+            st.events.append(ev)
+
+
+def _presupposed(tok: Token) -> bool:
+    from .modality import FACTIVE_PREPS
+
+    return any(a.dep_ == "prep" and a.lower_ in FACTIVE_PREPS for a in tok.ancestors)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.entity and a.entity == b.entity:
+        return True
+    return bool(a.code and a.code == b.code and a.text == b.text)
+
+
+def _governed_span(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of the predicate's own dependents (not embedded clauses)."""
+    spans = [(tok.idx, tok.idx + len(tok.text))]
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "csubj"):
+            continue
+        sub = list(c.subtree)
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
+def _date(st: _Doc, sent: SpacySpan, tok: Token) -> Optional[str]:
+    if st.times:
+        ranges = _governed_span(tok)
+        # Up the xcomp chain: 'plans to travel on Monday' dates the travel.
+        t = tok
+        while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+            t = t.head
+            ranges.extend(_governed_span(t))
+        for tx in st.times:
+            if any(a <= tx.start and tx.end <= b for a, b in ranges):
+                return tx.value
+        for tx in st.times:
+            if sent.start_char <= tx.start and tx.end <= sent.end_char:
+                return tx.value
+    return st.doc._.published
+
+
+def _location(st: _Doc, tok: Token, used: set[int]) -> tuple[Optional[str], Optional[str]]:
+    from .actors import entity_at
+
+    for p, o in _prep_objects(tok):
+        if p not in ("in", "at", "near", "inside", "outside"):
+            continue
+        if o.ent_type_ in ("GPE", "LOC", "FAC"):
+            span = [t for t in o.subtree if t.ent_type_ == o.ent_type_ or t.i == o.i]
+            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+            eid = entity_at(st.doc, start, end) if entity_at else None
+            return st.doc.text[start:end], eid
+    return None, None
+
+
+def _parse_number(tok: Token) -> Optional[float]:
+    txt = tok.text.replace(",", "")
+    try:
+        value = float(txt)
+    except ValueError:
+        return _SCALE.get(tok.lower_)
+    for c in tok.children:
+        if c.lower_ in _SCALE:
+            value *= _SCALE[c.lower_]
+    return value
+
+
+def _quantity(st: _Doc, theme: Token) -> Optional[EventQuantity]:
+    sub = list(theme.subtree)
+    start, end = sub[0].idx, theme.idx + len(theme.text)
+    for q in st.quantities:
+        if start <= q.start and q.end <= end:
+            return EventQuantity(value=q.value, unit=q.unit or theme.text.lower())
+    for c in theme.children:
+        if c.dep_ == "nummod":
+            v = _parse_number(c)
+            if v is not None:
+                return EventQuantity(value=v, unit=theme.text.lower())
+    return None

@@ -1,0 +1,144 @@
+"""Modality: did it happen (asserted), did someone say so (reported), or not (yet)?
+
+Read from the dependency path between the predicate and the sentence root. Each cue on the
+way votes; the strongest wins, in this order: denied > negated > hypothetical > planned >
+reported > asserted. So 'Russia denies it is planning to invade' is denied (not planned),
+and 'any incursion would be a tragic miscalculation' is hypothetical. Only asserted and
+reported events count in aggregates by default (``store.events(modality=None)``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated": 4, "denied": 5}
+
+# Heads whose complement is not a fact. Lemmas, matched on the governing predicate.
+DENY = {"deny", "refute", "dismiss", "reject", "disavow"}
+PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "schedule", "expect", "decide", "agree",
+        "promise", "vow", "pledge", "offer", "hope", "try", "attempt", "propose", "consider", "ready",
+        "prepared", "willing", "set", "poise"}
+IRREALIS = {"demand", "urge", "ask", "call", "request", "accuse", "warn", "threaten", "fear", "suspect",
+            "allege", "claim_of", "possibility", "risk", "chance", "prospect", "plan", "bid", "proposal",
+            "demand", "danger", "threat"}
+BELIEF = {"believe", "think", "expect", "consider", "see"}
+SPEECH = {"say", "tell", "state", "announce", "add", "claim", "confirm", "stress", "report", "note",
+          "insist", "assert", "declare", "write", "reiterate", "explain", "emphasize", "emphasise",
+          "argue", "allege", "maintain", "acknowledge", "admit", "reveal"}
+HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPO_ADJ = {"possible", "potential", "likely", "hypothetical", "eventual", "prospective", "future"}
+HYPO_DET = {"any"}
+HYPO_MARK = {"if", "unless", "whether", "lest"}
+NEG = {"not", "n't", "never", "no"}
+# Adjuncts whose content is presupposed: 'despite surrounding its neighbour with troops' is a
+# fact even inside 'Russia denies it is planning to invade despite ...'.
+FACTIVE_PREPS = {"despite", "after", "amid", "following", "since", "because", "given"}
+
+
+def _aux_cues(tok: Token) -> Optional[str]:
+    """Cues on the predicate itself: auxiliaries, negation, conditional marks."""
+    best = None
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+            return "negated"
+        if c.dep_ in ("aux", "auxpass"):
+            if low in HYPO_AUX:
+                best = _max(best, "hypothetical")
+            elif low in FUTURE_AUX:
+                best = _max(best, "planned")
+            elif low == "going" or low == "to" and tok.head.lower_ == "going":
+                best = _max(best, "planned")
+        if c.dep_ == "mark" and low in HYPO_MARK:
+            best = _max(best, "hypothetical")
+        if c.dep_ == "det" and low in HYPO_DET:
+            best = _max(best, "hypothetical")
+        if c.dep_ == "amod" and c.lemma_.lower() in HYPO_ADJ:
+            best = _max(best, "hypothetical")
+    return best
+
+
+def _max(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if RANK[a] >= RANK[b] else b
+
+
+def _subject(tok: Token) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def modality(trigger: Token) -> tuple[str, Optional[Token]]:
+    """(modality, speaker token or None) of an event predicate.
+
+    The speaker is the subject of the nearest speech verb above the predicate (or the object
+    of 'according to'), for ``reported_by``.
+    """
+    best: Optional[str] = _aux_cues(trigger)
+    speaker: Optional[Token] = None
+    tok = trigger
+    # A nominal predicate takes the modality of the clause it sits in ('any incursion would
+    # be ...' is hypothetical through 'would' on 'be').
+    steps = 0
+    while tok.head is not tok and steps < 12:
+        steps += 1
+        dep, head = tok.dep_, tok.head
+        hl = head.lemma_.lower()
+        if dep == "prep" and tok.lower_ in FACTIVE_PREPS:
+            break
+        if dep in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "nsubj", "nsubjpass",
+                   "dobj", "attr", "conj", "csubj", "dep", "oprd", "amod", "compound", "appos", "npadvmod"):
+            if dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj") and hl in DENY and tok.i > head.i \
+                    and dep in ("ccomp", "xcomp"):
+                best = _max(best, "denied")
+            elif dep in ("ccomp", "xcomp") and hl in BELIEF and any(c.dep_ == "neg" for c in head.children):
+                best = _max(best, "negated")
+            elif dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") and hl in PLAN and tok.i > head.i:
+                best = _max(best, "planned")
+            elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in IRREALIS and tok.i > head.i:
+                best = _max(best, "hypothetical")
+            elif dep == "ccomp" and hl in SPEECH:
+                best = _max(best, "reported")
+                if speaker is None:
+                    speaker = _subject(head)
+            if dep == "advcl":
+                if any(c.dep_ == "mark" and c.lower_ in HYPO_MARK for c in tok.children):
+                    best = _max(best, "hypothetical")
+        if dep in ("conj",):
+            tok = head
+            continue
+        # Cues on the governing clause apply to what it governs, except to its own adjuncts
+        # ('After orchestrating the buildup, Russia demanded' keeps the buildup asserted).
+        if dep in ("nsubj", "nsubjpass", "attr", "ccomp", "xcomp", "csubj", "acomp"):
+            cue = _aux_cues(head)
+            if cue == "negated" and dep in ("ccomp",):
+                cue = None
+            if cue == "negated" and dep in ("nsubj", "nsubjpass", "attr"):
+                cue = None if dep != "attr" else cue
+            best = _max(best, cue)
+        # 'according to X' on the clause: reported by X.
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "according" and speaker is None:
+                best = _max(best, "reported")
+                for cc in c.children:
+                    for p in cc.children if cc.dep_ == "prep" else [cc]:
+                        if p.dep_ == "pobj":
+                            speaker = p
+        tok = head
+    # The predicate's own 'according to'.
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            best = _max(best, "reported")
+            for cc in c.children:
+                for p in cc.children if cc.dep_ == "prep" else [cc]:
+                    if p.dep_ == "pobj" and speaker is None:
+                        speaker = p
+    return best or "asserted", speaker
