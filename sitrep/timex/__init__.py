@@ -46,7 +46,7 @@ def _governor(tok: Token) -> Token:
     """The nearest verb (or the clause root) above a token: what a time phrase modifies."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
@@ -63,7 +63,7 @@ def _attached(doc: Doc, start: int, end: int, token: Token) -> bool:
         return False
     cur = root
     for _ in range(12):  # walk up to the first verb: attached if we meet the token first
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.i == token.i:

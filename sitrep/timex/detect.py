@@ -48,7 +48,9 @@ _LEAD = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|for|of|over|be
 _TRAIL = re.compile(r"(?:'s|\u2019s|[\s,.;:)\"\u201d])+$")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|later|following|tomorrow)\b", re.I)
-_NOT_TIME = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")  # bare numbers that NER calls DATE
+# Bare numbers NER sometimes calls DATE (years excepted).
+_NOT_TIME = re.compile(r"^(?!1[5-9]\d\d$|20\d\d$)\d+$|^\d{1,3}(?:,\d{3})+$")
+_KEEP_DOT = re.compile(r"(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec))\.$")
 
 
 def _ref(doc: Doc) -> Optional[date]:
@@ -69,7 +71,7 @@ def direction(span: Span) -> Direction:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -104,6 +106,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _TRAIL.search(s)
     if m:
         end -= len(m.group(0))
+        if text[end:end + 1] == "." and _KEEP_DOT.search(text[start:end + 1]):
+            end += 1  # the dot of "a.m." / "Feb." belongs to the expression
     return start, end
 
 

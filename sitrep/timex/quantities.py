@@ -67,7 +67,7 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[Optional[str], Optional[int]
         return "percent", last + (2 if nxt.lower_ == "per" else 1)
     # The head of the number run, when it is a noun after the number ("3,000 troops").
     top = doc[last]
-    while first <= top.head.i <= last and top.head is not top:
+    while first <= top.head.i <= last and top.head.i != top.i:
         top = top.head
     head = top.head
     if head.i < first and head.pos_ == "PROPN":

@@ -1,0 +1,92 @@
+"""Detection in running text (real spaCy model) and the governing-time helper for events."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp import load_nlp
+from sitrep.timex import time_for_token
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(components=("sitrep_timex",))
+
+
+def run(nlp, text, published="2022-02-03"):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
+
+
+def times(doc):
+    return [(t.text, t.type, t.value) for t in doc._.sitrep_times]
+
+
+def test_prepositions_are_outside_the_span(nlp):
+    doc = run(nlp, "The minister spoke late on February 2 and again in December.")
+    assert times(doc) == [("February 2", "DATE", "2022-02-02"), ("December", "DATE", "2021-12")]
+
+
+def test_weekday_past_and_future(nlp):
+    doc = run(nlp, "Officials met on Wednesday. They will meet again on Monday.")
+    assert times(doc) == [("Wednesday", "DATE", "2022-02-02"), ("Monday", "DATE", "2022-02-07")]
+
+
+def test_future_month(nlp):
+    doc = run(nlp, "The two leaders will meet in June.")
+    assert times(doc) == [("June", "DATE", "2022-06")]
+
+
+def test_deictic_and_clock(nlp):
+    doc = run(nlp, "Rebels shelled the town yesterday and again at 10 a.m. today, the army said.")
+    got = dict((t, v) for t, _, v in times(doc))
+    assert got["yesterday"] == "2022-02-02"
+    assert got["today"] == "2022-02-03"
+    assert got["10 a.m."] == "2022-02-03T10:00"
+
+
+def test_durations_and_decades(nlp):
+    doc = run(nlp, "The war has lasted two years. Fighting in the 1990s killed many, and talks took weeks.")
+    got = dict((t, v) for t, _, v in times(doc))
+    assert got["two years"] == "P2Y"
+    assert got["the 1990s"] == "199"
+    assert got["weeks"] == "PXW"
+
+
+def test_recent_days(nlp):
+    doc = run(nlp, "Shelling has intensified in recent days, monitors said.")
+    assert times(doc) == [("recent days", "DURATION", "PXD")]
+
+
+def test_age_is_not_a_time(nlp):
+    doc = run(nlp, "A 65-year-old man was detained in 2008.")
+    assert times(doc) == [("2008", "DATE", "2008")]
+
+
+def test_without_published_date_keeps_what_is_known(nlp):
+    doc = run(nlp, "Johnson and Putin spoke on February 2. Troops arrived last month.", published=None)
+    got = dict((t, v) for t, _, v in times(doc))
+    assert got["February 2"] == "XXXX-02-02"
+    assert got["last month"] is None
+
+
+def test_offsets_index_the_text(nlp):
+    doc = run(nlp, "On Feb. 3, 2022, and again on 4 January, the ministry said nothing.")
+    for t in doc._.sitrep_times:
+        assert doc.text[t.start:t.end] == t.text
+    assert [t.value for t in doc._.sitrep_times] == ["2022-02-03", "2022-01-04"]
+
+
+def test_time_for_token_picks_the_governing_expression(nlp):
+    doc = run(nlp, "Earlier on February 2 the United States announced it will send troops to Poland this week.")
+    announced = next(t for t in doc if t.text == "announced")
+    send = next(t for t in doc if t.text == "send")
+    assert time_for_token(doc, announced).value == "2022-02-02"
+    assert time_for_token(doc, send).value == "2022-W05"
+
+
+def test_time_for_token_none_when_nothing_governs(nlp):
+    doc = run(nlp, "About 2,000 troops will deploy to Poland. The talks ended on Monday.")
+    deploy = next(t for t in doc if t.text == "deploy")
+    assert time_for_token(doc, deploy) is None
