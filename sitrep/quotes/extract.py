@@ -178,12 +178,10 @@ def _cut(tok: Token, head: Token) -> bool:
     Washington has stressed ...") or to a new speech cue ("..., saying ...")."""
     t = tok
     while t.i != head.i and t.head.i != t.i:
-        if t.head.i == head.i and t.dep_ in ("conj", "advcl") and t.pos_ in ("VERB", "AUX") and (
-            is_cue(t) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        ):
+        if t.head.i == head.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("conj", "advcl") and is_cue(t):
             return True
         if t.head.i == head.i and t.dep_ == "cc" and any(
-            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in head.children
+            c.dep_ == "conj" and is_cue(c) for c in head.children
         ) and t.i > head.i:
             return True
         t = t.head

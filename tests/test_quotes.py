@@ -1,0 +1,98 @@
+"""Quotes and speakers on fixtures written for the hard cases (real model, full pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    from sitrep.reader import InputDoc
+
+    def run(text):
+        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
+
+    return run
+
+
+def quotes(record, kind=None):
+    return [q for q in record.quotes if kind is None or q.kind == kind]
+
+
+def test_speaker_after_the_quote(extract):
+    r = extract("“We will not back down from this fight,” Governor Maria Lopez said on Tuesday.")
+    (q,) = quotes(r)
+    assert q.kind == "direct" and q.text == "We will not back down from this fight"
+    assert q.speaker_span.text == "Governor Maria Lopez" and "Lopez" in q.speaker_text
+    assert q.cue.text == "said"
+
+
+def test_speaker_before_the_quote_with_colon(extract):
+    r = extract("The minister told reporters: “The border will stay closed until further notice.”")
+    (q,) = quotes(r, "direct")
+    assert q.text == "The border will stay closed until further notice"
+    assert q.speaker_span.text == "The minister" and q.addressee.text == "reporters"
+
+
+def test_run_of_quote_paragraphs_after_one_attribution(extract):
+    text = (
+        "“We are ready to talk,” said Foreign Minister Anna Berg.\n\n"
+        "“But we will not accept threats against our people.”\n\n"
+        "The talks resume on Monday."
+    )
+    r = extract(text)
+    direct = quotes(r, "direct")
+    assert [q.text for q in direct] == ["We are ready to talk", "But we will not accept threats against our people"]
+    assert direct[0].speaker is not None and direct[1].speaker == direct[0].speaker
+    assert "Berg" in direct[1].speaker_text
+
+
+def test_multi_paragraph_quote_shares_the_closing_attribution(extract):
+    text = (
+        "“The first part of the plan is to secure the port.\n\n"
+        "“The second part is to reopen the roads to the north,” General Tom Reyes said."
+    )
+    r = extract(text)
+    direct = quotes(r, "direct")
+    assert len(direct) == 2
+    assert all("Reyes" in (q.speaker_text or "") for q in direct)
+
+
+def test_according_to_and_indirect_speech(extract):
+    r = extract("The army lost three tanks near the river, according to the regional governor.")
+    (q,) = quotes(r, "indirect")
+    assert q.text == "The army lost three tanks near the river"
+    assert q.cue.text == "according to" and q.speaker_span.text == "the regional governor"
+
+
+def test_institutional_statement_then_it_added(extract):
+    text = (
+        "A Pentagon statement said the exercise would end on Friday. "
+        "It added that the troops would return to their bases."
+    )
+    r = extract(text)
+    first, second = quotes(r, "indirect")
+    assert first.speaker_span.text == "A Pentagon statement" and "Pentagon" in first.speaker_text
+    assert second.speaker_span.text == "It" and second.speaker_text == first.speaker_text
+    assert second.text == "the troops would return to their bases"
+
+
+def test_pronoun_speaker_resolves_to_the_last_person(extract):
+    text = "Senator Paul Kim criticised the budget. He said the plan would cut hospital funding."
+    r = extract(text)
+    (q,) = quotes(r, "indirect")
+    assert q.speaker_span.text == "He" and "Kim" in q.speaker_text
+    assert q.text == "the plan would cut hospital funding"
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(extract):
+    r = extract("The so-called “peace plan” was published on the ministry website last week.")
+    assert quotes(r) == []
+
+
+def test_bad_marks_never_fail_the_article(extract):
+    text = "He said “we will go and then ” left ‘ again ’’ “ “ «.\n\n“Unclosed at the end"
+    r = extract(text)
+    assert not [e for e in r.errors if "quotes" in e]
+    for q in r.quotes:
+        assert r.text[q.start:q.end] == q.text
