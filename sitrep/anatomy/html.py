@@ -122,6 +122,17 @@ def page_lines(tree) -> list[str]:
     return out
 
 
+_SENTENCE = re.compile(r"\w[^.!?。]*\w[^.!?。]*[.!?。][\"'”’)]*(\s|$)", re.U)
+
+
+def has_prose(paragraphs: list[str]) -> bool:
+    """At least one sentence of 5+ words, or 40+ words in all: the least an article has."""
+    words = sum(len(p.split()) for p in paragraphs)
+    if words >= 40:
+        return True
+    return any(len(p.split()) >= 5 and _SENTENCE.search(p) for p in paragraphs)
+
+
 def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = True) -> Anatomy:
     """Body (trafilatura, precision mode, comments excluded), title, byline, guarded
     publication date, figure captions, credits and the page lines left out."""
@@ -159,6 +170,10 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
         agency = dateline_agency(paragraphs[0])
         if agency:
             credits = merge(credits, [agency])
+    if not has_prose(paragraphs):
+        # trafilatura falls back on whatever text it finds (a menu, a footer); with no
+        # sentence at all there is no article, and the caller reports E006.
+        paragraphs = []
     byline = _clean(getattr(doc, "author", None)) or None if doc is not None else None
     published = date_from_html(html, url=url, metadata_date=getattr(doc, "date", None) if doc is not None else None)
 

@@ -345,6 +345,10 @@ def score_lines(lines: Sequence[Line], weights: Optional[dict] = None) -> list[f
     return probs
 
 
+# Below this, not even the best line of a page is taken for article text.
+MIN_BODY_PROB = 0.1
+
+
 def _region_weight(text: str, mode: str) -> float:
     if mode == "sqrt":
         return math.sqrt(len(text))
@@ -373,6 +377,8 @@ def select_body(lines: Sequence[Line], probs: Sequence[float], weights: Optional
         if not probs:
             return []
         top = max(range(len(probs)), key=lambda j: probs[j])
+        if probs[top] < MIN_BODY_PROB:
+            return []  # only chrome (menus, "Leave a Reply"): no article on this page
         floor = probs[top] * 0.6
         best_lo = top
         while best_lo > 0 and probs[best_lo - 1] >= floor:
