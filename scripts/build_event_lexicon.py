@@ -134,7 +134,8 @@ def build(events_dir: Path) -> None:
     with open(events_dir / "derived" / "cameo_codes.tsv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):
             plover, mode = mapping.get(r["code"], ("", ""))
-            codes.append([r["code"], r["name"], r["goldstein_gdelt"], plover, mode])
+            # GDELT's score where it has one, else ICEWS's (the two agree except on 4 codes).
+            codes.append([r["code"], r["name"], r["goldstein_gdelt"] or r["goldstein_icews"], plover, mode])
     with open(DATA / "cameo_codes.tsv", "w", encoding="utf-8", newline="") as fh:
         fh.write("# Derived by scripts/build_event_lexicon.py from GDELT/ICEWS CAMEO tables and PLOVER's\n")
         fh.write("# CAMEO2PLOVER-2021 (CC BY-SA 4.0); see NOTICE. Do not edit by hand.\n")

@@ -83,6 +83,8 @@ _AGENTS = {
     "president": "GOV", "leader": "GOV", "authority": "GOV", "police": "COP", "rebel": "REB",
     "diplomat": "GOV", "ministry": "GOV", "parliament": "LEG", "court": "JUD", "opposition": "OPP",
 }
+_GROUP_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                "group", "number", "crowd", "scores"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 
@@ -154,6 +156,14 @@ class ActorResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS:
             return self._pronoun(tok)
+        if tok.lemma_.lower() in _GROUP_WORDS or tok.pos_ == "NUM":
+            # 'Thousands of Iraqis', 'dozens of Russian soldiers': the group is its members.
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            return self.actor(o)
+            return None
         start, end = _name_span(tok)
         eid = entity_at(doc, start, end) if entity_at else None
         if eid is None and entity_at:

@@ -27,7 +27,8 @@ NOMINAL_TARGET_PREPS = TARGET_PREPS | {"on", "near", "at", "along"}
 # Verbs whose object names the act their subject performs ('orchestrating the buildup').
 LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "start", "stage", "order",
                "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
-               "step", "have", "pursue", "announce"}
+               "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
+               "prepare", "propose", "agree", "approve", "order", "authorize", "authorise"}
 # Symmetric predicates: 'A and B spoke' is A -> B.
 SYMMETRIC = {"CONSULT"}
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
@@ -218,7 +219,7 @@ def _targets(st: _Doc, tok: Token, objs: list[Token], preps: list[tuple[str, Tok
     # 'send troops to Poland': the destination hangs off the object.
     for o in objs:
         for p, oo in _prep_objects(o):
-            if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
+            if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover == "REQUEST"):
                 targets.extend(_actors(st, [oo]))
     return targets
 
@@ -260,8 +261,13 @@ def _anaphor(st: _Doc, noun: Token) -> Optional[Actor]:
 
 
 def _theme(tok: Token, objs: list[Token], subjs: list[Token], preps: list[tuple[str, Token]]) -> Optional[Token]:
-    for t in [*objs, *subjs, *(o for p, o in preps if p == "with")]:
+    """The counted thing of an act: troops sent, people killed, protesters arrested."""
+    cands = [*objs, *_children(tok, "nsubjpass"), *subjs, *(o for p, o in preps if p == "with")]
+    for t in cands:
         if t.lemma_.lower() in THEME_NOUNS or t.lower_ in THEME_NOUNS:
+            return t
+    for t in cands:
+        if any(c.dep_ == "nummod" for c in t.children):
             return t
     return None
 
@@ -360,6 +366,12 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
                 sources.extend(a)
     if not sources:
         sources = _actors(st, [o for p, o in preps if p == "by"], anaphora=False)
+    if not sources and c.plover in SYMMETRIC:
+        # 'talks between Armenia and Azerbaijan'
+        sources = _actors(st, [o for p, o in preps if p == "between"], anaphora=False)
+    if not sources and c.plover == "MOBILIZE":
+        # 'the deployment of Turkish troops': the troops' country acts.
+        sources = [(o, a) for p, o in preps if p == "of" for a in [st.actors.actor(o)] if a and a.country]
     if not sources and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
         subj = _subject_of(tok.head)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []

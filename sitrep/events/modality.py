@@ -23,6 +23,9 @@ PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "schedule", "expect"
 IRREALIS = {"demand", "urge", "ask", "call", "request", "accuse", "warn", "threaten", "fear", "suspect",
             "allege", "claim_of", "possibility", "risk", "chance", "prospect", "plan", "bid", "proposal",
             "demand", "danger", "threat"}
+# Verbs whose object is an option, not an act: 'has not ruled out sanctions', 'threatened sanctions'.
+OPTION_VERBS = {"rule", "consider", "threaten", "propose", "weigh", "mull", "discuss", "demand", "seek",
+                "plan", "prepare", "urge", "request", "want", "call"}
 BELIEF = {"believe", "think", "expect", "consider", "see"}
 SPEECH = {"say", "tell", "state", "announce", "add", "claim", "confirm", "stress", "report", "note",
           "insist", "assert", "declare", "write", "reiterate", "explain", "emphasize", "emphasise",
@@ -103,6 +106,8 @@ def modality(trigger: Token) -> tuple[str, Optional[Token]]:
                 best = _max(best, "negated")
             elif dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") and hl in PLAN and tok.i > head.i:
                 best = _max(best, "planned")
+            elif dep == "dobj" and hl in OPTION_VERBS:
+                best = _max(best, "hypothetical")
             elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in IRREALIS and tok.i > head.i:
                 best = _max(best, "hypothetical")
             elif dep == "ccomp" and hl in SPEECH:

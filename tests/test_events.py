@@ -1,0 +1,124 @@
+"""Event extraction on one-sentence fixtures written for these tests (real model, real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.reader import InputDoc
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(*sentences, published="2022-03-10"):
+        items = [InputDoc(content=s, format="text") for s in sentences]
+        recs = list(pipeline.extract_many(items, as_body=True, published=published))
+        return recs if len(recs) > 1 else recs[0]
+
+    return run
+
+
+def dyads(rec):
+    return [(e.plover, e.source.country or e.source.code, (e.target.country or e.target.code) if e.target else None,
+             e.modality) for e in rec.events]
+
+
+def test_passive_with_by_agent_and_count(code):
+    rec = code("Twelve Malian soldiers were killed by French troops near Gao on Tuesday.")
+    [e] = rec.events
+    assert (e.plover, e.source.code, e.target.code, e.modality) == ("ASSAULT", "FRAMIL", "MLIMIL", "asserted")
+    assert (e.quantity.value, e.quantity.unit) == (12, "soldiers")
+    assert e.date == "2022-03-08"  # the Tuesday before the reference date
+
+
+def test_coordinated_targets_give_one_event_each(code):
+    rec = code("Turkey condemned Greece, Cyprus and Egypt over the maritime deal.")
+    assert dyads(rec) == [("ACCUSE", "TUR", t, "asserted") for t in ("GRC", "CYP", "EGY")]
+
+
+def test_coordinated_destinations_share_the_quantity(code):
+    rec = code("Japan sent 500 soldiers to Iraq and Kuwait.")
+    assert dyads(rec) == [("MOBILIZE", "JPN", "IRQ", "asserted"), ("MOBILIZE", "JPN", "KWT", "asserted")]
+    assert {(e.quantity.value, e.quantity.unit) for e in rec.events} == {(500, "soldiers")}
+
+
+def test_negation_and_negated_plan(code):
+    rec = code("China does not plan to attack Taiwan, a spokesman said.")
+    assert dyads(rec) == [("ASSAULT", "CHN", "TWN", "negated")]
+
+
+def test_denial_scopes_over_the_complement(code):
+    rec = code("Iran denied that it had attacked the tanker.")
+    assert dyads(rec) == [("ASSAULT", "IRN", None, "denied")]
+
+
+def test_conditional_and_any_are_hypothetical(code):
+    a, b = code("If Serbia attacks Kosovo, NATO would respond.",
+                "Any Chinese invasion of Taiwan would be a disaster, Japanese officials said.")
+    assert dyads(a) == [("ASSAULT", "SRB", "XKX", "hypothetical")]
+    assert dyads(b) == [("ASSAULT", "CHN", "TWN", "hypothetical")]
+
+
+def test_options_not_ruled_out_are_hypothetical(code):
+    rec = code("India has not ruled out sanctions against Pakistan.")
+    assert [(p, s, t, m) for p, s, t, m in dyads(rec)] == [("COERCE", "IND", "PAK", "hypothetical")]
+
+
+def test_future_is_planned(code):
+    rec = code("Pakistan will send a delegation to India next week.")
+    [e] = rec.events
+    assert (e.plover, e.cameo, e.modality, e.target.country) == ("AGREE", "036", "planned", "IND")
+    assert e.date == "2022-W11"
+
+
+def test_nominal_predicates(code):
+    dep, talks, call = code(
+        "The deployment of Turkish troops to Libya angered Egypt.",
+        "Talks between Armenia and Azerbaijan resumed in Moscow on Friday.",
+        "French President Emmanuel Macron held a phone call with Iranian President Hassan Rouhani.",
+    )
+    assert dyads(dep) == [("MOBILIZE", "TUR", "LBY", "asserted")]
+    assert dyads(talks) == [("CONSULT", "ARM", "AZE", "asserted")]
+    [e] = call.events
+    assert (e.plover, e.mode, e.source.country, e.target.country) == ("CONSULT", "phone", "FRA", "IRN")
+    assert e.trigger.text == "call"
+
+
+def test_reported_speech_is_reported(code):
+    rec = code("Russian forces shelled Kharkiv, Ukrainian officials said.")
+    assert [(p, s, m) for p, s, _, m in dyads(rec)] == [("ASSAULT", "RUS", "reported")]
+
+
+def test_object_patterns_choose_the_code(code):
+    troops, sanctions = code("Brazil sent troops to Haiti.", "Brazil imposed sanctions on Venezuela.")
+    assert [(e.plover, e.cameo) for e in troops.events] == [("MOBILIZE", "154")]
+    assert dyads(sanctions) == [("COERCE", "BRA", "VEN", "asserted")]
+
+
+def test_group_subject_is_its_members_and_place_is_kept(code):
+    protest, arrest = code("Thousands of Iraqis protested against the government in Baghdad.",
+                           "Kenyan police arrested 40 protesters in Nairobi on Sunday.")
+    assert dyads(protest) == [("PROTEST", "IRQ", None, "asserted")]
+    [e] = arrest.events
+    assert (e.plover, e.mode, e.source.code, e.location) == ("COERCE", "arrest", "KENCOP", "Nairobi")
+    assert (e.quantity.value, e.quantity.unit) == (40, "protesters")
+
+
+def test_headline_case(code):
+    rec = code("Ethiopia Rejects Egyptian Demands Over Nile Dam")
+    assert ("REJECT", "ETH", "EGY", "asserted") in dyads(rec)
+
+
+def test_non_events_give_nothing(code):
+    for rec in code("The weather in Paris was mild on Sunday.", "More than 13,000 people have been killed."):
+        assert rec.events == []
+
+
+def test_sentence_alone_codes_as_inside_an_article(code):
+    sentences = ["Japan sent 500 soldiers to Iraq and Kuwait.", "Turkey condemned Greece over the maritime deal.",
+                 "Iran denied that it had attacked the tanker."]
+    alone = [dyads(r) for r in code(*sentences)]
+    article = code(" ".join(sentences))
+    together = []
+    for s in sentences:
+        together.append([d for d, e in zip(dyads(article), article.events) if e.evidence.text == s])
+    assert together == alone
