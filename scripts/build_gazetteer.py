@@ -71,7 +71,7 @@ SHORT_NAMES = """
 USA United States|United States of America|U.S.|US|U.S.A.|USA|America;
 GBR United Kingdom|Britain|Great Britain|UK|U.K.;RUS Russia|Russian Federation;KOR South Korea;
 PRK North Korea;IRN Iran;SYR Syria;VNM Vietnam;TUR Turkey|Türkiye;CZE Czech Republic|Czechia;
-CIV Ivory Coast|Côte d'Ivoire;COD Democratic Republic of Congo|DR Congo|DRC;COG Republic of Congo;
+CIV Ivory Coast|Côte d'Ivoire;COD Democratic Republic of Congo|DR Congo|DRC|Congo;COG Republic of Congo|Congo-Brazzaville;
 NLD Netherlands|Holland;MDA Moldova;BOL Bolivia;VEN Venezuela;TZA Tanzania;LAO Laos;TWN Taiwan;
 PSE Palestine|Palestinian Territories;MKD North Macedonia|Macedonia;SWZ Eswatini|Swaziland;
 MMR Myanmar|Burma;CPV Cape Verde;XKX Kosovo;VAT Vatican|Holy See;BRN Brunei;ARE UAE|United Arab Emirates
@@ -94,7 +94,7 @@ CAN Canadian;MEX Mexican;BRA Brazilian;ARG Argentine|Argentinian;CHL Chilean;COL
 VEN Venezuelan;CUB Cuban;NGA Nigerian;KEN Kenyan;ETH Ethiopian;SOM Somali;SDN Sudanese;
 LBY Libyan;TUN Tunisian;DZA Algerian;MAR Moroccan;ZAF South African;PSE Palestinian|Palestinians;
 QAT Qatari;ARE Emirati;KWT Kuwaiti;OMN Omani;BHR Bahraini;MDA Moldovan;TWN Taiwanese;MLI Malian;
-MMR Burmese|Myanmar;LKA Sri Lankan;NPL Nepalese|Nepali
+MMR Burmese|Myanmar;LKA Sri Lankan;NPL Nepalese|Nepali;COD Congolese
 """
 
 # Buildings and streets that stand for a government (the metonym reading is the news one).
@@ -318,7 +318,8 @@ def build() -> dict:
                 # "THE US" style aliases: lookup() already ignores a leading "the".
                 if a in known or len(a) < 4 or a.startswith("THE ") or not re.fullmatch(r"[A-Z][A-Z .'-]+", a):
                     continue
-                if len(a.split()) == 1 and a[:3] == b["name"][:3] and a.endswith(("AN", "ESE", "ISH", "I")):
+                stems = {w[:3] for w in b["name"].split() if len(w) > 3}
+                if len(a.split()) == 1 and a[:3] in stems and a.endswith(("AN", "ESE", "ISH", "I")):
                     add(_title(a), "demonym", cc, cc)
                 else:
                     add(_title(a), "place", cc, cc)

@@ -5,8 +5,9 @@ one of them and leaves everything else as the model said:
 
 1. span edges: a leading "the" and a trailing "'s" are not part of a name;
 2. headline-case lines and page chrome ("U.S. Sends Troops To Europe", "Leave a Reply")
-   are not entities: in a line where nearly every word is capitalised, a span holding a verb
-   or a capitalised function word is a fragment of the headline, not a name;
+   are not entities: in a line where nearly every word is capitalised the tagger calls every
+   word a proper noun, so a multi-word span there is kept only if the body or the gazetteer
+   confirms it as a name;
 3. a name right after a role word ("Chancellor Olaf Scholz") is a PERSON whatever label the
    model gave, and so is a later bare surname of that person ("Scholz said", tagged GPE);
 4. names the model misses that the gazetteer knows (media such as "ZDF", IGOs, metonyms)
@@ -62,6 +63,14 @@ def _is_fragment(span: Span) -> bool:
     return False
 
 
+def _seen_elsewhere(text: str, span: Span, ls: int, le: int) -> bool:
+    """In a headline the tagger calls every word PROPN ("Warsaw Hosts Talks"): a multi-word
+    name there is trusted only when the body repeats it, or the gazetteer knows it."""
+    if lookup(span.text) is not None:
+        return True
+    return text.find(span.text, 0, ls) >= 0 or text.find(span.text, le) >= 0
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in ("the", "a", "an"):
@@ -96,6 +105,17 @@ def _title_person(span: Span) -> Span:
     return Span(doc, span.start + i, span.end, label="PERSON")
 
 
+def _inside_title(span: Span) -> bool:
+    """The model's "Defence" (ORG) in "Defence Minister Sergei Shoigu": a word of the title."""
+    doc = span.doc
+    if span.label_ == "PERSON" or span.end >= len(doc) or lookup(span.text) is not None:
+        return False
+    if span.text == "State" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and is_title_head(doc[span.start - 2].text):
+        return True  # "Secretary of State"
+    return all(is_title_word(t.text) for t in span) and is_title_word(doc[span.end].text)
+
+
 @lru_cache(maxsize=4)
 def _gaz_matcher(vocab) -> tuple[PhraseMatcher, dict]:
     matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -127,7 +147,7 @@ def fix_entities(doc: Doc) -> Doc:
             ls, le = _line_bounds(text, ent.start_char, ent.end_char)
             if ls not in line_cache:
                 line_cache[ls] = _headline_case(text[ls:le])
-            if line_cache[ls] and len(ent) > 1 and _is_fragment(ent):
+            if line_cache[ls] and len(ent) > 1 and (_is_fragment(ent) or not _seen_elsewhere(text, ent, ls, le)):
                 continue
             if _CHROME.search(ent.text) and lookup(ent.text) is None:
                 continue
@@ -135,6 +155,8 @@ def fix_entities(doc: Doc) -> Doc:
             if ent is None:
                 continue
             ent = _title_person(ent)
+            if _inside_title(ent):
+                continue
         out.append(ent)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)

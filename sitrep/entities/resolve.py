@@ -297,7 +297,9 @@ def frame_country(doc: Doc, span: Span) -> Optional[str]:
         return None
     for j in range(idx - 1, max(-1, idx - 3), -1):
         for tok in sents[j]:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("GPE", "ORG", "NORP"):
+            # Only the main clause's subject frames the passage ("Moscow denounced ..."),
+            # not a subject inside reported speech ("... said Moscow would respond").
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.ent_type_ in ("GPE", "ORG", "NORP"):
                 entry = lookup(tok.text) if tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I") else _entry_of(doc, tok)
                 if entry is not None and entry.kind in ("country", "capital", "metonym") and entry.country:
                     return entry.country

@@ -71,7 +71,7 @@ def _ent_at(doc: Doc, i: int) -> Optional[Span]:
     e = i + 1
     while e < len(doc) and doc[e].ent_iob_ == "I":
         e += 1
-    return doc[s:e]
+    return Span(doc, s, e, label=doc[s].ent_type_)
 
 
 def _apply_ent(info: TitleInfo, ent: Span) -> bool:
@@ -109,6 +109,11 @@ def title_before(span: Span) -> TitleInfo:
         tok = doc[i]
         if tok.ent_type_ and tok.ent_type_ != "PERSON":
             ent = _ent_at(doc, i)
+            if ent is not None and words and all(is_title_word(t.text) for t in ent):
+                # The model's "Defence" ORG in "Defence Minister": part of the title.
+                words[:0] = [t.text for t in ent]
+                i = ent.start - 1
+                continue
             if ent is None or not _apply_ent(info, ent):
                 break
             i = ent.start - 1
@@ -117,16 +122,35 @@ def title_before(span: Span) -> TitleInfo:
             i -= 1
             continue
         low = tok.lower_
-        if low in _LEFT_STOP or not (is_title_word(tok.text) or low == "of" and words):
+        # "of", "State", "House" only inside a title: "Secretary of State", "White House".
+        inner = low in TITLE_MODS and i > 0 and (doc[i - 1].lower_ == "of" or is_title_word(doc[i - 1].text))
+        if low in _LEFT_STOP or not (is_title_word(tok.text) or inner or low == "of" and words):
             break
         words.insert(0, tok.text)
         i -= 1
     while words and words[0].lower() == "of":
         words.pop(0)
+    words = _split_institution(info, words)
     if words and _head_word(" ".join(words)):
         info.title = " ".join(words)
     info.gender = _gender(words)
     return info
+
+
+_INSTITUTION_WORDS = {"ministry", "department", "office", "house", "agency", "council", "army", "navy", "kremlin"}
+
+
+def _split_institution(info: TitleInfo, words: list[str]) -> list[str]:
+    """"Foreign Ministry spokeswoman" -> affiliation "Foreign Ministry", title "spokeswoman"."""
+    cut = max((k for k, w in enumerate(words) if w.lower() in _INSTITUTION_WORDS), default=-1)
+    if cut < 0 or cut == len(words) - 1:
+        return words
+    if info.affiliation is None:
+        info.affiliation = " ".join(words[: cut + 1])
+        info.affiliation_entry = lookup(info.affiliation)
+        if info.affiliation_entry is not None and info.country is None:
+            info.country = info.affiliation_entry.country
+    return words[cut + 1:]
 
 
 def title_after(span: Span) -> TitleInfo:
