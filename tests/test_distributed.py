@@ -184,6 +184,32 @@ def test_published_option_reaches_the_workers(client, tmp_path):
     assert paths
 
 
+def test_store_load_matches_local_ingest_and_is_idempotent(client, tmp_path):
+    from sitrep.distributed import load_store
+    from sitrep.ingest import ingest
+    from sitrep.store import open_store
+
+    paths = write_corpus(tmp_path / "in")
+    local_db, dask_db = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    ingest(paths, db=local_db, workers=1)
+    summary = ingest_dask(paths, db_url=dask_db, out_dir=str(tmp_path / "out"), client=client, partition_size=2)
+    # 8 readable documents, 3 of them the same story as another (same body = same id).
+    assert (summary["db"]["articles"], summary["db"]["duplicates"], summary["db"]["errors"]) == (5, 3, 4)
+    with open_store(local_db) as a, open_store(dask_db) as b:
+        assert b.stats() == a.stats()
+        ids = sorted(r["id"] for r in a.list_articles(limit=100))
+        assert ids and sorted(r["id"] for r in b.list_articles(limit=100)) == ids
+        for i in ids:
+            assert canonical_json(b.get_article(i)) == canonical_json(a.get_article(i))
+        assert canonical(b.errors()) == canonical(a.errors())
+        before = b.stats()
+    # Loading the same output again (a retried load step) adds nothing.
+    again = load_store(tmp_path / "out", dask_db)
+    assert again["articles"] == 0 and again["errors"] == 0 and again["skipped"] == 12
+    with open_store(dask_db) as b:
+        assert b.stats() == before
+
+
 def test_poisoned_document_costs_one_error_row(client, tmp_path):
     root = tmp_path / "in"
     root.mkdir()
@@ -196,7 +222,8 @@ def test_poisoned_document_costs_one_error_row(client, tmp_path):
     assert summary["partitions"] == 1 and summary["lost_partitions"] == 0
     assert [e["source"] for e in errors] == [str(root / "s1.txt")]
     assert errors[0]["code"] == "E101"
-    assert "annotate_batch" in errors[0]["error"] and "RuntimeError: poisoned document" in errors[0]["error"]
+    # The same wording local ingest uses for a document its batch function choked on.
+    assert errors[0]["error"] == f"{root / 's1.txt'}: E101: stage pipeline failed: RuntimeError: poisoned document"
     # The two healthy documents of the same batch are the records the local engine makes.
     healthy = local_engine([str(root / "s0.txt"), str(root / "s2.txt")])
     assert canonical(articles) == canonical(healthy)

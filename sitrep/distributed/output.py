@@ -5,12 +5,15 @@ Layout under ``out_dir``::
     articles/date=2022-02-03/part-<partition key>.parquet
     articles/date=unknown/part-<partition key>.parquet
     errors/part-<partition key>.parquet
+    _manifest.json            partitions in input order, written by the client at the end
 
 Each input partition writes only files named after its own key, so tasks never contend
 for a file and a rerun over the same input replaces its files instead of adding copies.
-The ``articles`` folder is a Hive-partitioned dataset (``pyarrow.dataset`` /
-``pandas.read_parquet`` / DuckDB read it as is). The full record is kept as canonical
-JSON in the ``record`` column so nothing is lost; the other columns are for filtering.
+The ``articles`` folder is a Hive-partitioned dataset (``pyarrow.dataset``,
+``pandas.read_parquet`` and DuckDB read it as is). The full record is kept as canonical
+JSON in the ``record`` column so nothing is lost; ``seq`` is the row's place in its
+partition (to restore input order), ``input_key`` the store's hash of the document as
+read; the other columns are for filtering without parsing JSON.
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, Optional
 
 ARTICLES = "articles"
 ERRORS = "errors"
+MANIFEST = "_manifest.json"
+
+Keyed = tuple[dict, Optional[str]]  # (Article or ErrorRecord dict, input key)
 
 
 def canonical_json(record: dict) -> str:
@@ -38,32 +44,33 @@ def date_key(record: dict) -> str:
     return published if published else "unknown"
 
 
-def _article_table(rows: list[dict]):
+def _table(rows: list[tuple[int, dict, Optional[str]]], errors: bool):
     import pyarrow as pa
 
-    return pa.table({
-        "id": pa.array([r["id"] for r in rows], pa.string()),
-        "input_id": pa.array([r.get("input_id") for r in rows], pa.string()),
-        "source": pa.array([r.get("source") for r in rows], pa.string()),
-        "published": pa.array([r.get("published") for r in rows], pa.string()),
-        "title": pa.array([r.get("title") for r in rows], pa.string()),
-        "entities": pa.array([len(r.get("entities") or []) for r in rows], pa.int32()),
-        "quotes": pa.array([len(r.get("quotes") or []) for r in rows], pa.int32()),
-        "events": pa.array([len(r.get("events") or []) for r in rows], pa.int32()),
-        "record": pa.array([canonical_json(r) for r in rows], pa.string()),
-    })
+    def col(name: str) -> list:
+        return [r.get(name) for _, r, _ in rows]
 
-
-def _error_table(rows: list[dict]):
-    import pyarrow as pa
-
-    return pa.table({
-        "code": pa.array([r.get("code") for r in rows], pa.string()),
-        "error": pa.array([r.get("error") for r in rows], pa.string()),
-        "source": pa.array([r.get("source") for r in rows], pa.string()),
-        "input_id": pa.array([r.get("input_id") for r in rows], pa.string()),
-        "record": pa.array([canonical_json(r) for r in rows], pa.string()),
-    })
+    cols = {
+        "seq": pa.array([i for i, _, _ in rows], pa.int32()),
+        "input_key": pa.array([k for _, _, k in rows], pa.string()),
+    }
+    if errors:
+        cols.update(code=pa.array(col("code"), pa.string()), error=pa.array(col("error"), pa.string()))
+    else:
+        cols.update(
+            id=pa.array(col("id"), pa.string()),
+            published=pa.array(col("published"), pa.string()),
+            title=pa.array(col("title"), pa.string()),
+            entities=pa.array([len(r.get("entities") or []) for _, r, _ in rows], pa.int32()),
+            quotes=pa.array([len(r.get("quotes") or []) for _, r, _ in rows], pa.int32()),
+            events=pa.array([len(r.get("events") or []) for _, r, _ in rows], pa.int32()),
+        )
+    cols.update(
+        source=pa.array(col("source"), pa.string()),
+        input_id=pa.array(col("input_id"), pa.string()),
+        record=pa.array([canonical_json(r) for _, r, _ in rows], pa.string()),
+    )
+    return pa.table(cols)
 
 
 def _write(table, path: Path) -> None:
@@ -76,52 +83,83 @@ def _write(table, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _partition_files(root: Path, key: str) -> list[Path]:
+    name = f"part-{key}.parquet"
+    found = sorted(root.glob(f"{ARTICLES}/date=*/{name}"))
+    if (root / ERRORS / name).exists():
+        found.append(root / ERRORS / name)
+    return found
+
+
 def clear_partition(out_dir: str | Path, key: str) -> None:
     """Remove what an earlier run of this partition wrote (its dates may have changed)."""
-    root = Path(out_dir)
-    name = f"part-{key}.parquet"
-    for old in list(root.glob(f"{ARTICLES}/date=*/{name}")) + [root / ERRORS / name]:
-        if old.exists():
-            old.unlink()
+    for old in _partition_files(Path(out_dir), key):
+        old.unlink()
 
 
-def write_partition(out_dir: str | Path, key: str, rows: list[dict]) -> list[str]:
-    """Write one partition's rows; returns the files written (relative to ``out_dir``)."""
+def write_partition(out_dir: str | Path, key: str, rows: list[dict],
+                    input_keys: Optional[list[Optional[str]]] = None) -> list[str]:
+    """Write one partition's rows (with the store's input key of each, when known);
+    returns the files written, relative to ``out_dir``."""
     root = Path(out_dir)
     clear_partition(root, key)
     name = f"part-{key}.parquet"
-    by_date: dict[str, list[dict]] = {}
-    errors: list[dict] = []
-    for row in rows:
-        if is_error(row):
-            errors.append(row)
-        else:
-            by_date.setdefault(date_key(row), []).append(row)
+    keys = input_keys if input_keys is not None else [None] * len(rows)
+    by_date: dict[str, list] = {}
+    errors: list = []
+    for seq, (row, k) in enumerate(zip(rows, keys)):
+        (errors if is_error(row) else by_date.setdefault(date_key(row), [])).append((seq, row, k))
     written = []
     for date in sorted(by_date):
         rel = Path(ARTICLES) / f"date={date}" / name
-        _write(_article_table(by_date[date]), root / rel)
+        _write(_table(by_date[date], errors=False), root / rel)
         written.append(str(rel))
     if errors:
         rel = Path(ERRORS) / name
-        _write(_error_table(errors), root / rel)
+        _write(_table(errors, errors=True), root / rel)
         written.append(str(rel))
     return written
 
 
-def _files(root: Path, sub: str) -> list[Path]:
-    return sorted(p for p in (root / sub).rglob("part-*.parquet")) if (root / sub).is_dir() else []
-
-
-def iter_output(out_dir: str | Path, kind: str = ARTICLES, batch_rows: int = 500) -> Iterable[list[dict]]:
-    """The records (``kind='articles'``) or error records (``'errors'``) of an output
-    folder, in batches of dicts, reading one file at a time."""
+def _read(path: Path) -> Iterator[tuple[int, dict, Optional[str]]]:
     import pyarrow.parquet as pq
 
-    batch: list[dict] = []
-    for path in _files(Path(out_dir), kind):
-        for value in pq.read_table(path, columns=["record"]).column("record").to_pylist():
-            batch.append(json.loads(value))
+    table = pq.read_table(path, columns=["seq", "input_key", "record"])
+    for seq, key, rec in zip(*(table.column(c).to_pylist() for c in ("seq", "input_key", "record"))):
+        yield seq, json.loads(rec), key
+
+
+def read_partition(out_dir: str | Path, key: str) -> list[Keyed]:
+    """One partition's rows with their input keys, back in input order."""
+    rows = [r for p in _partition_files(Path(out_dir), key) for r in _read(p)]
+    return [(row, k) for _, row, k in sorted(rows, key=lambda r: r[0])]
+
+
+def write_manifest(out_dir: str | Path, summary: dict, partitions: list[dict]) -> None:
+    """The run's summary and its partitions in input order (the client writes it last,
+    so its presence also says the run finished)."""
+    path = Path(out_dir) / MANIFEST
+    tmp = path.with_name(f".{MANIFEST}.tmp")
+    tmp.write_text(json.dumps({"summary": summary, "partitions": partitions}, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def partition_keys(out_dir: str | Path) -> list[str]:
+    """Partition keys in input order (from the manifest), else every key found, sorted."""
+    root = Path(out_dir)
+    if (root / MANIFEST).exists():
+        return [p["partition"] for p in json.loads((root / MANIFEST).read_text(encoding="utf-8"))["partitions"]]
+    names = {p.name for sub in (ARTICLES, ERRORS) if (root / sub).is_dir() for p in (root / sub).rglob("part-*.parquet")}
+    return sorted(n[len("part-"):-len(".parquet")] for n in names)
+
+
+def iter_output_keyed(out_dir: str | Path, batch_rows: int = 500) -> Iterable[list[Keyed]]:
+    """Every row (articles and errors) with its input key, in input order, in batches;
+    one partition in memory at a time."""
+    batch: list[Keyed] = []
+    for key in partition_keys(out_dir):
+        for item in read_partition(out_dir, key):
+            batch.append(item)
             if len(batch) >= batch_rows:
                 yield batch
                 batch = []
@@ -130,17 +168,6 @@ def iter_output(out_dir: str | Path, kind: str = ARTICLES, batch_rows: int = 500
 
 
 def read_output(out_dir: str | Path) -> tuple[list[dict], list[dict]]:
-    """(articles, errors) of an output folder, all in memory (for tests and small runs)."""
-    articles = [r for b in iter_output(out_dir, ARTICLES) for r in b]
-    errors = [r for b in iter_output(out_dir, ERRORS) for r in b]
-    return articles, errors
-
-
-def count_files(out_dir: str | Path) -> dict[str, int]:
-    root = Path(out_dir)
-    return {ARTICLES: len(_files(root, ARTICLES)), ERRORS: len(_files(root, ERRORS))}
-
-
-__all__ = ["canonical_json", "is_error", "write_partition", "clear_partition", "iter_output", "read_output",
-           "count_files", "date_key", "ARTICLES", "ERRORS"]
-
+    """(articles, errors) of an output folder, in input order (for tests and small runs)."""
+    rows = [row for batch in iter_output_keyed(out_dir) for row, _ in batch]
+    return [r for r in rows if not is_error(r)], [r for r in rows if is_error(r)]

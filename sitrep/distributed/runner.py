@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Optional
 
 from ..errors import ConfigError, ExtractionError, InputError
 from ..reader import MAX_BYTES
-from .output import ARTICLES, ERRORS, iter_output, write_partition
+from .output import iter_output_keyed, write_manifest, write_partition
 from .partitions import Partition, iter_partition_documents, plan_partitions
 from .task import Annotate, WarmPipeline, error_row, run_partition
 
@@ -73,27 +73,25 @@ def _lost_partition(part: Partition, out_dir: str, exc: BaseException, max_bytes
 
 
 def load_store(out_dir: str | Path, db_url: str, batch_rows: int = 500) -> dict:
-    """Load an output folder into a store in one idempotent step.
+    """Load an output folder into a store (SQLite or PostgreSQL) idempotently.
 
-    ``Store.add_articles`` upserts on the article's content hash (through a staging
-    step in the store), so loading the same folder twice adds nothing the second time.
+    Each batch goes through ``Store.write_results`` (the bulk upsert local ``ingest``
+    uses, one transaction per batch) with the input keys the workers recorded: an input
+    already stored is skipped and articles upsert on their content hash, so loading the
+    same folder twice, or after an interrupted load, adds nothing twice.
     """
     from ..store import open_store
 
     totals: dict = {}
     store = open_store(db_url)
     try:
-        for batch in iter_output(out_dir, ARTICLES, batch_rows):
-            counts = store.add_articles(batch) or {}
+        # Input order (from the manifest): the first copy of a duplicated story is the one
+        # kept, as in a local ingest of the same paths, so both stores hold the same rows.
+        for batch in iter_output_keyed(out_dir, batch_rows):
+            counts = store.write_results([row for row, _ in batch], [key for _, key in batch]) or {}
             for k, v in counts.items():
                 if isinstance(v, (int, float)):
                     totals[k] = totals.get(k, 0) + v
-        n_err = 0
-        for batch in iter_output(out_dir, ERRORS, batch_rows):
-            for e in batch:
-                store.add_error(e.get("source"), e.get("input_id"), e["code"], e["error"])
-                n_err += 1
-        totals["error_rows"] = n_err
     finally:
         store.close()
     return totals
@@ -133,7 +131,7 @@ def ingest_dask(
     out.mkdir(parents=True, exist_ok=True)
     options = dict(annotate=annotate, as_body=as_body, published=published, batch_size=batch_size,
                    max_bytes=max_bytes)
-    summaries: list[dict] = []
+    summaries: dict[str, dict] = {}
     with connect(scheduler, workers, client) as c:
         from distributed import as_completed
 
@@ -151,25 +149,27 @@ def ingest_dask(
             else:
                 summary = _lost_partition(part, str(out), fut.exception(), max_bytes)
             fut.release()
-            summaries.append(summary)
+            summaries[part.key] = summary
             if progress is not None:
                 progress(summary)
     seconds = time.perf_counter() - t0
+    ordered = [summaries[p.key] for p in parts]
     result = {
         "engine": "dask",
         "scheduler": scheduler or ("client" if client is not None else "LocalCluster"),
         "workers": n_workers,
         "partitions": len(parts),
-        "lost_partitions": sum(1 for s in summaries if "lost" in s),
-        "documents": sum(s["documents"] for s in summaries),
-        "articles": sum(s["articles"] for s in summaries),
-        "errors": sum(s["errors"] for s in summaries),
-        "files": sum(len(s["files"]) for s in summaries),
+        "lost_partitions": sum(1 for s in ordered if "lost" in s),
+        "documents": sum(s["documents"] for s in ordered),
+        "articles": sum(s["articles"] for s in ordered),
+        "errors": sum(s["errors"] for s in ordered),
+        "files": sum(len(s["files"]) for s in ordered),
         "out_dir": None if (temporary and db_url) else str(out),
         "seconds": round(seconds, 3),
-        "docs_per_s": round(sum(s["documents"] for s in summaries) / seconds, 2) if seconds > 0 else None,
+        "docs_per_s": round(sum(s["documents"] for s in ordered) / seconds, 2) if seconds > 0 else None,
         "db": None,
     }
+    write_manifest(out, result, ordered)
     if db_url:
         result["db"] = load_store(out, db_url)
         if temporary:

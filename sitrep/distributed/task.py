@@ -61,7 +61,7 @@ def to_input(doc: InputDoc) -> dict:
 def _failed(item: dict, exc: BaseException) -> dict:
     name = item.get("source") or item.get("id") or "<input>"
     reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
-    err = ExtractionError("E101", name, stage="annotate_batch", reason=reason)
+    err = ExtractionError("E101", name, stage="pipeline", reason=reason)
     return error_row(err, source=item.get("source"), input_id=item.get("id"))
 
 
@@ -87,7 +87,12 @@ def annotate_safely(annotate: Annotate, items: list[dict], **options) -> list[di
         return rows
 
 
-def annotate_partition(
+def annotate_partition(part: Partition, **options) -> list[dict]:
+    """The partition's result rows (Article or ErrorRecord dicts) in input order."""
+    return [row for row, _ in annotate_partition_keyed(part, **options)]
+
+
+def annotate_partition_keyed(
     part: Partition,
     *,
     annotate: Optional[Annotate] = None,
@@ -95,17 +100,21 @@ def annotate_partition(
     published: Optional[str] = None,
     batch_size: int = 16,
     max_bytes: int = MAX_BYTES,
-) -> list[dict]:
-    """The partition's result rows (Article or ErrorRecord dicts) in input order."""
+) -> list[tuple[dict, Optional[str]]]:
+    """(row, input key) pairs in input order. The input key is the store's hash of the
+    document as read (``sitrep.store.input_key``), the same key local ``ingest`` writes,
+    so loading the output marks those inputs done exactly as a local run would."""
+    from ..store.writer import error_key, input_key
+
     if annotate is None:
         from ..pipeline import annotate_batch as annotate
-    rows: list[Optional[dict]] = []
-    batch: list[tuple[int, dict]] = []
+    rows: list[Optional[tuple[dict, Optional[str]]]] = []
+    batch: list[tuple[int, dict, str]] = []
 
     def flush() -> None:
-        out = annotate_safely(annotate, [item for _, item in batch], as_body=as_body, published=published)
-        for (slot, _), row in zip(batch, out):
-            rows[slot] = row
+        out = annotate_safely(annotate, [item for _, item, _ in batch], as_body=as_body, published=published)
+        for (slot, _, key), row in zip(batch, out):
+            rows[slot] = (row, key)
         batch.clear()
 
     docs = iter_partition_documents(part, max_bytes=max_bytes)
@@ -115,14 +124,14 @@ def annotate_partition(
         except StopIteration:
             break
         except Exception as exc:  # noqa: BLE001 - a reader crash mid-file: record it, keep what was read
-            rows.append(error_row(ExtractionError("E101", part.label, stage="read", reason=f"{type(exc).__name__}: {exc}"),
-                                  source=part.label))
+            rows.append((error_row(ExtractionError("E101", part.label, stage="read",
+                                                   reason=f"{type(exc).__name__}: {exc}"), source=part.label), None))
             break
         if isinstance(doc, InputError):
-            rows.append(error_row(doc))
+            rows.append((error_row(doc), error_key(doc.doc, getattr(doc, "input_id", None), doc.code, doc.reason)))
             continue
         rows.append(None)
-        batch.append((len(rows) - 1, to_input(doc)))
+        batch.append((len(rows) - 1, to_input(doc), input_key(doc.source, doc.content, doc.input_id)))
         if len(batch) >= batch_size:
             flush()
     flush()
@@ -143,9 +152,10 @@ def run_partition(
     the only writer of files named after its partition key). Returns counts only, so the
     scheduler never carries the records."""
     t0 = time.perf_counter()
-    rows = annotate_partition(part, annotate=annotate, as_body=as_body, published=published,
-                              batch_size=batch_size, max_bytes=max_bytes)
-    files = write_partition(out_dir, part.key, rows)
+    keyed = annotate_partition_keyed(part, annotate=annotate, as_body=as_body, published=published,
+                                     batch_size=batch_size, max_bytes=max_bytes)
+    rows = [row for row, _ in keyed]
+    files = write_partition(out_dir, part.key, rows, [key for _, key in keyed])
     errors = sum(1 for r in rows if is_error(r))
     return {"partition": part.key, "label": part.label, "documents": len(rows),
             "articles": len(rows) - errors, "errors": errors, "files": files,
