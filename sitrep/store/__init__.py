@@ -162,13 +162,13 @@ class Store:
         with self.engine.connect() as conn:
             return Q.dyad_timeline(conn, a, b, by, since, until, modality, directed)
 
-    def actors(self, top: int = 20) -> list[dict]:
+    def actors(self, top: int = 20, modality=None) -> list[dict]:
         with self.engine.connect() as conn:
-            return Q.actors(conn, top)
+            return Q.actors(conn, top, modality)
 
-    def network(self, top: int = 50) -> dict:
+    def network(self, top: int = 50, modality=None) -> dict:
         with self.engine.connect() as conn:
-            return Q.network(conn, top)
+            return Q.network(conn, top, modality)
 
     def errors(self, limit: int = 100, offset: int = 0) -> list[dict]:
         e = S.errors

@@ -171,11 +171,17 @@ def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
     return {c: v[1] for c, v in names.items()}
 
 
-def actors(conn: Connection, top: int = 20) -> list[dict]:
+def _primary(modality) -> list:  # noqa: ANN001
+    conds = [S.events.c.is_primary == 1]
+    m = _modality_filter(S.events.c.modality, modality)
+    return conds + ([m] if m is not None else [])
+
+
+def actors(conn: Connection, top: int = 20, modality=None) -> list[dict]:  # noqa: ANN001
     e = S.events
     counts: dict[str, dict] = defaultdict(lambda: {"as_source": 0, "as_target": 0})
     for col, key in ((e.c.source_code, "as_source"), (e.c.target_code, "as_target")):
-        q = select(col, func.count()).where(e.c.is_primary == 1, col.is_not(None)).group_by(col)
+        q = select(col, func.count()).where(*_primary(modality), col.is_not(None)).group_by(col)
         for code, n in conn.execute(q):
             counts[code][key] += n
     ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["as_source"] + kv[1]["as_target"]), kv[0]))[:top]
@@ -183,10 +189,10 @@ def actors(conn: Connection, top: int = 20) -> list[dict]:
     return [{"code": c, "name": names.get(c, c), **v} for c, v in ranked]
 
 
-def network(conn: Connection, top: int = 50) -> dict:
+def network(conn: Connection, top: int = 50, modality=None) -> dict:  # noqa: ANN001
     e = S.events
     q = (select(e.c.source_code, e.c.target_code, func.count().label("n"))
-         .where(e.c.is_primary == 1, e.c.source_code.is_not(None), e.c.target_code.is_not(None),
+         .where(*_primary(modality), e.c.source_code.is_not(None), e.c.target_code.is_not(None),
                 e.c.source_code != e.c.target_code)
          .group_by(e.c.source_code, e.c.target_code)
          .order_by(text("n DESC"), e.c.source_code, e.c.target_code).limit(top))

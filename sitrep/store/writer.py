@@ -119,8 +119,6 @@ class Writer:
                 j = sig.jaccard(dedup.Signature.from_hex(hexsig))
                 if j >= dedup.THRESHOLD and j > best_j:
                     best, best_j = other, j
-        conn.execute(S.minhashes.insert().values(article_id=art_id, signature=sig.hex()))
-        conn.execute(S.lsh_bands.insert(), [{"band": b, "bucket": h, "article_id": art_id} for b, h in buckets])
         if best is None:
             return art_id
         return conn.execute(select(S.articles.c.cluster_id).where(S.articles.c.id == best)).scalar() or best
@@ -129,7 +127,8 @@ class Writer:
     def _add_article(self, conn: Connection, rec: dict, seq: int, counts: dict) -> None:
         art_id = rec["id"]
         published = rec.get("published")
-        cluster = self._cluster_for(conn, art_id, dedup.signature(rec.get("text", "")))
+        sig = dedup.signature(rec.get("text", ""))
+        cluster = self._cluster_for(conn, art_id, sig)
         if cluster != art_id:
             counts["near_duplicates"] += 1
         conn.execute(S.articles.insert().values(
@@ -139,6 +138,9 @@ class Writer:
             n_events=len(rec.get("events") or []), seq=seq,
             record=json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
         ))
+        # After the article row (foreign keys): this copy's LSH buckets, for later copies.
+        conn.execute(S.minhashes.insert().values(article_id=art_id, signature=sig.hex()))
+        conn.execute(S.lsh_bands.insert(), [{"band": b, "bucket": h, "article_id": art_id} for b, h in sig.buckets()])
         ents = {e["id"]: e for e in rec.get("entities") or []}
         if ents:
             conn.execute(S.entities.insert(), [
