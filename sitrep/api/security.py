@@ -57,19 +57,21 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodySizeLimit:
-    """Answers 413 (E413) when a request body exceeds ``max_bytes``."""
+    """Answers 413 (E413) when a request body exceeds ``max_bytes``.
+
+    The body is read here, up to the limit, before the app sees it: the app would buffer
+    it anyway, and reading it here lets a chunked upload without Content-Length be cut
+    off at the limit with a clear 413 (an exception raised inside the app's own body
+    parsing would surface as a generic 400).
+    """
 
     def __init__(self, app, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         for key, value in scope.get("headers", []):
             if key == b"content-length":
@@ -79,29 +81,34 @@ class BodySizeLimit:
                     declared = 0
                 if declared > self.max_bytes:
                     return await _send_error(send, 413, "E413", Errors.E413.format(size=declared, limit=self.max_bytes))
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive():
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge()
-            return message
+            if message["type"] != "http.request":
+                # The client went away: let the app see the disconnect.
+                return await self.app(scope, _replay([message], receive), send)
+            body = message.get("body", b"")
+            seen += len(body)
+            if seen > self.max_bytes:
+                return await _send_error(send, 413, "E413",
+                                         Errors.E413.format(size=f"more than {self.max_bytes}", limit=self.max_bytes))
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        await self.app(scope, _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}], receive),
+                       send)
 
-        async def tracking_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_error(send, 413, "E413", Errors.E413.format(size=f"more than {seen}", limit=self.max_bytes))
+def _replay(messages: list, receive):
+    pending = list(messages)
+
+    async def replay():
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
 
 
 class TokenBucket:

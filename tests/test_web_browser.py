@@ -1,0 +1,184 @@
+"""End-to-end tests in a real headless Chromium (Debian's, driven by Playwright).
+
+The store is a real SQLite file built with the real pipeline from the bundled samples,
+the seed and one hostile article; the app runs under uvicorn on a loopback port.
+Screenshots go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitrep.reader import InputDoc
+from sitrep.web import highlight
+
+from conftest import ROOT, SAMPLES, SEED, need_shared
+from web_helpers import LiveServer, build_store
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared, pytest.mark.slow]
+
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# A hostile page: markup and script URLs in the text; the title is set to markup too.
+HOSTILE_BODY = (
+    "Officials in the port city said on Monday that <script>window.__pwned = 1; alert('x')</script> protesters "
+    "had gathered outside the ministry. \"We will not <img src=x onerror=alert(1)> leave,\" organiser Dana Volk said. "
+    "A flyer urged readers to visit javascript:alert(document.cookie) before the march. "
+    "The interior minister said police would remove the protesters by Friday.\n"
+)
+HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=2\"><script>window.__pwned=3</script> Protest"
+
+
+def _chromium() -> str:
+    exe = os.environ.get("SITREP_CHROMIUM")
+    if not exe:
+        pytest.skip("SITREP_CHROMIUM is unset (eval \"$(bash scripts/test-services.sh)\" sets it)")
+    if not Path(exe).exists():
+        pytest.skip(f"Chromium binary {exe} is missing")
+    return exe
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, pipeline):
+    exe = _chromium()
+    seed = need_shared("seed", SEED.name)
+    from playwright.sync_api import sync_playwright
+
+    from sitrep.api import ApiSettings, create_app
+    from sitrep.store import open_store
+
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    records = build_store(db, [SAMPLES], [
+        InputDoc(content=seed.read_text(encoding="utf-8"), source=str(seed), format="text", published="2022-02-03"),
+    ], pipeline=pipeline)
+    hostile = pipeline.extract(InputDoc(content=HOSTILE_BODY, source="javascript:alert(1)", format="text",
+                                        published="2025-03-05"), as_body=True)
+    hostile = hostile.model_copy(update={"title": HOSTILE_TITLE})
+    store = open_store(str(db))
+    store.add_articles([hostile])
+    store.close()
+    app = create_app(str(db), settings=ApiSettings(rate_per_s=None))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with LiveServer(app) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield {"url": server.url, "browser": browser, "records": records, "hostile": hostile,
+                   "seed": next(r for r in records if r.source == str(seed))}
+        finally:
+            browser.close()
+
+
+@pytest.fixture()
+def page(site):
+    ctx = site["browser"].new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs
+    yield pg
+    ctx.close()
+
+
+def test_seed_article_click_quote_shows_its_speaker(site, page):
+    seed = site["seed"].model_dump(mode="json")
+    segs = highlight.segments(seed)
+    shown = {s["quote"] for s in segs if s["quote"]}
+    with_speaker = [q for q in seed["quotes"] if q["id"] in shown and highlight.speaker_name(seed, q)]
+    assert with_speaker, "the seed record has no attributed quote to click"
+    page.goto(f"{site['url']}/articles/{seed['id']}")
+    assert page.locator("#article-text").inner_text().strip() == seed["text"].strip()
+    # Every attributed quote: click its first piece in the text, the box names its speaker.
+    for q in with_speaker:
+        page.locator(f'#article-text [data-quote="{q["id"]}"]').first.click()
+        box = page.locator("#speaker-box")
+        assert box.is_visible()
+        assert box.inner_text().startswith(f"Speaker: {highlight.speaker_name(seed, q)}")
+        assert page.locator(f"#quote-{q['id']}").get_attribute("class").split().count("selected") == 1
+    page.locator(f'#article-text [data-quote="{with_speaker[0]["id"]}"]').first.click()
+    page.screenshot(path=str(SHOTS / "seed_article_quote_speaker.png"), full_page=True)
+    # Side panels list every quote and event, with the modality shown for each event.
+    assert page.locator("#quotes-panel li.quote-item").count() == len(seed["quotes"])
+    assert page.locator("#events-panel li.event-item").count() == len(seed["events"])
+    for ev in seed["events"]:
+        assert page.locator(f"#event-{ev['id']} .badge").inner_text() == ev["modality"]
+
+
+def test_rus_ukr_dyad_timeline_renders_a_chart(site, page):
+    import httpx
+
+    api = httpx.get(f"{site['url']}/api/dyads/RUS/UKR/timeline?by=week").json()
+    assert api["periods"], "no RUS-UKR events in the sample corpus"
+    page.goto(f"{site['url']}/dyads/RUS/UKR?by=week")
+    chart = page.locator("svg#dyad-chart")
+    assert chart.is_visible()
+    bars = chart.locator("rect.bar")
+    assert bars.count() == len(api["periods"])
+    for i, p in enumerate(api["periods"]):
+        bar = bars.nth(i)
+        assert bar.get_attribute("data-period") == p["period"]
+        assert int(bar.get_attribute("data-count")) == p["events"]
+        box = bar.bounding_box()
+        assert box is not None and box["height"] > 0  # drawn, not just present in the DOM
+    points = chart.locator("circle.gpoint")
+    assert points.count() == sum(1 for p in api["periods"] if p["goldstein_mean"] is not None)
+    page.screenshot(path=str(SHOTS / "dyad_RUS_UKR.png"), full_page=True)
+
+
+def test_extract_page_annotates_a_pasted_article(site, page):
+    text = ("Chad's army said on Thursday that it had repelled an attack by rebels near the northern town of Faya, "
+            "killing 30 fighters.\n\n\"Our soldiers pushed them back across the border,\" army spokesman Ali Moussa "
+            "told reporters in N'Djamena.\n\nThe rebel group denied losing any men.")
+    page.goto(f"{site['url']}/extract")
+    page.fill("#extract-text", text)
+    page.fill("input[name=published]", "2025-02-06")
+    page.click("#extract-submit")
+    page.wait_for_selector("#article-text")
+    assert page.locator("#article-text").inner_text().strip() == text.strip()
+    assert page.locator("#article-text .ent").count() > 0
+    quote = page.locator("#article-text [data-quote]").first
+    assert quote.count() == 1
+    quote.click()
+    assert page.locator("#speaker-box").inner_text().startswith("Speaker: ")
+    assert page.locator("#events-panel li.event-item").count() > 0
+    page.screenshot(path=str(SHOTS / "extract_pasted.png"), full_page=True)
+
+
+def test_hostile_article_renders_as_text(site, page):
+    hostile = site["hostile"]
+    page.goto(f"{site['url']}/articles/{hostile.id}")
+    page.wait_for_selector("#article-text")
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.dialogs == []
+    # No element came from the article: no script or img anywhere in the body or title.
+    assert page.locator("main script, main img, #article-text *:not(span)").count() == 0
+    assert page.locator("#title").inner_text() == HOSTILE_TITLE
+    assert "<script>window.__pwned = 1; alert('x')</script>" in page.locator("#article-text").inner_text()
+    assert "onerror=alert(1)" in page.locator("#article-text").inner_text()
+    assert page.locator("a[href^='javascript:']").count() == 0
+    page.screenshot(path=str(SHOTS / "hostile_article.png"), full_page=True)
+    # The same text pasted on the extract page is shown as text too.
+    page.goto(f"{site['url']}/extract")
+    page.fill("#extract-text", HOSTILE_BODY)
+    page.click("#extract-submit")
+    page.wait_for_selector("#article-text")
+    assert page.evaluate("window.__pwned === undefined") and page.dialogs == []
+    assert page.locator("main img, main script").count() == 0
+
+
+def test_network_page_draws_every_actor_and_link(site, page):
+    import httpx
+
+    net = httpx.get(f"{site['url']}/api/network?top=40").json()
+    page.goto(f"{site['url']}/network?top=40")
+    svg = page.locator("svg#network")
+    assert svg.locator("circle.node").count() == len(net["nodes"])
+    drawn = {(e.get_attribute("data-source"), e.get_attribute("data-target")) for e in svg.locator("line.edge").all()}
+    ids = {n["id"] for n in net["nodes"]}
+    assert drawn == {(e["source"], e["target"]) for e in net["edges"]
+                     if e["source"] in ids and e["target"] in ids and e["source"] != e["target"]}
+    page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
