@@ -38,7 +38,6 @@ def main() -> None:
     import trafilatura
 
     from sitrep.anatomy import from_text
-    from sitrep.anatomy.lines import split_lines  # noqa: F401
     from sitrep.anatomy import train
 
     truth, rows = load_benchmark()
@@ -46,19 +45,8 @@ def main() -> None:
     pages = [(r["page_text"], g) for r, g in zip(rows, gold)]
     results = []
 
-    # sitrep, cross-validated by page.
-    import random
-
-    order = list(range(len(pages)))
-    random.Random(0).shuffle(order)
-    fold_of = {p: k % args.folds for k, p in enumerate(order)}
-    preds = [""] * len(pages)
-    for k in range(args.folds):
-        X, y, sw, sizes = train.build_matrix([pages[i] for i in range(len(pages)) if fold_of[i] != k])
-        w = train.fit(X, y, sw, C=train.DEFAULT_C, pages=sizes)
-        for i in range(len(pages)):
-            if fold_of[i] == k:
-                preds[i] = from_text(pages[i][0], weights=w).body
+    # sitrep, cross-validated by page (the same routine the test suite uses).
+    preds = train.cross_validate(pages, folds=args.folds)
     t0 = time.perf_counter()
     for p, _ in pages:
         from_text(p)

@@ -25,7 +25,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 # Full dates, most explicit first. Each pattern names mon/day/year groups.
 _FULL = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # November 20, 2019
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I),  # 19 November 2019
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),

@@ -116,6 +116,8 @@ def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 
     other folds only. Pages are assigned to folds by a fixed shuffle."""
     import random
 
+    from .text import from_text
+
     order = list(range(len(pages)))
     random.Random(seed).shuffle(order)
     fold_of = {p: k % folds for k, p in enumerate(order)}
@@ -126,7 +128,7 @@ def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 
         w = fit(X, y, sw, C=C, pages=sizes)
         for i in range(len(pages)):
             if fold_of[i] == k:
-                preds[i] = predict_body(pages[i][0], w)
+                preds[i] = from_text(pages[i][0], weights=w).body
     return preds
 
 
