@@ -90,3 +90,35 @@ def test_time_for_token_none_when_nothing_governs(nlp):
     doc = run(nlp, "About 2,000 troops will deploy to Poland. The talks ended on Monday.")
     deploy = next(t for t in doc if t.text == "deploy")
     assert time_for_token(doc, deploy) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Planned: the infinitive under "due/scheduled/set" looks ahead ...
+        ("The next round of tariffs is due to start in mid-December.", ("mid-December", "2022-12")),
+        ("The hearing is scheduled to take place in London in June.", ("June", "2022-06")),
+        # ... unless the plan itself is told in the past.
+        ("He was due to be released from prison in September.", ("September", "2021-09")),
+        ("The weather should ease by Saturday morning.", ("Saturday morning", "2022-02-05TMO")),
+        ("Officials met over the weekend.", ("the weekend", "2022-W04-WE")),
+        ("The summit was held last February.", ("last February", "2021-02")),
+        ("He faces a prison term of up to five years.", ("up to five years", "P5Y")),
+        ("Troops may stay for several more years.", ("several more years", "PXY")),
+        ("It is a decades-long conflict.", ("decades-long", "PXDE")),
+        ("The talks went on for more than a year and a half.", ("more than a year and a half", "P1.5Y")),
+        ("There were outages, including one last month that cut power.", ("last month", "2022-01")),
+        ("The war in 1967 changed the map.", ("1967", "1967")),
+    ],
+)
+def test_rules_in_context(nlp, sentence, expected):
+    assert [(t, v) for t, _, v in times(run(nlp, sentence))] == [expected]
+
+
+def test_surname_is_not_a_duration(nlp):
+    doc = run(nlp, "American Kevin King and Australian Timothy Weeks were released on Tuesday.")
+    assert times(doc) == [("Tuesday", "DATE", "2022-02-01")]
+
+
+def test_age_with_years_old_is_not_a_duration(nlp):
+    assert times(run(nlp, "Trump is 73 years old.")) == []

@@ -42,7 +42,21 @@ PATTERNS = [
     re.compile(r"\b[0-2]?\d:[0-5]\d(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|ET))?\b"),
     # Vague recent stretches.
     re.compile(r"\brecent (?:days|weeks|months|years)\b"),
+    # Calendar units relative to the reference: "last month", "earlier this year", "last February".
+    re.compile(rf"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:week|weekend|month|year|{_MON})\b"),
+    # Counted durations: "five years", "more than a year and a half", "several more weeks".
+    re.compile(r"\b(?:(?:[Mm]ore than|[Ll]ess than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Oo]ver|[Uu]p to|[Aa]t least)\s+)?"
+               r"(?<![\w/.-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+               r"\d+(?:\.\d+)?|several|a few|many|multiple)(?:\s+more)?\s+"
+               r"(?:hours?|days?|weeks?|months?|years?|decades?)(?:\s+and\s+a\s+half)?(?:\s+ago)?\b"
+               r"(?![-\s]+old\b)(?!\s+(?:later|earlier|before|after|older|younger)\b)"),
+    # Years after a preposition or determiner ("in 1967", "the 1967 war"); the year alone is the span.
+    re.compile(r"\b(?:[Ii]n|[Ss]ince|of|by|[Ff]rom|until|before|after|the|and|early|late|mid-?)\s+((?:19|20)\d\d)\b(?![,.]\d)"),
+    # Seasons (not the verb "fall": only with this/last/next).
+    re.compile(r"\b(?:(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)|(?:summer|winter|spring)time|summer|winter|autumn)\b"),
 ]
+_UNIT_WORDS = {"days", "weeks", "months", "years", "decades", "hours", "minutes"}
+_FUTURE_HEADS = {"due", "schedule", "set", "expect", "plan", "intend", "aim", "hope", "going", "likely", "poise", "slate", "prepare"}
 
 _LEAD = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|for|of|over|before|after|through|throughout)\s+", re.I)
 _TRAIL = re.compile(r"(?:'s|\u2019s|[\s,.;:)\"\u201d])+$")
@@ -79,6 +93,17 @@ def direction(span: Span) -> Direction:
     lowers = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if lowers & _FUTURE_AUX or tok.lower_ in _FUTURE_AUX:
         return "future"
+    # "should ease by Thursday morning": a modal with a bare verb looks ahead ("should have" does not).
+    if lowers & {"should", "may", "might", "must"} and not lowers & {"have", "'ve"}:
+        return "future"
+    # "is due to start in mid-December", "is scheduled to take place in February".
+    head = tok.head
+    # "was due to be released in September" looks back from the past: not future.
+    near = [head, *head.children] + ([head.head] if head.dep_ in ("acomp", "attr", "xcomp") else [])
+    past_head = any(x.tag_ == "VBD" or x.lower_ in ("was", "were", "had") for x in near)
+    if ("to" in lowers and tok.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in _FUTURE_HEADS
+            and not past_head and span.root.head.i in (tok.i, *[c.i for c in tok.children if c.dep_ == "prep"])):
+        return "future"
     if "going" in lowers or (tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)):
         return "future"
     if tok.tag_ in ("VBD",) or lowers & {"had", "was", "were", "did", "has", "have"}:
@@ -94,7 +119,7 @@ def _candidates(doc: Doc) -> Iterable[tuple[int, int]]:
             yield ent.start_char, ent.end_char
     for pat in PATTERNS:
         for m in pat.finditer(doc.text):
-            yield m.start(), m.end()
+            yield m.span(1) if m.re.groups else m.span()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,6 +127,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD.match(s)
     if m and not re.match(r"(?i)^(?:the\s+)?(?:past|last|next)\b", s):
         start += m.end()
+    s = text[start:end]
+    if text[end:end + 5] == "-long":
+        end += 5  # "decades-long" is one duration
     s = text[start:end]
     m = _TRAIL.search(s)
     if m:
@@ -131,11 +159,16 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         s, e = _trim(text, s, e)
         if e > s:
             spans.append((s, e))
-    out: list[TimeExpr] = []
-    for s, e in _select(spans):
+    # Resolve every candidate first, then keep the longest valid ones: an invalid long
+    # candidate ("one last month") must not hide a valid short one ("last month").
+    resolved = {}
+    for s, e in set(spans):
         for ps, pe, res in _resolve(doc, s, e, ref):
-            kind, value = res
-            out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
+            resolved.setdefault((ps, pe), res)
+    out: list[TimeExpr] = []
+    for ps, pe in _select(list(resolved)):
+        kind, value = resolved[(ps, pe)]
+        out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
     return out
 
 
@@ -144,8 +177,12 @@ def _resolve(doc: Doc, s: int, e: int, ref: Optional[date]):
     if _NOT_TIME.match(text.strip()):
         return []
     span = doc.char_span(s, e, alignment_mode="expand")
+    if span is not None and len(span) == 1 and span[0].is_title and not span[0].is_sent_start and span[0].lower_ in _UNIT_WORDS:
+        return []  # a surname ("Timothy Weeks"), not a duration
     dirn = direction(span) if span is not None and len(span) else None
     res = normalise(text, ref, dirn)
+    if res is not None and res[1] is None and ref is not None:
+        return []  # unresolvable even with a reference date ("the day"): noise for users
     if res is not None and (res[1] is not None or _looks_temporal(text)):
         return [(s, e, res)]
     # A range or list spaCy read as one entity ("2014-2016", "February 2 and 3"): its parts.

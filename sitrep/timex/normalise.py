@@ -49,9 +49,10 @@ UNIT = {  # unit word -> (TIMEX3 duration letter, is a time-of-day unit)
     "month": ("M", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
     "weekend": ("WE", False), "quarter": ("Q", False),
 }
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+           "springtime": "SP", "summertime": "SU", "wintertime": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-VAGUE_COUNT = {"several", "few", "a few", "many", "some", "couple of", "a couple of", "numerous", "recent", "the coming",
+VAGUE_COUNT = {"several", "few", "a few", "many", "some", "couple of", "a couple of", "numerous", "recent", "the coming", "multiple",
                "the next few", "the past few", "the last few", "the coming few", "coming", "the", "a number of"}
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -64,7 +65,7 @@ _WD_RE = r"(?P<wd>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri
 _MODS = re.compile(
     r"^(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|turn of|"
     r"first half of|second half of|latter part of|earlier|later|around|about|approximately|"
-    r"roughly|nearly|almost|some|more than|over|less than|under|at least|until|till|since|"
+    r"roughly|nearly|almost|some|more than|over|less than|under|at least|up to|until|till|since|"
     r"by|as of|from|through|to|before|after|during|in|on|at|of)\b[\s-]*)+"
 )
 _AGE = re.compile(r"\b(year|month|week|day)s?[\s-]old\b|\baged\b")
@@ -127,7 +128,7 @@ def _weekday(ref: date, wd: int, which: Optional[str], direction: Direction) -> 
 
 def _count(words: str) -> Optional[str]:
     """'two' -> '2', 'several' -> 'X', '2.5' -> '2.5'; None when not a count."""
-    words = words.strip()
+    words = re.sub(r"\s+more$", "", words.strip())  # "several more years", "two more weeks"
     if not words or words in VAGUE_COUNT:
         return "X"
     if words.endswith(" and a half"):
@@ -145,10 +146,6 @@ def _duration(count: str, unit: str) -> str:
     letter, tod = UNIT[unit]
     if unit == "fortnight":
         count = "X" if count == "X" else _fmt(float(count) * 2)
-    if unit == "decade" and count != "X":
-        return f"P{_fmt(float(count) * 10)}Y"
-    if unit == "century" and count != "X":
-        return f"P{_fmt(float(count) * 100)}Y"
     return f"PT{count}{letter}" if tod else f"P{count}{letter}"
 
 
@@ -185,6 +182,13 @@ def _relative_unit(ref: Optional[date], unit: str, offset: int) -> Optional[str]
         q = (ref.month - 1) // 3 + offset
         return f"{ref.year + q // 4}-Q{q % 4 + 1}"
     return None
+
+
+def _weekend_offset(ref: Optional[date], unit: str, direction: Direction) -> int:
+    """'(this|the) weekend' seen from a weekday: the one just past, unless the clause is future."""
+    if unit != "weekend" or ref is None or direction == "future" or ref.isoweekday() >= 6:
+        return 0
+    return -1
 
 
 def _ago(ref: Optional[date], n: float, unit: str, sign: int) -> Optional[str]:
@@ -254,7 +258,7 @@ _MY = re.compile(rf"^{_MONTH_RE}(?:,?\s+(?:of\s+)?{_YEAR_RE})?$")
 _YEAR = re.compile(rf"^(?:the\s+year\s+)?{_YEAR_RE}$")
 _DECADE = re.compile(r"^(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0s|'?(?P<short>[1-9])0s)$")
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
-_SEASON = re.compile(rf"^(?P<which>this|last|next|past|coming)?\s*(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR_RE})?$")
+_SEASON = re.compile(rf"^(?P<which>this|last|next|past|coming)?\s*(?P<season>spring(?:time)?|summer(?:time)?|autumn|fall|winter(?:time)?)(?:\s+(?:of\s+)?{_YEAR_RE})?$")
 _QUARTER = re.compile(rf"^(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])(?:\s+quarter)?(?:\s+(?:of\s+)?{_YEAR_RE})?$")
 _WEEKDAY = re.compile(rf"^(?P<which>last|next|this|coming|past)?\s*{_WD_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?$")
 
@@ -281,6 +285,15 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
         if ref is None:
             return "DATE", f"XXXX-{mo:02d}-{d:02d}"
         return "DATE", f"{_pick_year(ref, mo, d, direction)}-{mo:02d}-{d:02d}"
+    m = re.match(rf"^(?P<which>last|next|this|past|coming)\s+{_MONTH_RE}$", base)
+    if m:
+        mo = MONTHS[m["mon"]]
+        if ref is None:
+            return "DATE", f"XXXX-{mo:02d}"
+        dirn = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(m["which"])
+        if dirn == "past" and mo == ref.month:
+            return "DATE", f"{ref.year - 1}-{mo:02d}"
+        return "DATE", f"{_pick_year(ref, mo, None, dirn)}-{mo:02d}"
     m = _MY.match(base)
     if m:
         mo = MONTHS[m["mon"]]
@@ -341,7 +354,7 @@ _PART = re.compile(r"^(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<part>mor
 
 def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
     if base in ("week", "weekend", "month", "year", "decade", "quarter") and re.search(r"\bthe\s+" + base + "$", full):
-        return "DATE", _relative_unit(ref, base, 0)  # "the end of the year": the current one
+        return "DATE", _relative_unit(ref, base, _weekend_offset(ref, base, direction))  # "the end of the year": the current one
     if base in _DEICTIC:
         kind = "TIME" if base == "tonight" else "DATE"
         if ref is None:
@@ -360,7 +373,9 @@ def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -
         if which == "past" and not full.startswith("past") and unit != "weekend":
             # "the past week" is the seven days up to now: a duration (TimeML).
             return "DURATION", _duration("1", unit)
-        off = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
+        off = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which)
+        if off is None:
+            off = _weekend_offset(ref, unit, direction)
         if which == "same":
             return "DATE", None
         return "DATE", _relative_unit(ref, unit, off)
@@ -388,6 +403,12 @@ _DUR = re.compile(
 
 def _durations(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
     b = re.sub(r"(\d+|\w+)-(year|month|week|day|hour|minute|decade)(?:-long)?$", r"\1 \2", base)
+    b = re.sub(r"^(decades|years|months|weeks|days|hours)-long$", r"\1", b)
+    half = re.match(r"^(.*?)\s*(\w+) and a half$", b)
+    if half and _unit_of(half.group(2)):
+        count = _count(half.group(1) or "a")
+        if count not in (None, "X"):
+            return "DURATION", _duration(_fmt(float(count) + 0.5), _unit_of(half.group(2)))
     m = _DUR.match(b)
     if not m:
         return None
