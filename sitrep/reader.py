@@ -48,7 +48,11 @@ def decode(data: bytes, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str
     if not data:
         raise InputError("E001", doc)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            # A UTF-16 mark followed by an odd byte count or broken pairs: not text.
+            raise InputError("E004", doc) from None
     else:
         if b"\x00" in data[:65536]:
             raise InputError("E003", doc)
@@ -173,8 +177,11 @@ def iter_paths(inputs: list[str]) -> Iterator[Path]:
         elif p.exists():
             candidates = [p]
         else:
-            base = Path(".")
-            candidates = sorted(x for x in base.glob(item) if x.is_file()) if any(c in item for c in "*?[") else [p]
+            # glob.glob, not Path.glob: absolute patterns (/data/*.html) must work too.
+            import glob as _glob
+
+            candidates = (sorted(Path(x) for x in _glob.glob(item, recursive=True) if Path(x).is_file())
+                          if any(c in item for c in "*?[") else [p])
         for c in candidates:
             key = c.resolve() if c.exists() else c
             if key not in seen:
