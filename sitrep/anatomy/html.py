@@ -15,6 +15,7 @@ from typing import Optional
 from . import Anatomy
 from .credits import credit_line, dateline_agency, merge
 from .dates import date_from_html
+from ..errors import ExtractionError
 
 _WS = re.compile(r"[ \t\u00a0]+")
 _CAPTION_XPATH = (
@@ -133,12 +134,8 @@ def has_prose(paragraphs: list[str]) -> bool:
     return any(len(p.split()) >= 5 and _SENTENCE.search(p) for p in paragraphs)
 
 
-def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = True) -> Anatomy:
-    """Body (trafilatura, precision mode, comments excluded), title, byline, guarded
-    publication date, figure captions, credits and the page lines left out."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
+def _extract(trafilatura, html: str, url: Optional[str]):
+    return trafilatura.bare_extraction(
         html,
         url=url,
         favor_precision=True,
@@ -148,6 +145,17 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
         # is what reaches for copyright years and free-text guesses.
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
+
+
+def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = True) -> Anatomy:
+    """Body (trafilatura, precision mode, comments excluded), title, byline, guarded
+    publication date, figure captions, credits and the page lines left out."""
+    import trafilatura
+
+    try:
+        doc = _extract(trafilatura, html, url)
+    except Exception as exc:  # lxml/trafilatura on a pathological page: report, don't crash
+        raise ExtractionError("E101", url, stage="html anatomy", reason=f"{type(exc).__name__}: {exc}") from None
     body_text = getattr(doc, "text", None) or "" if doc is not None else ""
     paragraphs = _paragraphs(body_text)
     tree = _tree(html)
