@@ -36,6 +36,9 @@ def quantities(nlp, text):
         ("Inflation reached 12 percent last year.", ("12 percent", 12, "percent", None)),
         ("Tens of thousands of people fled.", ("Tens of thousands of people", 20000, "people", "at_least")),
         ("Hundreds of tanks crossed the river.", ("Hundreds of tanks", 200, "tanks", "at_least")),
+        # A range keeps its lower bound; a scale word on the upper end applies to both.
+        ("They pledged $40-50 billion in purchases.", ("$40-50 billion", 4e10, "USD", "at_least")),
+        ("The jet seats 242 to 330 passengers.", ("242 to 330 passengers", 242, "passengers", "at_least")),
     ],
 )
 def test_quantity(nlp, sentence, expected):
@@ -48,6 +51,8 @@ def test_quantity(nlp, sentence, expected):
         "Article 5 of the treaty is a sacred obligation.",
         "Two of the soldiers were later released.",
         "The talks took place in 2014.",
+        "Shares in the STOXX 600 index fell.",
+        "The war has lasted a near 1-1/2 year period.",
     ],
 )
 def test_not_quantities(nlp, sentence):

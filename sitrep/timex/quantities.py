@@ -85,6 +85,20 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[Optional[str], Optional[int]
     return None, None
 
 
+def _is_label(doc: Doc, i: int, j: int) -> bool:
+    """Numbers that name rather than count: "Boeing 737", "STOXX 600", "1-1/2", "787-9"."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if prev is not None and prev.pos_ == "PROPN" and not prev.is_sent_start and prev.text not in CURRENCY_SYMBOLS \
+            and prev.text[:1].isupper() and prev.ent_type_ not in ("NORP", "GPE"):
+        return True
+    if prev is not None and prev.text in ("/", "-") and i > 1 and doc[i - 2].like_num:
+        return True  # the second half of "1-1/2" or "787-9"
+    if nxt is not None and nxt.text == "/" and j + 2 < len(doc) and doc[j + 2].like_num:
+        return True
+    return False
+
+
 def _unit_word(tok: Token) -> str:
     low = tok.lower_
     return CURRENCY_NOUNS.get(low, low)
@@ -123,6 +137,9 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
         j = i
         while j + 1 < n and _is_num(doc[j + 1]) and not skipped(doc[j + 1]):
             j += 1
+        if _is_label(doc, i, j):
+            i = j + 1
+            continue
         value = parse_number(" ".join(t.text for t in doc[i:j + 1]))
         first = i
         currency = None
@@ -134,6 +151,22 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
         if value is None:
             i = j + 1
             continue
+        # A range ("$40-50 billion", "10 to 15 people"): keep the lower bound, as at_least.
+        ranged = False
+        if (j + 2 < n and doc[j + 1].text in ("-", "\u2013", "to") and _is_num(doc[j + 2])
+                and value is not None):
+            k = j + 2
+            while k + 1 < n and _is_num(doc[k + 1]):
+                k += 1
+            upper = [t.lower_ for t in doc[j + 2:k + 1]]
+            top = parse_number(" ".join(upper))
+            scale = SCALES.get(upper[-1]) if len(upper) > 1 else None
+            low = value * scale if scale and not any(t.lower_ in SCALES for t in doc[i:j + 1]) else value
+            if top is not None and top > low and not (k + 1 < n and doc[k + 1].text == "/"):
+                value, j, ranged = low, k, True
+            else:  # "787-9", "1-1/2": a model number or a fraction, not a count
+                i = k + 1
+                continue
         unit, ui = _unit(doc, i, j)
         if currency is not None:
             if unit in CURRENCY_NOUNS.values() or ui is None:
@@ -145,6 +178,8 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
             i = j + 1
             continue
         kind, cs = _cue(doc, first)
+        if ranged and kind is None:
+            kind = "at_least"
         start = doc[cs].idx
         end = doc[max(ui, j)].idx + len(doc[max(ui, j)])
         out.append(Quantity(start=start, end=end, text=text[start:end], value=float(value), unit=unit, approximation=kind))
