@@ -141,6 +141,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once per doc
         self.last_person: Optional[Actor] = None
         self.last_thing: Optional[Actor] = None
 
@@ -169,12 +170,12 @@ class ActorResolver:
         if eid is None and entity_at:
             eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
         ent = entity_by_id(doc, eid) if (eid and entity_by_id) else None
-        text = doc.text[start:end]
+        text = self.text[start:end]
         if ent is not None:
             # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
             for s, e, mid in doc._.sitrep_mentions or []:
                 if mid == eid and s <= tok.idx < e:
-                    text = doc.text[s:e]
+                    text = self.text[s:e]
                     break
         if ent is not None:
             country, code = _entity_country(doc, ent)
@@ -193,10 +194,17 @@ class ActorResolver:
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
                 found = lookup_name(child.text)
-                if found and found[0]:
-                    code = found[0] + (sector or "")
-                    span_start = child.idx
-                    actor = Actor(entity=None, text=doc.text[span_start : tok.idx + len(tok.text)], code=code, country=found[0])
+                eid = None
+                if not (found and (found[0] or found[1])) and child.pos_ == "PROPN":
+                    # 'European Community foreign ministers': the modifier is itself a named actor.
+                    inner = self.actor(child)
+                    found = (inner.country, inner.code) if inner is not None else None
+                    eid = inner.entity if inner is not None else None
+                if found and (found[0] or found[1]):
+                    base = found[0] or found[1]
+                    code = base + (sector or "") if sector and len(base) == 3 else found[1] or base
+                    start = min(t.idx for t in child.subtree)
+                    actor = Actor(entity=eid, text=self.text[start : tok.idx + len(tok.text)], code=code, country=found[0])
                     self.remember(tok, actor, False)
                     return actor
         return None

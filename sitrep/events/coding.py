@@ -45,3 +45,19 @@ def code(cameo: str) -> Optional[Code]:
 def plover_of(cameo: str) -> Optional[str]:
     c = code(cameo)
     return c.plover if c else None
+
+
+# PLOVER's own conventions, for comparing with PLOVER-coded data. sitrep keeps the act and its
+# modality apart ('plans to travel to Moscow' = CONSULT, planned); PLOVER folds them into one
+# type: promised cooperation is AGREE, refused cooperation is REJECT.
+_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_REFUSED_AS_REJECT = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+def plover_view(plover: str, modality: str) -> str:
+    """The PLOVER 2 type a PLOVER coder would give an event sitrep codes (type, modality)."""
+    if modality == "planned" and plover in _FUTURE_AS_AGREE:
+        return "AGREE"
+    if modality == "negated" and plover in _REFUSED_AS_REJECT:
+        return "REJECT"
+    return plover

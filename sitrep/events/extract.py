@@ -28,7 +28,8 @@ NOMINAL_TARGET_PREPS = TARGET_PREPS | {"on", "near", "at", "along"}
 LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "start", "stage", "order",
                "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
                "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
-               "prepare", "propose", "agree", "approve", "order", "authorize", "authorise"}
+               "prepare", "propose", "agree", "approve", "order", "authorize", "authorise", "declare",
+               "sign", "renew", "reach", "call"}
 # Symmetric predicates: 'A and B spoke' is A -> B.
 SYMMETRIC = {"CONSULT"}
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
@@ -38,6 +39,10 @@ WARNING_NOUNS = {"miscalculation", "mistake", "error", "consequence", "disaster"
 WARNING_VERBS = {"tell", "warn", "say", "caution", "stress"}
 # Predicate nouns/adjectives that reject what the subject names ('the demand is a nonstarter').
 REJECTION_WORDS = {"nonstarter", "non-starter", "unacceptable", "unrealistic", "impossible", "nonnegotiable"}
+# Speech acts whose content says what someone else must do are demands ('X said Y must ...').
+OBLIGATION_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "stress", "tell", "warn",
+                     "announce", "add", "repeat", "argue", "write"}
+OBLIGATION_AUX = {"must", "should"}
 # Nouns that point back to an earlier act ('denounced the move', 'rejects the charges').
 ANAPHORIC = {"move", "step", "decision", "charge", "claim", "demand", "plan", "proposal", "deployment",
              "accusation", "allegation", "measure", "action", "request", "buildup", "build-up"}
@@ -109,12 +114,15 @@ class _Doc:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors = ActorResolver(doc)
+        self.text = self.actors.text
         self.events: list[Event] = []
         self.consumed: set[int] = set()
         self.times = [t for t in (doc._.sitrep_times or []) if t.value and t.value[:4].isdigit()
                       and t.type in ("DATE", "TIME")]
         self.quantities = list(doc._.sitrep_quantities or [])
         self.quotes: list[Quote] = list(doc._.sitrep_quotes or [])
+        self.headline = _headline(doc)
+        self.table = lexicon.load_lexicon()
 
 
 def extract_events(doc: Doc) -> list[Event]:
@@ -139,6 +147,10 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
         return
     if lem in SPEECH and _rejection(st, sent, tok):
         return
+    if lem in OBLIGATION_SPEECH and _obligation(st, sent, tok):
+        return
+    if (lem, "VERB") not in st.table:
+        return
     objs = _with_conj(_children(tok, "dobj", "attr"))
     preps = _prep_objects(tok)
     for prt in _children(tok, "prt"):
@@ -162,7 +174,7 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
         targets = _actors(st, passive)
     else:
         subj = _subject_of(tok)
-        if subj is None and _headline(st.doc):
+        if subj is None and st.headline:
             subj = _headline_subject(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
         targets = _targets(st, tok, objs, preps, c.plover)
@@ -303,7 +315,7 @@ def _warning(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
             return False
         c = coding.code("130")
         subj = _subject_of(tok)
-        if subj is None and _headline(st.doc):
+        if subj is None and st.headline:
             subj = _headline_subject(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
         targets = _actors(st, addressee)
@@ -328,8 +340,25 @@ def _rejection(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
+def _obligation(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+    """'Russia said that Sudan must return the helicopter' -> REQUEST Russia -> Sudan."""
+    for comp in _children(tok, "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+            continue
+        subj = _subject_of(tok)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        targets = _actors(st, _children(comp, "nsubj", "nsubjpass"), anaphora=False)
+        if not sources or not targets:
+            return False
+        _emit(st, sent, tok, coding.code("100"), sources, targets, None)
+        return True
+    return False
+
+
 def _readiness(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     """'is prepared/ready/willing to hold talks' -> AGREE (036 for talks, else 030)."""
+    if (tok.lemma_.lower(), "ADJ") not in st.table:
+        return
     xcomps = _children(tok, "xcomp")
     if not xcomps or lexicon.match(tok.lemma_.lower(), "ADJ") is None:
         return
@@ -350,6 +379,8 @@ def _readiness(st: _Doc, sent: SpacySpan, tok: Token) -> None:
 # ----------------------------------------------------------------------------- nominals
 def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     lem = tok.lemma_.lower()
+    if (lem, "NOUN") not in st.table:
+        return
     preps = _prep_objects(tok)
     compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     entry = lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
@@ -408,8 +439,8 @@ def _emit(st: _Doc, sent: SpacySpan, tok: Token, c, sources, targets, theme: Opt
     date = _date(st, sent, tok)
     location, location_entity = _location(st, tok, {id(a) for _, a in targets})
     quantity = _quantity(st, theme) if theme is not None else None
-    trigger = make_span(doc.text, tok.idx, tok.idx + len(tok.text))
-    evidence = make_span(doc.text, sent.start_char, sent.end_char)
+    trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
+    evidence = make_span(st.text, sent.start_char, sent.end_char)
     target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
     for s_tok, src in sources:
         for tgt in target_list:
@@ -417,7 +448,7 @@ def _emit(st: _Doc, sent: SpacySpan, tok: Token, c, sources, targets, theme: Opt
             if tgt_actor is not None and _same(src, tgt_actor):
                 continue
             ev = Event(
-                id=content_id("event", doc.text[sent.start_char:sent.end_char], tok.idx, c.cameo, src.text,
+                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo, src.text,
                               tgt_actor.text if tgt_actor else None, tgt[0].idx if tgt else None),
                 plover=c.plover, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
                 source=src, target=tgt_actor, modality=mod,
@@ -478,7 +509,7 @@ def _location(st: _Doc, tok: Token, used: set[int]) -> tuple[Optional[str], Opti
             span = [t for t in o.subtree if t.ent_type_ == o.ent_type_ or t.i == o.i]
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             eid = entity_at(st.doc, start, end) if entity_at else None
-            return st.doc.text[start:end], eid
+            return st.text[start:end], eid
     return None, None
 
 

@@ -30,7 +30,7 @@ BELIEF = {"believe", "think", "expect", "consider", "see"}
 SPEECH = {"say", "tell", "state", "announce", "add", "claim", "confirm", "stress", "report", "note",
           "insist", "assert", "declare", "write", "reiterate", "explain", "emphasize", "emphasise",
           "argue", "allege", "maintain", "acknowledge", "admit", "reveal"}
-HYPO_AUX = {"would", "could", "might", "may", "should", "can"}
+HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_ADJ = {"possible", "potential", "likely", "hypothetical", "eventual", "prospective", "future"}
 HYPO_DET = {"any"}

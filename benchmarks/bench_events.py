@@ -1,0 +1,245 @@
+"""Event coding benchmark: PLOVER type accuracy, source/target country P/R/F1, events where none
+is expected, the seed's invasion check, and the time event coding adds to the spaCy pipeline.
+
+    .venv/bin/python benchmarks/bench_events.py [--limit N]
+
+Data (read-only, ../shared/data/events/derived/):
+- plover_gsr_cameo.jsonl: 322 sentences coded in PLOVER (old names mapped to PLOVER 2 by the
+  file's ``event_plover_v2``). sitrep's lexicon was TUNED on this set (development set).
+- cameo_codebook_examples.jsonl: 282 CAMEO-manual examples, one per code. It shares sentences
+  with the PLOVER set (same family), so it is reported twice: all of it, and only the
+  sentences NOT in the PLOVER set (the held-out part). Roots 01/02 (statements, appeals) have
+  no PLOVER 2 type: an event found there is an event where none is expected.
+
+Each sentence runs as a one-sentence document through the real pipeline
+(``Pipeline().extract_many(..., as_body=True)``, the same as ``sitrep extract --input-format
+jsonl --as-body``). The peer is a naive lexicon coder run in this script on the same spaCy
+parse: the first verb with a default entry in the same lexicon, the first named country
+before it as source and after it as target, no patterns, no modality. (PETRARCH2, the
+natural peer, is Python 2 only and cannot run in this environment.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DERIVED = SHARED / "data" / "events" / "derived"
+SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
+
+# CAMEO country codes in the gold that are not ISO 3166 alpha-3.
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG": "GBR"}
+
+
+def norm_gold(code):
+    if not code:
+        return None
+    return CAMEO_TO_ISO.get(code, code)[:3]
+
+
+def norm_actor(actor):
+    if actor is None:
+        return None
+    if actor.get("country"):
+        return actor["country"]
+    code = actor.get("code") or ""
+    return code[:3] or None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# ------------------------------------------------------------------------------ systems
+def run_sitrep(pipeline, texts):
+    from sitrep.reader import InputDoc
+
+    items = [InputDoc(content=t, format="text") for t in texts]
+    out = []
+    for rec in pipeline.extract_many(items, as_body=True):
+        d = rec.model_dump(mode="json")
+        out.append(d.get("events", []))
+    return out
+
+
+def naive_coder(nlp_core, texts):
+    """First lexicon verb; first country left of it = source, right of it = target; no modality."""
+    from sitrep.events import coding, lexicon
+    from sitrep.events.actors import lookup_name
+
+    out = []
+    for doc in nlp_core.pipe(texts, batch_size=32):
+        events = []
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            entry = lexicon.match(tok.lemma_.lower(), "VERB")
+            c = coding.code(entry.cameo) if entry else None
+            if c is None:
+                continue
+            src = tgt = None
+            for ent in doc.ents:
+                if ent.label_ not in ("GPE", "NORP", "ORG", "LOC"):
+                    continue
+                found = lookup_name(ent.text)
+                if not found:
+                    continue
+                actor = {"country": found[0], "code": found[1], "text": ent.text}
+                if ent.end <= tok.i and src is None:
+                    src = actor
+                elif ent.start > tok.i and tgt is None:
+                    tgt = actor
+            if src is not None:
+                events.append({"plover": c.plover, "cameo": c.cameo, "source": src, "target": tgt,
+                               "modality": "asserted", "trigger": {"start": tok.idx}})
+            break
+        out.append(events)
+    return out
+
+
+# ------------------------------------------------------------------------------ scoring
+def main_event(events):
+    return events[0] if events else None
+
+
+def view(ev):
+    """The type in PLOVER's conventions (promised cooperation = AGREE, refused = REJECT)."""
+    from sitrep.events.coding import plover_view
+
+    return plover_view(ev["plover"], ev.get("modality", "asserted"))
+
+
+def score_plover(rows, preds):
+    correct = 0
+    correct_view = 0
+    st = {"source": [0, 0, 0], "target": [0, 0, 0]}
+    for row, events in zip(rows, preds):
+        ev = main_event(events)
+        if ev is not None and ev["plover"] == row["event_plover_v2"]:
+            correct += 1
+        if ev is not None and view(ev) == row["event_plover_v2"]:
+            correct_view += 1
+        for role in ("source", "target"):
+            gold = {norm_gold(a.get("code")) for a in row[role]} - {None}
+            pred = {norm_actor(e.get(role)) for e in events} - {None}
+            st[role][0] += len(gold & pred)
+            st[role][1] += len(pred - gold)
+            st[role][2] += len(gold - pred)
+    return correct / len(rows), correct_view / len(rows), prf(*st["source"]), prf(*st["target"])
+
+
+def score_codebook(rows, preds, mapping):
+    typed = [(r, p) for r, p in zip(rows, preds) if mapping.get(r["code"])]
+    none_expected = [(r, p) for r, p in zip(rows, preds) if r["root"] in ("01", "02")]
+    acc = sum(1 for r, p in typed if main_event(p) and view(main_event(p)) == mapping[r["code"]]) / max(1, len(typed))
+    root = sum(1 for r, p in typed if main_event(p) and (main_event(p).get("cameo") or "")[:2] == r["root"]) / max(1, len(typed))
+    spurious = sum(1 for r, p in none_expected if any(e["modality"] in ("asserted", "reported") for e in p))
+    return acc, root, spurious / max(1, len(none_expected)), len(typed), len(none_expected)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N sentences of each set")
+    args = ap.parse_args()
+    if not DERIVED.exists():
+        print(f"SKIP: reference data {DERIVED} is absent (../shared/ is not part of a fresh clone)")
+        return 0
+
+    import spacy
+
+    from sitrep.nlp import MODEL
+    from sitrep.pipeline import Pipeline
+
+    gsr = [json.loads(line) for line in open(DERIVED / "plover_gsr_cameo.jsonl", encoding="utf-8")]
+    cb = [json.loads(line) for line in open(DERIVED / "cameo_codebook_examples.jsonl", encoding="utf-8")]
+    if args.limit:
+        gsr, cb = gsr[: args.limit], cb[: args.limit]
+    mapping = {}
+    for line in open(DERIVED / "cameo_to_plover_2021.tsv", encoding="utf-8").read().splitlines()[1:]:
+        parts = line.split("\t")
+        mapping.setdefault(parts[0], parts[1])
+    gsr_keys = {_key(r["text"]) for r in json.loads("[" + ",".join(open(DERIVED / "plover_gsr_cameo.jsonl").read().split("\n")[:-1]) + "]")}
+    held_out = [i for i, r in enumerate(cb) if _key(r["text"]) not in gsr_keys]
+
+    pipeline = Pipeline()
+    nlp_core = spacy.load(MODEL)
+
+    sit_gsr = run_sitrep(pipeline, [r["text"] for r in gsr])
+    sit_cb = run_sitrep(pipeline, [r["text"] for r in cb])
+    base_gsr = naive_coder(nlp_core, [r["text"] for r in gsr])
+    base_cb = naive_coder(nlp_core, [r["text"] for r in cb])
+
+    print(f"PLOVER GSR (n={len(gsr)}; sitrep tuned on this set)")
+    print(f"{'system':<14}{'type acc':>9}{'PLOVER-view':>12}{'src P':>8}{'src R':>8}{'src F1':>8}{'tgt P':>8}{'tgt R':>8}{'tgt F1':>8}")
+    res = {}
+    for name, preds in (("sitrep", sit_gsr), ("naive-lexicon", base_gsr)):
+        acc, acc_view, s, t = score_plover(gsr, preds)
+        res[name] = (acc_view, s[2], t[2])
+        print(f"{name:<14}{acc:9.3f}{acc_view:12.3f}{s[0]:8.3f}{s[1]:8.3f}{s[2]:8.3f}{t[0]:8.3f}{t[1]:8.3f}{t[2]:8.3f}")
+    print(f"ratio sitrep/naive: PLOVER-view type acc {res['sitrep'][0] / max(res['naive-lexicon'][0], 1e-9):.2f}x, "
+          f"source F1 {res['sitrep'][1] / max(res['naive-lexicon'][1], 1e-9):.2f}x, "
+          f"target F1 {res['sitrep'][2] / max(res['naive-lexicon'][2], 1e-9):.2f}x")
+
+    print()
+    print(f"CAMEO codebook examples (n={len(cb)}; {len(cb) - len(held_out)} shared with the GSR; held-out n={len(held_out)})")
+    print(f"{'system':<14}{'subset':<10}{'PLOVER-view acc':>16}{'CAMEO root':>11}{'none-expected hit rate':>24}")
+    for name, preds in (("sitrep", sit_cb), ("naive-lexicon", base_cb)):
+        for subset, idx in (("all", range(len(cb))), ("held-out", held_out)):
+            rows = [cb[i] for i in idx]
+            ps = [preds[i] for i in idx]
+            acc, root, spur, n_typed, n_none = score_codebook(rows, ps, mapping)
+            print(f"{name:<14}{subset:<10}{acc:16.3f}{root:11.3f}{spur:17.3f} (n={n_none})")
+
+    # The seed: asserted/reported ASSAULT or COERCE by Russia (the text only denies or imagines one).
+    if SEED.exists():
+        from sitrep.reader import InputDoc
+
+        rec = pipeline.extract(InputDoc(content=SEED.read_text(encoding="utf-8"), format="text"), published="2022-02-03")
+        sit_bad = [e for e in rec.events if e.plover in ("ASSAULT", "COERCE") and e.source.country == "RUS"
+                   and e.modality in ("asserted", "reported")]
+        sents = [s.text for s in nlp_core(rec.text).sents]
+        base = naive_coder(nlp_core, sents)
+        base_bad = [e for evs in base for e in evs if e["plover"] in ("ASSAULT", "COERCE") and e["source"]["country"] == "RUS"]
+        print()
+        print(f"seed: asserted Russian ASSAULT/COERCE events (should be 0): sitrep {len(sit_bad)}, naive-lexicon {len(base_bad)}")
+        print(f"seed: sitrep events {len(rec.events)}, of which asserted/reported "
+              f"{sum(e.modality in ('asserted', 'reported') for e in rec.events)}")
+
+    # Speed: time of the sitrep_events component over time of the spaCy model's own components.
+    texts = [r["text"] for r in gsr] + ([SEED.read_text(encoding="utf-8")] * 5 if SEED.exists() else [])
+    nlp = pipeline.nlp
+    spacy_names = [n for n in nlp.pipe_names if not n.startswith("sitrep_")]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n.startswith("sitrep_")]))
+    t_spacy = time.perf_counter() - t0
+    docs = [nlp.make_doc(t) for t in texts]
+    for d in docs:
+        d._.published = "2022-02-03"
+    before = [n for n in nlp.pipe_names if n != "sitrep_events"]
+    docs = list(nlp.pipe(docs, disable=["sitrep_events"]))
+    events = nlp.get_pipe("sitrep_events")
+    t0 = time.perf_counter()
+    for d in docs:
+        events(d)
+    t_events = time.perf_counter() - t0
+    print()
+    print(f"speed ({len(texts)} docs): spaCy model components {t_spacy:.2f}s ({', '.join(spacy_names)}); "
+          f"sitrep_events {t_events:.2f}s = {100 * t_events / t_spacy:.1f}% of spaCy time (budget 15%)")
+    del before
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
