@@ -31,6 +31,10 @@ def is_cue(tok: Token) -> bool:
     """A token that introduces speech: a speech verb, "according (to)", "made clear"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+        # "called on the government to ...", "called off": a request, not words quoted.
+        if lemma == "call" and any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "off", "for", "up") and c.i == tok.i + 1
+                                   for c in tok.children):
+            return False
         return True
     if lemma in ("accord", "according") and any(c.lower_ == "to" for c in tok.children):
         return True
@@ -80,6 +84,21 @@ def speaker_token(cue: Token) -> Optional[Token]:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head          # "Putin, who said ..." -> Putin
             return subj
+        if _passive(tok):
+            return None                  # "workers who were informed that ...": not the speaker
+        if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            tok = tok.head.head.head     # "posted on Twitter accusing ...": the poster accuses
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head              # "South Dakotans ... declaring", "The company, ..., confirmed"
+        if tok.dep_ == "xcomp":
+            # Object control: "prompted some users to argue" -> the users argue.
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and obj.i < tok.i:
+                return obj
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head          # "after accusing them of ..." -> the verb "after" hangs on
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i:
             head = tok.head
             # "NATO said X is Y, saying ...": the participle hangs off the reported clause
@@ -95,12 +114,21 @@ def speaker_token(cue: Token) -> Optional[Token]:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
 def mention_bounds(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``tok``, without its
     relative clauses, appositions or anything after a comma."""
-    start = tok.left_edge.i
-    while start < tok.i and tok.doc[start].is_punct:
-        start += 1
+    # Leftwards up to a comma, dash or bracket: a dateline ("HANOI, Vietnam (AP) — U.S.
+    # Defense Secretary Mark Esper") is not part of the name.
+    start = tok.i
+    for j in range(tok.i - 1, tok.left_edge.i - 1, -1):
+        t = tok.doc[j]
+        if t.is_space or (t.is_punct and t.text in ",;:—–-()[]\"“”") or "\n" in t.text:
+            break
+        start = j
     end = tok.i + 1
     for c in tok.rights:
         if c.dep_ in _STOP_RIGHT:

@@ -15,12 +15,16 @@ underscore write tweet post complain concede contend caution predict promise ple
 threaten suggest recall estimate indicate signal disclose reveal inform assure remind
 comment observe recount repeat boast joke quip testify mention speculate hint forecast
 conclude maintain charge counter lament reply respond answer ask demand propose agree
-accuse blame urge call describe denounce condemn dismiss reject brand label dub term
-criticise criticize praise slam mock welcome clarify acknowledge affirm retort shout
+accuse blame urge call describe denounce condemn dismiss reject
+criticise criticize praise slam mock welcome clarify affirm retort shout advise
 """.split())
+
+# Naming verbs ("dubbed the 'Hanoi Hilton'", "labelled") are left out: a name is not speech.
 
 # Verbs that take their content as "of X" / "as X" rather than a clause.
 OF_VERBS = frozenset({"accuse", "warn", "speak", "complain", "boast", "remind"})
+# Verbs whose content may be a gerund: "denied being unfair", "admitted threatening".
+GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "report", "recall", "concede"})
 AS_VERBS = frozenset({"describe", "denounce", "condemn", "dismiss", "reject", "brand",
                       "label", "characterize", "characterise", "hail", "welcome", "criticise",
                       "criticize", "slam"})
@@ -33,7 +37,7 @@ explain report allege acknowledge admit assert declare emphasize emphasise under
 underscore write tweet post complain concede contend caution predict promise pledge vow
 threaten suggest recall estimate indicate signal disclose reveal inform assure remind
 comment observe recount repeat boast testify mention speculate hint forecast conclude
-maintain charge counter lament reply respond answer clarify affirm retort
+maintain charge counter lament reply respond answer clarify affirm retort advise
 """.split())
 
 # Multi-word cue: "made clear that", "made it clear that".

@@ -25,7 +25,7 @@ from .attribution import (
     sentence_tokens,
     speaker_token,
 )
-from .cues import CLAUSE_VERBS, MAKE_CLEAR
+from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS
 from .marks import Marked, find_marked
 
 _TRIM = " \t\n\r,;:.—–-"
@@ -59,13 +59,15 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
     """The nearest speech cue up the parse from the quote's tokens ("said" in
-    'NATO said it was "hiding behind"'), or a cue the quote itself governs."""
+    'NATO said it was "hiding behind"'), or a cue the quote itself governs. A one- or
+    two-word quote must hang close to its cue: far up the tree it is a name, not speech."""
     toks = [t for t in _tokens_in(doc, start, end) if not t.is_space]
     inside = {t.i for t in toks}
+    max_walk = _MAX_WALK if sum(1 for t in toks if not t.is_punct) > 2 else 3
     best: Optional[tuple[int, Token]] = None
     for t in toks:
         h, steps = t.head, 1
-        while h.i not in inside and steps <= _MAX_WALK:
+        while h.i not in inside and steps <= max_walk:
             if is_cue(h) and not _in_quotes(h.idx, quoted):
                 if best is None or steps < best[0]:
                     best = (steps, h)
@@ -100,6 +102,38 @@ def _nearest_cue(sent, start: int, end: int, quoted: list[tuple[int, int]]) -> O
     return best[1] if best else None
 
 
+def _is_premodifier(doc: Doc, start: int, end: int) -> bool:
+    """A short marked stretch that modifies a noun right after it: a label, not speech."""
+    toks = [t for t in _tokens_in(doc, start, end) if not t.is_punct and not t.is_space]
+    if not toks or len(toks) > 4:
+        return False
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]
+    return len(roots) == 1 and roots[0].dep_ in ("amod", "compound", "nmod", "nummod") and roots[0].head.i > toks[-1].i
+
+
+def _starts_sentence(doc: Doc, m: Marked, sent) -> bool:
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and m.open_at - 1 <= first.idx <= m.open_at
+
+
+def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """“…!” officers announced: a closing ! or ? ends spaCy's sentence before the cue."""
+    if m.close_at is None:
+        return None
+    after = doc.char_span(m.close_at + 1, min(len(doc.text), m.close_at + 120), alignment_mode="contract")
+    if after is None:
+        return None
+    for t in list(after)[:8]:
+        if t.is_space and "\n" in t.text:
+            break
+        if t.text in "“\"":
+            break
+        if is_cue(t) and not _in_quotes(t.idx, quoted) and speaker_token(t) is not None:
+            return t
+    return None
+
+
 def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
     """Whole sentence(s) in marks (or introduced by 'X said:'), not a fragment."""
     text = doc.text
@@ -126,9 +160,14 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
         if start >= end:
             continue
         sent = sentence_tokens(doc, start, end)
+        if _is_premodifier(doc, start, end):
+            continue                     # the “interim” government, a “phase one” deal
         cue = _governing_cue(doc, start, end, quoted)
         if cue is None or speaker_token(cue) is None:
-            cue = _nearest_cue(sent, start, end, quoted) or cue
+            # A cue elsewhere in the sentence attributes a longer passage; for one or two
+            # words (a name, the word “We”) it is mostly a coincidence.
+            if len(doc.text[start:end].split()) >= 3 or _starts_sentence(doc, m, sent):
+                cue = _nearest_cue(sent, start, end, quoted) or _cue_after(doc, m, quoted) or cue
         direct = _is_direct(doc, m, sent, cue)
         cand = Candidate(start, end, "direct" if direct else "partial", cue=cue, mark=m)
         if cue is not None and not _same_paragraph(doc.text, cue.idx, start):
@@ -156,11 +195,26 @@ def _clause_range(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
         obj = of_complement(cue)
         if obj is not None:
             heads = [obj]
+    if not heads and cue.lemma_.lower() in GERUND_VERBS:
+        heads = [c for c in cue.children if c.dep_ in ("xcomp", "dobj", "pcomp") and c.tag_ == "VBG"][:1]
+    if not heads:
+        # "said in a statement that X": the parser hangs the clause on "statement".
+        for c in cue.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_NOUNS:
+                        heads = [a for a in g.children if a.dep_ in ("acl", "relcl")
+                                 and any(x.dep_ == "mark" and x.lower_ == "that" for x in a.children)][:1]
     if cue.lemma_.lower() in ("accord", "according"):
         head = cue.head
         if head.i == cue.i:
             return None
-        toks = [t for t in head.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+        # The clause on the side of the phrase that the phrase does not cover: "X, according
+        # to Y, adding ..." keeps X; "According to Y, X" keeps X.
+        if cue.i > head.i:
+            toks = [t for t in head.subtree if t.i < cue.left_edge.i]
+        else:
+            toks = [t for t in head.subtree if t.i > cue.right_edge.i]
         return _token_range(toks)
     if not heads and cue.dep_ in ("ccomp", "parataxis") and cue.i > cue.head.i and not is_cue(cue.head):
         # "Troops will deploy ..., Kirby said" parsed with the report as the head.
@@ -197,7 +251,8 @@ def _same_paragraph(text: str, *offsets: int) -> bool:
 
 def _token_range(toks: list[Token]) -> Optional[tuple[int, int]]:
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
+                    or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
         toks = toks[1:]
     while toks and (toks[-1].is_space or toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”’»\"'")):
         toks = toks[:-1]
@@ -277,12 +332,20 @@ def _neighbour(doc: Doc, c: Candidate, done: list[tuple[Candidate, Quote]]) -> O
     if c.mark is None or c.kind != "direct":
         return None
     text = doc.text
+    # Only a paragraph that is (mostly) the quote continues someone's run of quotes from
+    # an earlier paragraph; within one paragraph the last attributed quote always does.
+    ps = text.rfind("\n", 0, c.start) + 1
+    pe = text.find("\n", c.end)
+    pe = len(text) if pe < 0 else pe
+    mostly_quote = (c.end - c.start) >= 0.5 * len(text[ps:pe].strip())
     # Same or previous paragraph, with only quotes/short attributions in between.
     for pc, pq in reversed(done):
         if pq.speaker_text is None or pc.mark is None:
             continue
         gap = text[pq.end:c.start]
-        if gap.count("\n\n") + gap.count("\n") > 3 or len(gap) > 400:
+        if "\n" not in gap:
+            return pq
+        if not mostly_quote or gap.count("\n\n") + gap.count("\n") > 3 or len(gap) > 400:
             break
         return pq
     return None
@@ -301,8 +364,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         q = _to_quote(doc, c, history, prev)
         done.append((c, q))
     _share_continued(doc, done)
-    # A marked fragment with no speech cue anywhere near is a title or a scare quote.
-    return [q for c, q in done if not (c.kind == "partial" and q.speaker_text is None)]
+    # A marked stretch nobody is found to have said is a title, a slogan or a scare quote.
+    return [q for c, q in done if q.speaker_text is not None]
 
 
 def _share_continued(doc: Doc, done: list[tuple[Candidate, Quote]]) -> None:
