@@ -125,3 +125,21 @@ def test_parse_number(text, value):
 def test_parse_number_rejects_words():
     assert parse_number("troops") is None
     assert parse_number("2 3") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published time: April 19, 2014 06:57", "2014-04-19"),
+        ("Updated Feb. 3, 2022 12:03 GMT", "2022-02-03"),
+        ("2022-02-03T10:00Z", "2022-02-03"),
+        ("3 February 2022", "2022-02-03"),
+        ("Feb 3 (Reuters)", None),   # no year: unknown stays unknown
+        ("Updated 12:03 GMT", None),
+        ("last month", None),
+    ],
+)
+def test_absolute_date(text, expected):
+    from sitrep.timex import absolute_date
+
+    assert absolute_date(text) == expected

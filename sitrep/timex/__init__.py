@@ -26,7 +26,24 @@ from .numbers import parse_number
 from .quantities import find_quantities
 
 __all__ = ["normalise", "find_times", "find_quantities", "parse_number", "direction",
-           "time_for_token", "quantity_for_token", "annotate"]
+           "time_for_token", "quantity_for_token", "annotate", "absolute_date"]
+
+
+def absolute_date(text: str) -> Optional[str]:
+    """YYYY-MM-DD when ``text`` states a complete calendar date on its own, else None.
+
+    For reading publication dates from page text ("Published time: April 19, 2014 06:57",
+    "2022-02-03T10:00Z"): nothing is filled in from a reference or from today, so
+    "Feb 3 (Reuters)" (no year) gives None - an unknown date stays unknown.
+    """
+    import re
+
+    cleaned = re.sub(r"(?i)^(?:published|updated|posted|last updated)(?:\s+(?:time|on|at))?\s*:?\s*", "", text.strip())
+    cleaned = re.sub(r"(?i)[\sT,]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:z|gmt|utc|[+-]\d{2}:?\d{2}|[a-z]{2,4}))?$", "", cleaned)
+    res = normalise(cleaned, None)
+    if res is None or res[1] is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", res[1]):
+        return None
+    return res[1]
 
 
 def annotate(doc: Doc) -> Doc:
