@@ -207,3 +207,39 @@ def test_hostile_article_is_escaped_everywhere(client, corpus):
     pasted = client.post("/extract", data={"text": HOSTILE, "published": "", "fmt": "text"}).text
     assert "<script>alert" not in pasted and "<img src" not in pasted
     assert "&lt;script&gt;alert(" in pasted and "&lt;img src=x onerror=alert(1)&gt;" in pasted
+
+
+def test_sitrep_serve_prints_the_url_and_serves(corpus):
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from web_helpers import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli.__main__", "serve", "--db", corpus["db"], "--port",
+                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line
+        for _ in range(300):
+            try:
+                resp = httpx.get(f"http://127.0.0.1:{port}/api/articles?limit=1", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert resp.status_code == 200 and resp.json()["total"] == len(corpus["records"]) + 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_refuses_a_missing_db_option():
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    r = CliRunner().invoke(main, ["serve"])
+    assert r.exit_code != 0 and "--db" in r.output

@@ -30,30 +30,6 @@ class ApiSettings:
     page_size_max: int = 500
 
 
-class LockedStore:
-    """Serialises calls into the store.
-
-    The store may hold one SQLite connection; FastAPI runs sync routes in a thread pool,
-    so calls are funnelled through one lock. Queries are milliseconds, so this costs
-    little on a laptop and keeps the store free of threading assumptions.
-    """
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-        self._lock = threading.Lock()
-
-    def __getattr__(self, name: str):
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args, **kwargs):
-            with self._lock:
-                return attr(*args, **kwargs)
-
-        return call
-
-
 def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: Optional[ApiSettings] = None,
                pipeline: Any = None) -> FastAPI:
     """A FastAPI app over the store at ``store_url`` (or an open ``store`` object).
@@ -82,7 +58,9 @@ def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: 
                   description="Who did and said what, to whom, when, where and how many: articles, quotes, "
                               "events, dyads and actors from a sitrep store. Errors: "
                               '{"error": {"code", "status", "message"}}.')
-    app.state.store = LockedStore(store)
+    # Store methods open a pooled connection per call (SQLAlchemy engine), so the sync
+    # routes FastAPI runs in its thread pool can share one Store without a lock.
+    app.state.store = store
     app.state.settings = settings
     app.state.pipeline = pipeline
     app.state.extract_lock = threading.Lock()

@@ -65,9 +65,16 @@ def segments(record: dict) -> list[dict]:
     text = record.get("text") or ""
     spans = _spans(record)
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    # Sweep: spans sorted by start join the active set at their start, leave at their end.
+    spans.sort(key=lambda sp: sp[0])
     pieces: list[dict] = []
+    active: list = []
+    i = 0
     for a, b in zip(cuts, cuts[1:]):
-        active = [sp for sp in spans if sp[0] <= a and sp[1] >= b]
+        while i < len(spans) and spans[i][0] <= a:
+            active.append(spans[i])
+            i += 1
+        active = [sp for sp in active if sp[1] > a]
         pieces.append(_piece(record, text[a:b], active))
     # Neighbours with the same tags become one piece (fewer elements, same rendering).
     merged: list[dict] = []
