@@ -19,6 +19,20 @@ from .. import entities as _entities
 from .cues import AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
+_TEXT_KEY = "_sitrep_quotes_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached while quotes run: spaCy rebuilds the string on every access,
+    which was most of this stage's time."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def forget_text(doc: Doc) -> None:
+    doc.user_data.pop(_TEXT_KEY, None)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -267,7 +281,7 @@ def addressee_and_medium(cue: Token) -> tuple[Optional[tuple[int, int]], Optiona
     if medium is not None:
         # The medium phrase ends before any trailing clause ("... without specifying a date").
         s, e = medium
-        text = doc.text[s:e]
+        text = doc_text(doc)[s:e]
         for stop in (" without ", " after ", " before ", " while ", ", "):
             k = text.find(stop)
             if k > 0:

@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ..record import Quote, content_id, make_span
 from .attribution import (
+    doc_text,
+    forget_text,
     History,
     addressee_and_medium,
     cue_span,
@@ -121,7 +123,7 @@ def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[T
     """“…!” officers announced: a closing ! or ? ends spaCy's sentence before the cue."""
     if m.close_at is None:
         return None
-    after = doc.char_span(m.close_at + 1, min(len(doc.text), m.close_at + 120), alignment_mode="contract")
+    after = doc.char_span(m.close_at + 1, min(len(doc_text(doc)), m.close_at + 120), alignment_mode="contract")
     if after is None:
         return None
     for t in list(after)[:8]:
@@ -136,7 +138,7 @@ def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[T
 
 def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
     """Whole sentence(s) in marks (or introduced by 'X said:'), not a fragment."""
-    text = doc.text
+    text = doc_text(doc)
     j = m.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -156,7 +158,7 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
     quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
     out = []
     for m in marks:
-        start, end = _trim(doc.text, m.start, m.end)
+        start, end = _trim(doc_text(doc), m.start, m.end)
         if start >= end:
             continue
         sent = sentence_tokens(doc, start, end)
@@ -166,16 +168,16 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
         if cue is None or speaker_token(cue) is None:
             # A cue elsewhere in the sentence attributes a longer passage; for one or two
             # words (a name, the word “We”) it is mostly a coincidence.
-            if len(doc.text[start:end].split()) >= 3 or _starts_sentence(doc, m, sent):
+            if len(doc_text(doc)[start:end].split()) >= 3 or _starts_sentence(doc, m, sent):
                 cue = _nearest_cue(sent, start, end, quoted) or _cue_after(doc, m, quoted) or cue
         direct = _is_direct(doc, m, sent, cue)
         cand = Candidate(start, end, "direct" if direct else "partial", cue=cue, mark=m)
-        if cue is not None and not _same_paragraph(doc.text, cue.idx, start):
+        if cue is not None and not _same_paragraph(doc_text(doc), cue.idx, start):
             cue = None
         if cue is not None:
             cand.cue = cue
             cand.speaker = speaker_token(cue)
-            if cand.speaker is not None and not _same_paragraph(doc.text, cand.speaker.idx, start):
+            if cand.speaker is not None and not _same_paragraph(doc_text(doc), cand.speaker.idx, start):
                 cand.speaker = None
         if cand.speaker is None:
             cand.inherit = True
@@ -278,7 +280,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             continue
         start, end = rng
         speaker = speaker_token(t)
-        if speaker is None or not _same_paragraph(doc.text, t.idx, start, end, speaker.idx):
+        if speaker is None or not _same_paragraph(doc_text(doc), t.idx, start, end, speaker.idx):
             continue
         # A clause that stops inside a marked fragment takes the fragment's closing mark.
         for m in marks:
@@ -296,7 +298,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
 
 
 def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     speaker_id = speaker_text = None
     speaker_span = cue = addressee = medium = None
     if c.cue is not None and c.speaker is not None:
@@ -331,7 +333,7 @@ def _neighbour(doc: Doc, c: Candidate, done: list[tuple[Candidate, Quote]]) -> O
     """The attributed quote an unattributed direct quote borrows its speaker from."""
     if c.mark is None or c.kind != "direct":
         return None
-    text = doc.text
+    text = doc_text(doc)
     # Only a paragraph that is (mostly) the quote continues someone's run of quotes from
     # an earlier paragraph; within one paragraph the last attributed quote always does.
     ps = text.rfind("\n", 0, c.start) + 1
@@ -353,7 +355,14 @@ def _neighbour(doc: Doc, c: Candidate, done: list[tuple[Candidate, Quote]]) -> O
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of a parsed Doc, in text order (what the ``sitrep_quotes`` component writes)."""
-    marks = find_marked(doc.text)
+    try:
+        return _find_quotes(doc)
+    finally:
+        forget_text(doc)
+
+
+def _find_quotes(doc: Doc) -> list[Quote]:
+    marks = find_marked(doc_text(doc))
     marked = _marked_candidates(doc, marks)
     indirect = _indirect_candidates(doc, marks)
     cands = sorted(marked + indirect, key=lambda c: (c.start, -c.end))
