@@ -191,6 +191,15 @@ class ActorResolver:
             return actor
         # A common noun with a country modifier: 'Russian forces', 'Hungarian officials'.
         sector = _AGENTS.get(low) or _AGENTS.get(tok.lemma_.lower())
+        if sector:
+            # 'the president of Armenia', 'the government of Sudan'
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        inner = self.actor(o) if o.dep_ == "pobj" else None
+                        if inner is not None and inner.country:
+                            return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
+                                         code=inner.country + sector, country=inner.country)
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
                 found = lookup_name(child.text)

@@ -187,7 +187,7 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
         src_countries = {s[1].country for s in sources}
         targets = [t for t in targets if t[1].country not in src_countries]
     if not targets:
-        targets = _addressee_target(st, tok)
+        targets = _fallback_targets(st, tok, objs, c.plover)
     theme = _theme(tok, objs, subjs, preps)
     _emit(st, sent, tok, c, sources, targets, theme)
 
@@ -231,9 +231,43 @@ def _targets(st: _Doc, tok: Token, objs: list[Token], preps: list[tuple[str, Tok
     # 'send troops to Poland': the destination hangs off the object.
     for o in objs:
         for p, oo in _prep_objects(o):
-            if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover == "REQUEST"):
+            if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover in ("REQUEST", "RETREAT")):
                 targets.extend(_actors(st, [oo]))
     return targets
+
+
+def _fallback_targets(st: _Doc, tok: Token, objs: list[Token], plover: str) -> list[tuple[Token, Actor]]:
+    """Recipients read from further away, in order: the addressee of a 'told X that ...'; the
+    subject of a demanded clause ('demanded that the US cancel ...'); the arguments of the act
+    promised ('offered to negotiate with Armenia'); the country where it happens ('lifted a
+    curfew in Montenegro')."""
+    found = _addressee_target(st, tok)
+    if found:
+        return found
+    for comp in _children(tok, "ccomp"):
+        if plover in ("REQUEST", "ACCUSE", "THREATEN"):
+            found = _actors(st, _children(comp, "nsubj", "nsubjpass"), anaphora=False)
+            if found:
+                return found
+    for act in _children(tok, "xcomp"):
+        a_objs = _with_conj(_children(act, "dobj"))
+        found = _targets(st, act, a_objs, _prep_objects(act), plover)
+        if found:
+            return found
+        found = _place_targets(st, act, a_objs)
+        if found:
+            return found
+    return _place_targets(st, tok, objs)
+
+
+def _place_targets(st: _Doc, tok: Token, objs: list[Token]) -> list[tuple[Token, Actor]]:
+    for head in [tok, *objs]:
+        for p, o in _prep_objects(head):
+            if p in ("in", "at", "inside", "from") and o.ent_type_ in ("GPE", "LOC", "NORP"):
+                found = [(t, a) for t, a in st.actors.actors(o) if a.country]
+                if found:
+                    return found
+    return []
 
 
 def _addressee_target(st: _Doc, tok: Token) -> list[tuple[Token, Actor]]:
@@ -372,7 +406,8 @@ def _readiness(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     st.consumed.update(o.i for o in objs)
     subj = _subject_of(tok)
     sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-    targets = _addressee_target(st, tok) or _targets(st, act, objs, _prep_objects(act))
+    targets = (_addressee_target(st, tok) or _targets(st, act, objs, _prep_objects(act), c.plover)
+               or _place_targets(st, act, objs))
     _emit(st, sent, tok, c, sources, targets, None)
 
 
