@@ -96,3 +96,36 @@ def test_bad_marks_never_fail_the_article(extract):
     assert not [e for e in r.errors if "quotes" in e]
     for q in r.quotes:
         assert r.text[q.start:q.end] == q.text
+
+
+def test_participle_and_object_control_speakers(extract):
+    r = extract(
+        "The singer posted on Twitter accusing the label of blocking her new album. "
+        "The video prompted some viewers to argue that the campaign went too far."
+    )
+    accuse, argue = quotes(r, "indirect")
+    assert accuse.speaker_span.text == "The singer" and accuse.cue.text == "accusing"
+    assert accuse.text == "blocking her new album"
+    assert argue.speaker_span.text == "some viewers"
+    assert argue.text == "the campaign went too far"
+
+
+def test_exclamation_ends_the_sentence_before_the_cue(extract):
+    r = extract("“We found her, we found her!” rescuers shouted into their radios.")
+    (q,) = quotes(r, "direct")
+    assert q.text == "We found her, we found her!" and q.speaker_span.text == "rescuers"
+
+
+def test_labels_and_requests_are_not_quotes(extract):
+    r = extract(
+        "The ombudsman called on the “interim” government to withdraw the troops. "
+        "Prisoners dubbed the jail the “Hanoi Hilton” during the war."
+    )
+    assert [q for q in r.quotes if q.kind in ("direct", "partial")] == []
+
+
+def test_dateline_is_not_part_of_the_speaker(extract):
+    r = extract("HANOI, Vietnam (AP) — Defense Secretary Mark Esper on Wednesday said the navy would stay.")
+    (q,) = quotes(r, "indirect")
+    assert q.speaker_span.text == "Defense Secretary Mark Esper"
+    assert q.text == "the navy would stay"

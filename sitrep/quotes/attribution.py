@@ -97,7 +97,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head          # "Putin, who said ..." -> Putin
-            return subj
+            return _past_dateline(subj)
         if _passive(tok):
             return None                  # "workers who were informed that ...": not the speaker
         if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
@@ -126,6 +126,16 @@ def speaker_token(cue: Token) -> Optional[Token]:
             return tok.head
         break
     return None
+
+
+def _past_dateline(subj: Token) -> Token:
+    """'HANOI, Vietnam (AP) — Mark Esper said': the parser may make the dateline the
+    subject and the name its apposition after the dash."""
+    doc = subj.doc
+    for c in subj.rights:
+        if c.dep_ == "appos" and any(t.text in "—–" for t in doc[subj.i + 1:c.left_edge.i + 1]):
+            return c
+    return subj
 
 
 def _passive(tok: Token) -> bool:
