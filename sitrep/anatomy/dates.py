@@ -155,27 +155,32 @@ def date_from_lines(head: list[str], first_body: list[str], tail: list[str], url
     return None
 
 
-def date_from_html(html: str, url: Optional[str] = None, metadata_date: Optional[str] = None) -> Optional[str]:
+def date_from_html(html: str, url: Optional[str] = None, metadata_date: Optional[str] = None,
+                   search: bool = True) -> Optional[str]:
     """Publication date from HTML metadata, guarded against invented parts.
 
     htmldate (which trafilatura uses) can fall back on a copyright year and turn "© 2019"
     into 2019-01-01, or return a day never stated on the page; both would pass silently
     into every resolved time expression. A candidate is kept only when the page (or URL)
-    states that full day somewhere in a form we can read back."""
+    states that full day somewhere in a form we can read back.
+
+    ``metadata_date``: a date already found (trafilatura's metadata); ``search=False``
+    skips running htmldate again (``from_html`` already ran it through trafilatura)."""
     candidates = []
     if metadata_date:
         candidates.append(metadata_date[:10])
-    try:
-        from htmldate import find_date
+    if search:
+        try:
+            from htmldate import find_date
 
-        # original_date: the first publication, not the last edit. extensive_search off:
-        # that search is what reaches for copyright years and free-text guesses.
-        found = find_date(html, url=url, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%d")
-        if found:
-            candidates.append(found[:10])
-    except Exception:  # htmldate is best effort; a failure leaves the date unknown
-        pass
+            # original_date: the first publication, not the last edit. extensive_search
+            # off: that search is what reaches for copyright years and free-text guesses.
+            found = find_date(html, url=url, original_date=True, extensive_search=False,
+                              outputformat="%Y-%m-%d")
+            if found:
+                candidates.append(found[:10])
+        except Exception:  # htmldate is best effort; a failure leaves the date unknown
+            pass
     for c in candidates:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", c or "") and _stated(c, html, url):
             return c

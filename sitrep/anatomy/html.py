@@ -183,7 +183,8 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
         # sentence at all there is no article, and the caller reports E006.
         paragraphs = []
     byline = _clean(getattr(doc, "author", None)) or None if doc is not None else None
-    published = date_from_html(html, url=url, metadata_date=getattr(doc, "date", None) if doc is not None else None)
+    published = date_from_html(html, url=url, metadata_date=getattr(doc, "date", None) if doc is not None else None,
+                               search=False)
 
     boilerplate: list[str] = []
     if include_boilerplate:
