@@ -120,6 +120,12 @@ def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
     if found:
         return found
     if ent.type != "PERSON":
+        # 'US Congress', 'Latvian Constitutional Court': a country word inside the name.
+        for word in ent.name.replace("'s", " ").split():
+            if len(word) > 1 and word[0].isupper():
+                found = lookup_name(word)
+                if found and found[0]:
+                    return found[0], found[0] + ("GOV" if ent.type in ("ORG", "GPE") else "")
         return None, None
     # Any mention of the same surname whose left context names a country.
     surname = ent.name.split()[-1]
@@ -127,7 +133,7 @@ def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
         if t.text != surname:
             continue
         for left in list(doc[max(0, t.i - 6) : t.i])[::-1]:
-            if left.pos_ in ("PROPN", "ADJ", "NOUN"):
+            if left.pos_ in ("PROPN", "ADJ", "NOUN") or left.lower_ == "of":  # 'U.S. Secretary of State X'
                 found = lookup_name(left.text)
                 if found and found[0]:
                     return found[0], found[0] + "GOV" if left.i < t.i - 1 else found[0]
