@@ -76,6 +76,34 @@ def main() -> None:
         sp = f"{speed:8.0f}" if speed else f"{'-':>8}"
         print(f"{name:58} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {base / r['f1'] if r['f1'] else 0:8.2f} {sp}")
     print("F1 ratio = sitrep F1 / system F1")
+    date_table(rows, htmls)
+
+
+def date_table(rows, htmls) -> None:
+    """Publication date from the text dump, against the date in the page URL
+    (/YYYY/MM/DD/) as the reference; the URL is withheld from both systems."""
+    from htmldate import find_date
+
+    from sitrep.anatomy import from_text
+    from sitrep.anatomy.dates import date_from_url
+
+    c = {"sitrep from_text (text dump)": [0, 0, 0], "htmldate find_date (on the HTML)": [0, 0, 0]}
+    n = 0
+    for r, h in zip(rows, htmls):
+        gold = date_from_url(r["url"])
+        if not gold:
+            continue
+        n += 1
+        got = {
+            "sitrep from_text (text dump)": from_text(r["page_text"]).published,
+            "htmldate find_date (on the HTML)": find_date(h, original_date=True),
+        }
+        for k, v in got.items():
+            c[k][0 if v == gold else (2 if v is None else 1)] += 1
+    print(f"\npublication date on the {n} pages whose URL states the day (URL withheld)")
+    print(f"{'system':40} {'right':>6} {'other':>6} {'none':>6}")
+    for k, (right, other, none) in c.items():
+        print(f"{k:40} {right:6} {other:6} {none:6}")
 
 
 if __name__ == "__main__":

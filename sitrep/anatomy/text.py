@@ -175,7 +175,7 @@ def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = No
         if agency:
             credits = merge(credits, [agency])
 
-    head_texts = [lines[i].text for i in range(max(0, (head_i or first) - 3), first) if i not in body_set]
+    head_texts = [lines[i].text for i in range(max(0, (first if head_i is None else head_i) - 3), first) if i not in body_set]
     tail_texts = [lines[i].text for i in range(body_idx[-1] + 1, min(len(lines), body_idx[-1] + 6))] if body_idx else []
     published = date_from_lines(head_texts, paragraphs[:1], tail_texts, url=url,
                                 all_lines=[l.text for l in lines if len(l.text) <= 160])
