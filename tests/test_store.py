@@ -178,3 +178,39 @@ def test_unreachable_database_is_a_store_error():
     with pytest.raises(StoreError) as exc:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none")
     assert exc.value.code == "E201" and "secret" not in str(exc.value)
+
+
+def _agg_snapshot(store):
+    from sitrep.store import schema as S
+
+    with store.engine.connect() as conn:
+        return {t.name: sorted(tuple(r) for r in conn.execute(t.select())) for t in S.AGG_TABLES}
+
+
+def test_aggregates_kept_by_the_writer_equal_a_rebuild(store):
+    store.write_results([shelling()], ["third-copy"])  # exact copy: mentions only
+    kept = _agg_snapshot(store)
+    assert kept["agg_dyad_day"] and kept["agg_actor"] and kept["agg_pair"]
+    store.rebuild_aggregates()
+    assert _agg_snapshot(store) == kept
+
+
+def test_code_prefix_dyad_reads_the_events(store):
+    assert store.dyad_timeline("RUSMIL", "UKR") == [
+        {"period": "2022-W19", "events": 1, "mentions": 2, "goldstein_mean": -10.0, "a_to_b": 1, "b_to_a": 0}]
+
+
+def test_version_1_database_is_migrated(db_url):
+    s = open_store(db_url)
+    s.add_articles(corpus())
+    expected = s.dyad_timeline("RUS", "UKR")
+    with s.engine.begin() as conn:
+        for name in ("agg_dyad_day", "agg_actor", "agg_pair"):
+            conn.execute(text(f"DROP TABLE {name}"))
+        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    s.close()
+    s = open_store(db_url)
+    with s.engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+    assert s.dyad_timeline("RUS", "UKR") == expected
+    s.close()

@@ -78,6 +78,14 @@ class Store:
         with self.engine.begin() as conn:
             return self._writer.write(conn, [rec], [key] if key else None)["errors"] == 1
 
+    def rebuild_aggregates(self) -> None:
+        """Recompute the pre-summed tables from the events (after bulk loads that bypass
+        the writer, or to repair). The writer keeps them current on its own."""
+        from .aggregates import rebuild
+
+        with self.engine.begin() as conn:
+            rebuild(conn)
+
     def seen_inputs(self, keys: list[str]) -> set[str]:
         """The input keys already stored (their documents need no work)."""
         out: set[str] = set()

@@ -122,31 +122,45 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
     """
     if by not in ("day", "week", "month", "year"):
         raise ConfigError("E302", reason=f"--by must be day, week, month or year, not {by!r}")
-    e = S.events
+    e, g = S.events, S.agg_dyad_day
     dirs = [(a, b, "a_to_b")] + ([] if directed else [(b, a, "b_to_a")])
     acc: dict[str, dict] = defaultdict(lambda: {"events": 0, "mentions": 0, "gsum": 0.0, "gn": 0, "a_to_b": 0, "b_to_a": 0})
     for src, tgt, label in dirs:
-        conds = [e.c.is_primary == 1, e.c.day.is_not(None),
-                 _actor_filter(e.c.source_code, e.c.source_country, src),
-                 _actor_filter(e.c.target_code, e.c.target_country, tgt)]
-        m = _modality_filter(e.c.modality, modality)
-        if m is not None:
-            conds.append(m)
-        if since:
-            conds.append(e.c.day >= since)
-        if until:
-            conds.append(e.c.day <= until)
-        # Grouped by day in SQL (small result), rolled up to weeks here: ISO weeks are
-        # spelled differently in every SQL dialect.
-        q = (select(e.c.day, func.count(), func.sum(e.c.mentions), func.sum(e.c.goldstein), func.count(e.c.goldstein))
-             .where(*conds).group_by(e.c.day))
+        if len(src.strip()) == 3 and len(tgt.strip()) == 3:
+            # Countries: read the per-day aggregate (a few thousand rows at most).
+            conds = [g.c.source_country == src.strip().upper(), g.c.target_country == tgt.strip().upper()]
+            m = _modality_filter(g.c.modality, modality)
+            if m is not None:
+                conds.append(m)
+            if since:
+                conds.append(g.c.day >= since)
+            if until:
+                conds.append(g.c.day <= until)
+            q = (select(g.c.day, func.sum(g.c.events), func.sum(g.c.mentions), func.sum(g.c.gsum), func.sum(g.c.gn))
+                 .where(*conds).group_by(g.c.day))
+        else:
+            # Actor-code prefixes (RUSGOV): from the events themselves.
+            conds = [e.c.is_primary == 1, e.c.day.is_not(None),
+                     _actor_filter(e.c.source_code, e.c.source_country, src),
+                     _actor_filter(e.c.target_code, e.c.target_country, tgt)]
+            m = _modality_filter(e.c.modality, modality)
+            if m is not None:
+                conds.append(m)
+            if since:
+                conds.append(e.c.day >= since)
+            if until:
+                conds.append(e.c.day <= until)
+            # Grouped by day in SQL (small result), rolled up to weeks here: ISO weeks are
+            # spelled differently in every SQL dialect.
+            q = (select(e.c.day, func.count(), func.sum(e.c.mentions), func.sum(e.c.goldstein),
+                        func.count(e.c.goldstein)).where(*conds).group_by(e.c.day))
         for day, n, ment, gsum, gn in conn.execute(q):
             slot = acc[_period(day, by)]
-            slot["events"] += n
-            slot[label] += n
+            slot["events"] += int(n)
+            slot[label] += int(n)
             slot["mentions"] += int(ment or 0)
             slot["gsum"] += float(gsum or 0.0)
-            slot["gn"] += gn
+            slot["gn"] += int(gn or 0)
     out = []
     for period in sorted(acc):
         s = acc[period]
@@ -156,53 +170,51 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
     return out
 
 
-def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
-    """The most frequent surface text for each actor code (a readable label)."""
-    if not codes:
-        return {}
-    e = S.events
-    names: dict[str, tuple[int, str]] = {}
-    for code_col, text_col in ((e.c.source_code, e.c.source_text), (e.c.target_code, e.c.target_text)):
-        q = (select(code_col, text_col, func.count()).where(code_col.in_(codes), e.c.is_primary == 1)
-             .group_by(code_col, text_col))
-        for code, txt, n in conn.execute(q):
-            if txt and (code not in names or n > names[code][0] or (n == names[code][0] and txt < names[code][1])):
-                names[code] = (n, txt)
-    return {c: v[1] for c, v in names.items()}
-
-
-def _primary(modality) -> list:  # noqa: ANN001
-    conds = [S.events.c.is_primary == 1]
-    m = _modality_filter(S.events.c.modality, modality)
-    return conds + ([m] if m is not None else [])
-
-
 def actors(conn: Connection, top: int = 20, modality=None) -> list[dict]:  # noqa: ANN001
-    e = S.events
+    g = S.agg_actor
+    conds = []
+    m = _modality_filter(g.c.modality, modality)
+    if m is not None:
+        conds.append(m)
     counts: dict[str, dict] = defaultdict(lambda: {"as_source": 0, "as_target": 0})
-    for col, key in ((e.c.source_code, "as_source"), (e.c.target_code, "as_target")):
-        q = select(col, func.count()).where(*_primary(modality), col.is_not(None)).group_by(col)
-        for code, n in conn.execute(q):
-            counts[code][key] += n
+    texts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    q = select(g.c.code, g.c.role, g.c.text, func.sum(g.c.n)).where(*conds).group_by(g.c.code, g.c.role, g.c.text)
+    for code, role, txt, n in conn.execute(q):
+        counts[code]["as_source" if role == "s" else "as_target"] += int(n)
+        texts[code][txt] += int(n)
     ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["as_source"] + kv[1]["as_target"]), kv[0]))[:top]
-    names = _names(conn, [c for c, _ in ranked])
-    return [{"code": c, "name": names.get(c, c), **v} for c, v in ranked]
+    return [{"code": c, "name": _label(texts, c), **v} for c, v in ranked]
+
+
+def _label(texts: dict, code: str) -> str:
+    """The most frequent surface text for an actor code (a readable label)."""
+    if not texts.get(code):
+        return code
+    return min(texts[code].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def network(conn: Connection, top: int = 50, modality=None) -> dict:  # noqa: ANN001
-    e = S.events
-    q = (select(e.c.source_code, e.c.target_code, func.count().label("n"))
-         .where(*_primary(modality), e.c.source_code.is_not(None), e.c.target_code.is_not(None),
-                e.c.source_code != e.c.target_code)
-         .group_by(e.c.source_code, e.c.target_code)
-         .order_by(text("n DESC"), e.c.source_code, e.c.target_code).limit(top))
-    edges = [{"source": s, "target": t, "weight": n} for s, t, n in conn.execute(q)]
+    p = S.agg_pair
+    conds = []
+    m = _modality_filter(p.c.modality, modality)
+    if m is not None:
+        conds.append(m)
+    q = (select(p.c.source_code, p.c.target_code, func.sum(p.c.n).label("n")).where(*conds)
+         .group_by(p.c.source_code, p.c.target_code)
+         .order_by(text("n DESC"), p.c.source_code, p.c.target_code).limit(top))
+    edges = [{"source": s, "target": t, "weight": int(n)} for s, t, n in conn.execute(q)]
     weight: dict[str, int] = defaultdict(int)
     for ed in edges:
         weight[ed["source"]] += ed["weight"]
         weight[ed["target"]] += ed["weight"]
-    names = _names(conn, list(weight))
-    nodes = [{"id": c, "label": names.get(c, c), "weight": w} for c, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    texts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if weight:
+        g = S.agg_actor
+        for code, txt, n in conn.execute(select(g.c.code, g.c.text, func.sum(g.c.n))
+                                         .where(g.c.code.in_(list(weight))).group_by(g.c.code, g.c.text)):
+            texts[code][txt] += int(n)
+    nodes = [{"id": c, "label": _label(texts, c), "weight": w}
+             for c, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"nodes": nodes, "edges": edges}
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from ..record import Article, ErrorRecord, content_id
 from . import dedup
+from .aggregates import Delta
 from . import schema as S
 
 _WORD = re.compile(r"\w+", re.U)
@@ -124,7 +125,7 @@ class Writer:
         return conn.execute(select(S.articles.c.cluster_id).where(S.articles.c.id == best)).scalar() or best
 
     # -- one article -------------------------------------------------------------------
-    def _add_article(self, conn: Connection, rec: dict, seq: int, counts: dict) -> None:
+    def _add_article(self, conn: Connection, rec: dict, seq: int, counts: dict, delta: Delta) -> None:
         art_id = rec["id"]
         published = rec.get("published")
         sig = dedup.signature(rec.get("text", ""))
@@ -162,16 +163,16 @@ class Writer:
                                             "text": t["text"], "value": t.get("value"), "type": t.get("type")})
             conn.execute(S.times.insert(), list(tms.values()))
         self._add_quotes(conn, rec, ents, cluster, counts)
-        self._add_events(conn, rec, cluster, counts)
+        self._add_events(conn, rec, cluster, counts, delta)
         fts = [{"body": rec.get("text", ""), "article_id": art_id, "kind": "article", "ref": art_id}]
         fts += [{"body": q["text"], "article_id": art_id, "kind": "quote", "ref": q["id"]} for q in rec.get("quotes") or []]
         self.backend.index_docs(conn, fts)
 
-    def _primary(self, conn: Connection, table, cluster: str, xkey: str, own: str) -> Optional[tuple]:
+    def _primary(self, conn: Connection, table, cluster: str, xkey: str, own: str, *extra) -> Optional[tuple]:  # noqa: ANN002
         if cluster == own:
             return None
         return conn.execute(
-            select(table.c.article_id, table.c.id).where(
+            select(table.c.article_id, table.c.id, *extra).where(
                 table.c.cluster_id == cluster, table.c.xkey == xkey, table.c.is_primary == 1)
         ).first()
 
@@ -200,17 +201,20 @@ class Writer:
             _insert_ignore(conn, S.speakers, [{"name": n, "n": 0} for n in names])
             counts["quotes"] += len(rows)
 
-    def _add_events(self, conn: Connection, rec: dict, cluster: str, counts: dict) -> None:
+    def _add_events(self, conn: Connection, rec: dict, cluster: str, counts: dict, delta: Delta) -> None:
         rows, seen = [], set()
+        ev = S.events
         for e in rec.get("events") or []:
             if e["id"] in seen:
                 continue
             seen.add(e["id"])
             xkey = event_xkey(e)
-            prim = self._primary(conn, S.events, cluster, xkey, rec["id"])
+            prim = self._primary(conn, ev, cluster, xkey, rec["id"],
+                                 ev.c.source_country, ev.c.target_country, ev.c.day, ev.c.modality)
             if prim:
-                conn.execute(update(S.events).where(S.events.c.article_id == prim[0], S.events.c.id == prim[1])
-                             .values(mentions=S.events.c.mentions + 1))
+                conn.execute(update(ev).where(ev.c.article_id == prim[0], ev.c.id == prim[1])
+                             .values(mentions=ev.c.mentions + 1))
+                delta.add_mention(*prim[2:])
             src, tgt = e.get("source") or {}, e.get("target")
             rows.append({
                 "article_id": rec["id"], "id": e["id"], "xkey": xkey, "cluster_id": cluster,
@@ -225,14 +229,23 @@ class Writer:
         if rows:
             conn.execute(S.events.insert(), rows)
             counts["events"] += len(rows)
+            for r in rows:
+                if r["is_primary"]:
+                    delta.add_event(r)
 
-    def _count_copy(self, conn: Connection, art_id: str) -> None:
+    def _count_copy(self, conn: Connection, art_id: str, delta: Delta) -> None:
         """An exact copy from another input: one more mention for each of its facts."""
         for table in (S.quotes, S.events):
             keys = conn.execute(select(table.c.cluster_id, table.c.xkey).where(table.c.article_id == art_id)).all()
             for cluster, xkey in keys:
                 conn.execute(update(table).where(table.c.cluster_id == cluster, table.c.xkey == xkey,
                                                  table.c.is_primary == 1).values(mentions=table.c.mentions + 1))
+                if table is S.events:
+                    ev = S.events
+                    prim = conn.execute(select(ev.c.source_country, ev.c.target_country, ev.c.day, ev.c.modality)
+                                        .where(ev.c.cluster_id == cluster, ev.c.xkey == xkey, ev.c.is_primary == 1)).first()
+                    if prim:
+                        delta.add_mention(*prim)
 
     # -- a batch -----------------------------------------------------------------------
     def write(self, conn: Connection, results: Iterable[Union[dict, Article, ErrorRecord]],
@@ -251,6 +264,7 @@ class Writer:
         seq = self._next_seq(conn, S.articles)
         eseq = self._next_seq(conn, S.errors)
         inputs_rows, err_rows = [], []
+        delta = Delta()
         for rec, key in zip(results, keys):
             if key and key in done:
                 counts["skipped"] += 1
@@ -268,9 +282,9 @@ class Writer:
             if rec["id"] in present:
                 counts["duplicates"] += 1
                 if key:  # a new input with a known body: a copy, so one more mention
-                    self._count_copy(conn, rec["id"])
+                    self._count_copy(conn, rec["id"], delta)
             else:
-                self._add_article(conn, rec, seq, counts)
+                self._add_article(conn, rec, seq, counts, delta)
                 present.add(rec["id"])
                 seq += 1
                 counts["articles"] += 1
@@ -281,4 +295,5 @@ class Writer:
             _insert_ignore(conn, S.errors, err_rows)
             counts["errors"] = conn.execute(select(func.count()).select_from(S.errors)).scalar() - before
         _insert_ignore(conn, S.inputs, inputs_rows)
+        delta.flush(conn)
         return counts
