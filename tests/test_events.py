@@ -122,3 +122,25 @@ def test_sentence_alone_codes_as_inside_an_article(code):
     for s in sentences:
         together.append([d for d, e in zip(dyads(article), article.events) if e.evidence.text == s])
     assert together == alone
+
+
+def test_coordinated_country_modifiers_give_one_source_each(code):
+    rec = code("Polish and Czech officials condemned Belarus on Monday.")
+    assert [(e.plover, e.source.code, e.target.country) for e in rec.events] == [
+        ("ACCUSE", "POLGOV", "BLR"), ("ACCUSE", "CZEGOV", "BLR")]
+
+
+def test_obligation_reported_by_a_state_is_a_demand(code):
+    rec = code("Norway said that Sweden must return the seized fishing boat.")
+    assert dyads(rec)[0] == ("REQUEST", "NOR", "SWE", "asserted")
+    # what Sweden must do has not happened
+    assert all(m != "asserted" for p, s, t, m in dyads(rec)[1:])
+
+
+def test_plover_view_folds_modality_into_the_type():
+    from sitrep.events.coding import plover_view
+
+    assert plover_view("CONSULT", "planned") == "AGREE"
+    assert plover_view("AID", "negated") == "REJECT"
+    assert plover_view("ASSAULT", "negated") == "ASSAULT"
+    assert plover_view("CONSULT", "asserted") == "CONSULT"

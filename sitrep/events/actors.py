@@ -185,6 +185,11 @@ class ActorResolver:
                     break
         if ent is not None:
             country, code = _entity_country(doc, ent)
+            if country is None and code is None and ent.type != "PERSON":
+                # 'US Congress' where the entities stage split 'US' off: read the modifiers.
+                mods = self._modifier_actors(tok)
+                if mods:
+                    country, code = mods[0].country, mods[0].code
             if country is None and code is None and ent.type not in ("PERSON", "ORG", "GPE", "NORP", "IGO", "MEDIA"):
                 return None
             actor = Actor(entity=ent.id, text=text, code=code, country=country)
@@ -206,8 +211,21 @@ class ActorResolver:
                         if inner is not None and inner.country:
                             return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
                                          code=inner.country + sector, country=inner.country)
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < tok.i:
+        mods = self._modifier_actors(tok)
+        if mods:
+            self.remember(tok, mods[0], False)
+            return mods[0]
+        return None
+
+    def _modifier_actors(self, tok: Token) -> list[Actor]:
+        """'Russian forces' -> RUSMIL; 'Hungarian and Romanian officials' -> HUNGOV, ROUGOV."""
+        low = tok.lower_
+        sector = _AGENTS.get(low) or _AGENTS.get(tok.lemma_.lower())
+        out: list[Actor] = []
+        for first in tok.children:
+            if not (first.dep_ in ("amod", "compound", "poss", "nmod") and first.i < tok.i):
+                continue
+            for child in [first, *(c for c in first.children if c.dep_ == "conj")]:
                 found = lookup_name(child.text)
                 eid = None
                 if not (found and (found[0] or found[1])) and child.pos_ == "PROPN":
@@ -218,11 +236,12 @@ class ActorResolver:
                 if found and (found[0] or found[1]):
                     base = found[0] or found[1]
                     code = base + (sector or "") if sector and len(base) == 3 else found[1] or base
-                    start = min(t.idx for t in child.subtree)
-                    actor = Actor(entity=eid, text=self.text[start : tok.idx + len(tok.text)], code=code, country=found[0])
-                    self.remember(tok, actor, False)
-                    return actor
-        return None
+                    start = min(t.idx for t in child.subtree) if child is first else child.idx
+                    end = tok.idx + len(tok.text) if child is first else child.idx + len(child.text)
+                    out.append(Actor(entity=eid, text=self.text[start:end], code=code, country=found[0]))
+            if out:
+                return out
+        return out
 
     def _pronoun(self, tok: Token) -> Optional[Actor]:
         eid = resolve_pronoun(self.doc, tok) if resolve_pronoun else None
@@ -255,6 +274,8 @@ class ActorResolver:
             a = self.actor(t)
             if a is not None:
                 out.append((t, a))
+                if a.entity is None and t.pos_ == "NOUN":
+                    out.extend((t, m) for m in self._modifier_actors(t)[1:])
         return out
 
 
