@@ -65,60 +65,86 @@ def segments(record: dict) -> list[dict]:
     text = record.get("text") or ""
     spans = _spans(record)
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    labels = _Labels(record)
     # Sweep: spans sorted by start join the active set at their start, leave at their end.
     spans.sort(key=lambda sp: sp[0])
     pieces: list[dict] = []
     active: list = []
     i = 0
+    last_key = None
     for a, b in zip(cuts, cuts[1:]):
         while i < len(spans) and spans[i][0] <= a:
             active.append(spans[i])
             i += 1
         active = [sp for sp in active if sp[1] > a]
-        pieces.append(_piece(record, text[a:b], active))
-    # Neighbours with the same tags become one piece (fewer elements, same rendering).
-    merged: list[dict] = []
-    for p in pieces:
-        if merged and {k: v for k, v in merged[-1].items() if k != "text"} == {k: v for k, v in p.items() if k != "text"}:
-            merged[-1]["text"] += p["text"]
+        key = tuple(sorted((sp[0], sp[1], sp[2], id(sp[3])) for sp in active))
+        if key == last_key:
+            # Same facts as the previous piece: extend it instead of starting a new one.
+            pieces[-1]["text"] += text[a:b]
+            continue
+        piece = _piece(labels, text[a:b], active)
+        if pieces and {k: v for k, v in pieces[-1].items() if k != "text"} == {k: v for k, v in piece.items() if k != "text"}:
+            pieces[-1]["text"] += piece["text"]
         else:
-            merged.append(p)
-    return merged
+            pieces.append(piece)
+        last_key = key
+    return pieces
 
 
-def _innermost(active: list, kind: str):
-    best = [sp for sp in active if sp[2] == kind]
-    return min(best, key=lambda sp: sp[1] - sp[0])[3] if best else None
+class _Labels:
+    """Hover texts, computed once per entity and quote rather than once per piece."""
+
+    def __init__(self, record: dict) -> None:
+        self.record = record
+        self._ent: dict[int, str] = {}
+        self._quote: dict[int, str] = {}
+
+    def entity(self, ent: dict) -> str:
+        k = id(ent)
+        if k not in self._ent:
+            self._ent[k] = _label_entity(ent)
+        return self._ent[k]
+
+    def quote(self, q: dict) -> str:
+        k = id(q)
+        if k not in self._quote:
+            self._quote[k] = f"{q.get('kind', '')} quote — speaker: {speaker_name(self.record, q) or 'unknown'}"
+        return self._quote[k]
 
 
-def _piece(record: dict, text: str, active: list) -> dict:
+def _piece(labels: _Labels, text: str, active: list) -> dict:
+    # One pass over the active spans: the innermost (shortest) of each kind wins.
+    best: dict[str, tuple[int, Any]] = {}
+    evs: set[str] = set()
+    for s, e, kind, payload in active:
+        if kind not in best or e - s < best[kind][0]:
+            best[kind] = (e - s, payload)
+        if kind in ("ev", "trig"):
+            evs.add(payload["id"])
+    ent = best.get("ent", (0, None))[1]
+    quote = best.get("quote", best.get("speaker", (0, None)))[1]
     cls: list[str] = []
     titles: list[str] = []
-    ent = _innermost(active, "ent")
-    quote = _innermost(active, "quote") or _innermost(active, "speaker")
-    is_quote = any(sp[2] == "quote" for sp in active)
-    is_speaker = any(sp[2] == "speaker" for sp in active)
-    evs = sorted({sp[3]["id"] for sp in active if sp[2] in ("ev", "trig")})
     if ent is not None:
         cls += ["ent", f"ent-{(ent.get('type') or 'X').upper()}"]
-        titles.append(_label_entity(ent))
-    if is_quote:
+        titles.append(labels.entity(ent))
+    if "quote" in best:
         cls.append("quote")
-        titles.append(f"{quote.get('kind', '')} quote — speaker: {speaker_name(record, quote) or 'unknown'}")
-    if is_speaker:
+        titles.append(labels.quote(quote))
+    if "speaker" in best:
         cls.append("speaker")
     if evs:
         cls.append("ev")
-    if any(sp[2] == "trig" for sp in active):
+    if "trig" in best:
         cls.append("trig")
-        trig = _innermost(active, "trig")
+        trig = best["trig"][1]
         titles.append(f"event {trig.get('plover')} ({trig.get('modality')})")
     return {
         "text": text,
         "cls": " ".join(cls),
         "ent": ent.get("id") if ent else None,
-        "quote": quote.get("id") if quote and (is_quote or is_speaker) else None,
-        "events": " ".join(evs) or None,
+        "quote": quote.get("id") if quote else None,
+        "events": " ".join(sorted(evs)) or None,
         "title": " | ".join(titles) or None,
     }
 
