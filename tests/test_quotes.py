@@ -129,3 +129,18 @@ def test_dateline_is_not_part_of_the_speaker(extract):
     (q,) = quotes(r, "indirect")
     assert q.speaker_span.text == "Defense Secretary Mark Esper"
     assert q.text == "the navy would stay"
+
+
+def test_speaker_introduced_by_a_colon_sentence_or_paragraph(extract):
+    r = extract("Mayor Ana Silva was defiant: “We will never close this library.”")
+    (q,) = quotes(r, "direct")
+    assert q.speaker_span.text == "Mayor Ana Silva" and q.cue is None
+    r = extract(
+        "The foreign minister added in a televised address:\n\n"
+        "“We are ready to defend every village.”\n\n"
+        "“We will not wait for permission.”"
+    )
+    first, second = quotes(r, "direct")
+    assert first.speaker_span.text == "The foreign minister" and first.cue.text == "added"
+    assert first.medium.text == "in a televised address"
+    assert second.speaker_span == first.speaker_span

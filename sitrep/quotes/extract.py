@@ -136,6 +136,30 @@ def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[T
     return None
 
 
+def _before_colon(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> tuple[Optional[Token], Optional[Token]]:
+    """Cue and speaker of an introduction ending in a colon right before the quote."""
+    text = doc_text(doc)
+    j = m.open_at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":" or text[j + 1:m.open_at].count("\n") > 2:
+        return None, None
+    colon = doc.char_span(j, j + 1, alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None, None
+    sent = colon[0].sent
+    for t in reversed(doc[sent.start:colon[0].i]):
+        if is_cue(t) and not _in_quotes(t.idx, quoted):
+            spk = speaker_token(t)
+            if spk is not None:
+                return t, spk
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.i < colon[0].i and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+        return None, subj
+    return None, None
+
+
 def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
     """Whole sentence(s) in marks (or introduced by 'X said:'), not a fragment."""
     text = doc_text(doc)
@@ -179,6 +203,9 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             cand.speaker = speaker_token(cue)
             if cand.speaker is not None and not _same_paragraph(doc_text(doc), cand.speaker.idx, start):
                 cand.speaker = None
+        if cand.speaker is None:
+            # "Smith added:" / "Smith was defiant:" closing the sentence or paragraph before.
+            cand.cue, cand.speaker = _before_colon(doc, m, quoted)
         if cand.speaker is None:
             cand.inherit = True
         out.append(cand)
@@ -301,14 +328,14 @@ def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -
     text = doc_text(doc)
     speaker_id = speaker_text = None
     speaker_span = cue = addressee = medium = None
-    if c.cue is not None and c.speaker is not None:
+    if c.speaker is not None:
         s, e = mention_bounds(c.speaker)
         res = resolve_speaker(doc, c.speaker, s, e, history)
         history.add(c.speaker.idx, res, c.speaker.lemma_.lower())
         speaker_id, speaker_text = res.entity, res.text
         speaker_span = make_span(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-        cue = make_span(text, *cue_span(c.cue))
-        a, m = addressee_and_medium(c.cue)
+        cue = make_span(text, *cue_span(c.cue)) if c.cue is not None else None
+        a, m = addressee_and_medium(c.cue) if c.cue is not None else (None, None)
         addressee = make_span(text, *a) if a else None
         medium = make_span(text, *m) if m else None
     elif c.inherit and prev is not None:
