@@ -41,6 +41,26 @@ SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data" / "extraction" / "article-extraction-benchmark" / "page-text.jsonl"
 
 
+def snapshot_code(dest: Path) -> str:
+    """Run every engine on one frozen copy of the package.
+
+    Worker processes import sitrep when they start; in a working tree that others edit
+    while the benchmark runs, two engines could otherwise run different code and the
+    'same records' check would compare code versions, not engines.
+    """
+    import shutil
+
+    shutil.copytree(ROOT / "sitrep", dest / "sitrep", ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(dest))
+    # Spawned processes (the pool, Dask's nannies) get sys.path from their parent; the
+    # environment variable covers anything started another way.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(dest), os.environ.get("PYTHONPATH")]))
+    import sitrep
+
+    assert Path(sitrep.__file__).resolve().is_relative_to(dest.resolve()), sitrep.__file__
+    return time.strftime("%H:%M:%S")
+
+
 def build_input(n: int, path: Path) -> None:
     pages = [json.loads(line) for line in DATA.open(encoding="utf-8") if line.strip()]
     with path.open("w", encoding="utf-8") as fh:
@@ -96,13 +116,10 @@ def run_local(parts, out: Path, workers: int) -> tuple[float, float]:
 
 
 def run_dask(path: Path, out: Path, workers: int, partition_size: int) -> tuple[float, float, dict]:
-    from distributed import Client, LocalCluster
-
-    from sitrep.distributed import WarmPipeline, ingest_dask
+    from sitrep.distributed import WarmPipeline, connect, ingest_dask
 
     t = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with connect(workers=workers) as client:  # the LocalCluster ingest_dask itself would start
         client.register_plugin(WarmPipeline())  # returns once every worker has the model
         startup = time.perf_counter() - t
         t = time.perf_counter()
@@ -133,12 +150,14 @@ def main() -> int:
     if not DATA.exists():
         print(f"SKIP: {DATA} is absent (../shared/ is not part of a fresh clone)")
         return 0
-    from sitrep.distributed import plan_partitions
-
     load0 = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-scaleout-") as tmp:
         tmp = Path(tmp)
+        taken = snapshot_code(tmp / "code")
+        print(f"code: a copy of sitrep/ taken at {taken}", flush=True)
+        from sitrep.distributed import plan_partitions
+
         src = tmp / "input.jsonl"
         build_input(args.docs, src)
         parts = plan_partitions([str(src)], size=args.partition_size)

@@ -94,8 +94,9 @@ def plan_partitions(
 ) -> list[Partition]:
     """Partitions for files, folders and globs (the same expansion ``ingest`` uses).
 
-    ``limit`` caps the number of documents: exactly for text, HTML and jsonl inputs; a
-    WARC file (whose count is unknown until read) is read up to the documents still left.
+    ``limit`` caps the number of documents (refusals included, as local ``ingest``
+    counts them); a WARC file's documents are counted on the client only when a limit
+    is given, otherwise its partition's size is unknown until a worker reads it.
     Paths are kept as given, so error rows and ``source`` fields read exactly as the
     local engine writes them; with a remote cluster give absolute paths on a filesystem
     every worker mounts (a LocalCluster's workers share the client's working directory).
@@ -127,7 +128,14 @@ def plan_partitions(
                     left -= n
         elif fmt == "warc":
             flush_group()
-            parts.append(Partition("warc", (name,), input_format, max_docs=left))
+            if left is None:
+                parts.append(Partition("warc", (name,), input_format))
+            else:
+                # With a limit the user samples: reading this file's first ``left``
+                # documents on the client is cheap and makes the limit exact.
+                n = sum(1 for _ in itertools.islice(iter_documents(name, input_format), left))
+                parts.append(Partition("warc", (name,), input_format, docs=n, max_docs=left))
+                left -= n
         else:
             # Missing or unreadable files still get a partition: the worker turns them
             # into E010 error rows, exactly as the local engine does.

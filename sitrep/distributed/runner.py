@@ -41,8 +41,14 @@ def connect(scheduler: Optional[str] = None, workers: int = 2, client=None) -> I
         return
     if workers < 1:
         raise ConfigError("E302", reason=f"workers must be >= 1, got {workers}")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as c:
+    import dask
+
+    # The worker's statistical profiler samples every thread's stack 100 times a second,
+    # taking the GIL each time; with one CPU-bound thread per worker it only costs time.
+    # (Nannies hand the current config to the worker processes they start.)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as c:
         yield c
 
 
