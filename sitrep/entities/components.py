@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from ..extensions import guarded
 from .gazetteer import gazetteer, lookup
+from .resolve import doc_text
 from .titles import is_title_head, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -137,7 +138,7 @@ def _gaz_matcher(vocab) -> tuple[PhraseMatcher, dict]:
 
 
 def fix_entities(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out: list[Span] = []
     line_cache: dict[int, bool] = {}
     for ent in doc.ents:

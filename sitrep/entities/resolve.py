@@ -34,6 +34,7 @@ _POSS = re.compile(r"(?:\s*['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,7}$")
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "la", "al"}
 GENDER_KEY = "sitrep_person_gender"
+TEXT_KEY = "sitrep_text"
 
 
 @dataclass
@@ -124,11 +125,16 @@ def _cluster_people(people: list[_Mention]) -> list[_Cluster]:
     for m in people:
         if len(m.tokens) >= 2:
             full.setdefault((m.tokens[0], m.tokens[-1]), _Cluster(type="PERSON")).mentions.append(m)
+    by_part: dict[str, list[_Cluster]] = {}
+    for (first, last), c in full.items():
+        by_part.setdefault(first, []).append(c)
+        if last != first:
+            by_part.setdefault(last, []).append(c)
     singles: dict[tuple, _Cluster] = {}
     for m in people:
         if len(m.tokens) >= 2:
             continue
-        cands = [c for (first, last), c in full.items() if m.tokens[0] in (first, last)]
+        cands = by_part.get(m.tokens[0], [])
         if not cands:
             singles.setdefault(m.tokens, _Cluster(type="PERSON")).mentions.append(m)
             continue
@@ -182,6 +188,7 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     entities: list[Entity] = []
     genders: dict[str, str] = {}
     published = doc._.published
+    text = doc_text(doc)
     for c in clusters:
         eid = content_id(c.type, c.name)
         ent = Entity(id=eid, name=c.name, type=c.type)
@@ -190,8 +197,8 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
             if (m.span.start_char, m.span.end_char) in seen:
                 continue
             seen.add((m.span.start_char, m.span.end_char))
-            start, end = _trimmed_offsets(doc.text, m.span)
-            ent.mentions.append(make_span(doc.text, start, end))
+            start, end = _trimmed_offsets(text, m.span)
+            ent.mentions.append(make_span(text, start, end))
             if m.text != c.name and m.text not in ent.aliases:
                 ent.aliases.append(m.text)
         if c.type == "PERSON":
@@ -206,6 +213,17 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     doc.user_data[GENDER_KEY] = genders
     spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
     return entities, spans
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, shared between the entity components: Doc.text re-joins every token
+    on each access, which on a long page costs more than the rest of this stage."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is not None and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return cached
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
 
 
 def _trimmed_offsets(text: str, span: Span) -> tuple[int, int]:
