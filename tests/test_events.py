@@ -144,3 +144,16 @@ def test_plover_view_folds_modality_into_the_type():
     assert plover_view("AID", "negated") == "REJECT"
     assert plover_view("ASSAULT", "negated") == "ASSAULT"
     assert plover_view("CONSULT", "asserted") == "CONSULT"
+
+
+def test_groups_of_people_act_for_the_country_they_are_in(code):
+    demo, strike, torture = code(
+        "Thousands of students throughout Chile staged demonstrations on Monday to demand cheaper tuition.",
+        "Opposition activists in Belarus began a hunger strike on Friday.",
+        "Security forces in Mali tortured dozens of prisoners, a rights group said.",
+    )
+    assert (demo.events[0].plover, demo.events[0].source.code) == ("PROTEST", "CHLEDU")
+    [e] = strike.events
+    assert (e.plover, e.mode, e.source.code, e.trigger.text) == ("PROTEST", "hunger", "BLRCVL", "strike")
+    [t] = torture.events
+    assert (t.plover, t.source.code, t.modality) == ("ASSAULT", "MLIMIL", "reported")

@@ -83,6 +83,14 @@ _AGENTS = {
     "president": "GOV", "leader": "GOV", "authority": "GOV", "police": "COP", "rebel": "REB",
     "diplomat": "GOV", "ministry": "GOV", "parliament": "LEG", "court": "JUD", "opposition": "OPP",
 }
+# Groups of people (not states) -> CAMEO sector code.
+_PEOPLE = {
+    "student": "EDU", "worker": "LAB", "demonstrator": "CVL", "protester": "CVL", "protestor": "CVL",
+    "people": "CVL", "civilian": "CVL", "refugee": "REF", "activist": "CVL", "supporter": "CVL",
+    "resident": "CVL", "villager": "CVL", "farmer": "AGR", "teacher": "EDU", "doctor": "MED", "youth": "CVL", "rebel": "REB", "militant": "REB",
+    "insurgent": "REB", "guerrilla": "REB", "fundamentalist": "CVL", "settler": "CVL", "force": "MIL",
+    "troop": "MIL", "soldier": "MIL", "police": "COP", "party": "OPP", "opposition": "OPP",
+}
 _GROUP_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                 "group", "number", "crowd", "scores"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -215,6 +223,17 @@ class ActorResolver:
         if mods:
             self.remember(tok, mods[0], False)
             return mods[0]
+        if tok.lemma_.lower() in _PEOPLE or low in _PEOPLE:
+            # 'students throughout Indonesia', 'demonstrators in Baghdad': people act for the
+            # country they are in (sector code from the kind of group).
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "throughout", "across", "from", "of"):
+                    for o in p.children:
+                        inner = self.actor(o) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "NORP") else None
+                        if inner is not None and inner.country:
+                            group = _PEOPLE.get(tok.lemma_.lower()) or _PEOPLE.get(low) or ""
+                            return Actor(entity=None, text=self.text[tok.idx : o.idx + len(o.text)],
+                                         code=inner.country + group, country=inner.country)
         return None
 
     def _modifier_actors(self, tok: Token) -> list[Actor]:

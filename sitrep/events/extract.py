@@ -105,6 +105,12 @@ def _lemma(tok: Token) -> str:
     lem = tok.lemma_.lower()
     if tok.pos_ == "PROPN" and lem == tok.lower_ and lem.endswith("s"):
         return lem[:-1]
+    if tok.pos_ in ("VERB", "AUX") and (lem, "VERB") not in lexicon.load_lexicon() and lem not in LIGHT_VERBS:
+        # The small model's lemmatizer slips on some forms ('staged' -> 'stag').
+        low = tok.lower_
+        for cand in (low[:-1], low[:-2], low[:-3] + "e", low[:-3]):
+            if len(cand) > 2 and ((cand, "VERB") in lexicon.load_lexicon() or cand in LIGHT_VERBS):
+                return cand
     return lem
 
 
@@ -438,7 +444,7 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     if not sources and c.plover == "MOBILIZE":
         # 'the deployment of Turkish troops': the troops' country acts.
         sources = [(o, a) for p, o in preps if p == "of" for a in [st.actors.actor(o)] if a and a.country]
-    if not sources and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+    if not sources and tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
         subj = _subject_of(tok.head)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources:

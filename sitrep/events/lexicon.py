@@ -88,7 +88,7 @@ def match(
             return None if e.cameo == BLOCK else e
         if e.pattern == "subj" and any(_word_match(e.word, s) for s in subjs):
             return None if e.cameo == BLOCK else e
-        if e.pattern == "compound" and any(_word_match(e.word, c) for c in compounds):
+        if e.pattern in ("compound", "amod") and any(_word_match(e.word, c) for c in compounds):
             return None if e.cameo == BLOCK else e
         if e.pattern == "prep" and any(p == e.prep and (not e.word or _word_match(e.word, w)) for p, w in preps):
             return None if e.cameo == BLOCK else e
