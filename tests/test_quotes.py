@@ -144,3 +144,14 @@ def test_speaker_introduced_by_a_colon_sentence_or_paragraph(extract):
     assert first.speaker_span.text == "The foreign minister" and first.cue.text == "added"
     assert first.medium.text == "in a televised address"
     assert second.speaker_span == first.speaker_span
+
+
+def test_name_between_closing_mark_and_cue(extract):
+    r = extract(
+        "“Our results reflected broad growth across the business, yet sales were below plan,\" "
+        "chairman, CEO and president Ana Ruiz said in the release.\n\n"
+        "\"We are on track with these investments,\" Ruiz continued."
+    )
+    first, second = quotes(r, "direct")
+    assert "Ruiz" in first.speaker_span.text and first.cue.text == "said"
+    assert second.speaker_span.text == "Ruiz" and second.cue.text == "continued"

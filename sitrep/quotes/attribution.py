@@ -125,6 +125,25 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return tok.head
         break
+    return _name_before(cue)
+
+
+def _name_before(cue: Token) -> Optional[Token]:
+    """'..., ” chairman Craig Menear said': the parser sometimes hangs the name on the
+    quote instead of the verb. Take the noun right before the cue when only a noun phrase
+    stands between the closing quotation mark and the cue."""
+    doc = cue.doc
+    j = cue.i - 1
+    head = None
+    while j >= 0 and cue.i - j <= 8:
+        t = doc[j]
+        if t.text in "”\"»":
+            return head
+        if t.pos_ in ("PROPN", "NOUN") and head is None:
+            head = t
+        elif not (t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "CCONJ") or t.text == ","):
+            return None
+        j -= 1
     return None
 
 

@@ -16,7 +16,7 @@ threaten suggest recall estimate indicate signal disclose reveal inform assure r
 comment observe recount repeat boast joke quip testify mention speculate hint forecast
 conclude maintain charge counter lament reply respond answer ask demand propose agree
 accuse blame urge call describe denounce condemn dismiss reject
-criticise criticize praise slam mock welcome clarify affirm retort shout advise
+criticise criticize praise slam mock welcome clarify affirm retort shout advise continue
 """.split())
 
 # Naming verbs ("dubbed the 'Hanoi Hilton'", "labelled") are left out: a name is not speech.
