@@ -77,3 +77,14 @@ def test_network_layout_keeps_known_edges_and_stops_at_the_rim():
     e, ukr = lay["edges"][0], lay["nodes"][1]
     gap = ((e["x2"] - ukr["x"]) ** 2 + (e["y2"] - ukr["y"]) ** 2) ** 0.5
     assert abs(gap - (ukr["r"] + 3)) < 0.2
+
+
+def test_fill_gaps_puts_quiet_periods_on_the_axis():
+    weeks = [{"period": "2024-W52", "events": 1, "goldstein_mean": 1.0},
+             {"period": "2025-W02", "events": 2, "goldstein_mean": -3.0}]
+    filled = charts.fill_gaps(weeks, "week")
+    assert [(p["period"], p["events"]) for p in filled] == [("2024-W52", 1), ("2025-W01", 0), ("2025-W02", 2)]
+    assert [p["period"] for p in charts.fill_gaps([{"period": "2024-12"}, {"period": "2025-02"}], "month")] == \
+        ["2024-12", "2025-01", "2025-02"]
+    far = [{"period": "2019-W01", "events": 1}, {"period": "2025-W01", "events": 1}]
+    assert charts.fill_gaps(far, "week") == far  # too long a span: no hundreds of empty slots

@@ -100,7 +100,7 @@ def dyad(request: Request, a: Annotated[str, Path(pattern=api.ACTOR)], b: Annota
          by: api.Granularity = "week"):
     data = api.dyad_timeline(request, a, b, by)
     return render(request, "dyad.html", f"/api/dyads/{data['a']}/{data['b']}/timeline" + _query(by=by),
-                  data=data, chart=charts.dyad_chart(data["periods"]), a=data["a"], b=data["b"], by=by)
+                  data=data, chart=charts.dyad_chart(charts.fill_gaps(data["periods"], by)), a=data["a"], b=data["b"], by=by)
 
 
 @router.get("/actors", response_class=HTMLResponse)

@@ -6,10 +6,50 @@ testable in plain pytest, and keeps the CSP at ``script-src 'self'`` with no inl
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Optional
 
 GOLDSTEIN_MAX = 10.0  # the Goldstein scale runs -10 (most conflictual) .. +10
+
+
+def _next_period(period: str, by: str) -> Optional[str]:
+    try:
+        if by == "week":
+            y, w = period.split("-W")
+            d = dt.date.fromisocalendar(int(y), int(w), 1) + dt.timedelta(days=7)
+            iso = d.isocalendar()
+            return f"{iso[0]}-W{iso[1]:02d}"
+        if by == "month":
+            y, m = (int(x) for x in period.split("-")[:2])
+            return f"{y + m // 12}-{m % 12 + 1:02d}"
+        if by == "day":
+            return (dt.date.fromisoformat(period) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def fill_gaps(periods: list[dict], by: str, max_periods: int = 120) -> list[dict]:
+    """Insert the empty periods between the store's non-empty ones, so the x axis is time.
+
+    A quiet week is information (a bar of 0, no Goldstein dot). When the span is longer
+    than ``max_periods`` (say, a 2022 story among 2025 ones) the gaps are left out rather
+    than drawing hundreds of empty slots.
+    """
+    if len(periods) < 2:
+        return list(periods)
+    out: list[dict] = []
+    for cur, nxt in zip(periods, periods[1:]):
+        out.append(cur)
+        p = _next_period(str(cur.get("period")), by)
+        while p is not None and p < str(nxt.get("period")):
+            out.append({"period": p, "events": 0, "goldstein_mean": None})
+            if len(out) > max_periods:
+                return list(periods)
+            p = _next_period(p, by)
+    out.append(periods[-1])
+    return out
 
 
 def dyad_chart(periods: list[dict], width: int = 760, height: int = 300, pad: int = 44) -> dict:
