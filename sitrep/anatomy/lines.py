@@ -79,6 +79,8 @@ FEATURES = (
     "headline_dist",
     "after_comments",
     "comment_marker",
+    "ctx4_len_spread",
+    "ctx5_headlinish",
 )
 
 # Where a comment thread or reader-response block starts; article text rarely follows.
@@ -247,6 +249,11 @@ def featurize(lines: Sequence[Line]) -> list[list[float]]:
     first_long = next((i for i, n in enumerate(raw_len) if n >= 150), 0)
     cstart = comments_start(lines, max(first_long, (head or 0) + 1))
     wc, we = _Windows(chars), _Windows(ends)
+    # Teaser lists (headline, blurb, headline, blurb) swing between short and long lines;
+    # an article's paragraphs are uniformly long.
+    wsq = _Windows([c * c for c in chars])
+    headlinish = [1.0 if (not o[2] and 1.0 < o[1] < 3.0 and o[5] > 0.5) else 0.0 for o in own]
+    wh = _Windows(headlinish)
     feats = []
     for i, l in enumerate(lines):
         if lo <= i < hi:
@@ -274,6 +281,8 @@ def featurize(lines: Sequence[Line]) -> list[list[float]]:
                 math.log1p(abs(i - head)) if head is not None else 0.0,
                 1.0 if cstart is not None and i >= cstart else 0.0,
                 1.0 if i == cstart else 0.0,
+                math.sqrt(max(0.0, wsq.mean(i, 4) - wc.mean(i, 4) ** 2)),
+                wh.mean(i, 5),
             ]
         )
     return feats

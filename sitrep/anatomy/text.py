@@ -77,10 +77,17 @@ def _trim(lines: list[Line], chosen: list[int]) -> list[int]:
     """A story starts with a sentence: headline, caption and kicker lines that the line
     model let into the head of the run are peeled off (they are found again below as
     title and captions). Credits lines are kept for the credits pass."""
+    if not any(_prose(lines[i].text) for i in chosen):
+        return chosen
     k = 0
     while k < len(chosen) - 1 and not _prose(lines[chosen[k]].text):
         k += 1
-    return chosen[k:] if any(_prose(lines[i].text) for i in chosen[k:]) else chosen
+    # Likewise at the tail: "Print this article", a section label. Credits lines stay
+    # (the credits pass takes them out and records the names).
+    e = len(chosen)
+    while e - 1 > k and not _prose(lines[chosen[e - 1]].text) and not credit_line(lines[chosen[e - 1]].text):
+        e -= 1
+    return chosen[k:e]
 
 
 def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = None) -> Anatomy:
