@@ -201,6 +201,8 @@ def main() -> None:
         ratio = m[2] / b[2] if b[2] else float("inf")
         print(f"| {label} | {b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f} | {m[0]:.3f} / {m[1]:.3f} / {m[2]:.3f} | {ratio:.2f} |")
 
+    if args.speed_pages <= 0:
+        return
     pages = list(bodies.values())
     pages = [p for p in pages if p.isascii() or re.search(r"\b(the|and)\b", p)][: args.speed_pages]
     # Warm both pipelines (gazetteer tables and matcher load once), then alternate timings.

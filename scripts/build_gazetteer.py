@@ -97,6 +97,12 @@ QAT Qatari;ARE Emirati;KWT Kuwaiti;OMN Omani;BHR Bahraini;MDA Moldovan;TWN Taiwa
 MMR Burmese|Myanmar;LKA Sri Lankan;NPL Nepalese|Nepali;COD Congolese
 """
 
+# Regional and bloc adjectives: a NORP with no single country.
+REGIONAL = "Asian|European|African|Arab|Arabs|Western|Latin American|Middle Eastern|Nordic|Baltic|Balkan|Kurdish|Kurds|Jewish|Muslim|Muslims|Christian|Sunni|Shia|Shiite"
+
+# Platforms news cites as sources; the model often calls them people ("Twitter said").
+PLATFORMS = "Twitter|Facebook|YouTube|Instagram|WhatsApp|Google|Microsoft"
+
 # Buildings and streets that stand for a government (the metonym reading is the news one).
 # name|aliases -> (country, actor code)
 METONYMS = """
@@ -297,7 +303,15 @@ def build() -> dict:
         add(names[0], "capital", code, code + "GOV", names[1:])
     for code, names in _table(DEMONYMS):
         for n in names:
-            add(n, "demonym", code, code)
+            # "Russians" is another form of "Russian": one entry, so one entity per article.
+            if n.endswith("s") and n[:-1] in names:
+                add(n[:-1], "demonym", code, code, [n])
+            else:
+                add(n, "demonym", code, code)
+    for n in PLATFORMS.split("|"):
+        add(n, "org", "USA", "USABUS")
+    for n in REGIONAL.split("|"):
+        add(n, "demonym", None, None)
     for names, value in _eq_table(METONYMS):
         country, _, code = value.partition(":")
         add(names[0], "metonym", country, code, names[1:])

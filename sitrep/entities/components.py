@@ -72,19 +72,54 @@ def _seen_elsewhere(text: str, span: Span, ls: int, le: int) -> bool:
     return text.find(span.text, 0, ls) >= 0 or text.find(span.text, le) >= 0
 
 
-def _trim(span: Span) -> Span | None:
+_POSS_TOKENS = ("'s", "’s", "'", "’")
+
+
+def _trim(span: Span) -> list[Span]:
+    """Clean span edges; a span holding a possessive is two names ("Punjab’s Bhatinda")."""
+    doc = span.doc
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in _POSS_TOKENS
+                           or doc[start].is_punct):
         start += 1
-    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
-        end -= 1
-    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text not in (".",):
+    # Trailing possessives, punctuation, lowercase words ("Logar province", "Associated Press
+    # that") and role words ("House of Representatives Speaker") are not part of the name.
+    while end > start and (doc[end - 1].text in _POSS_TOKENS
+                           or doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].is_lower and doc[end - 1].is_alpha
+                           or end - start > 1 and span.label_ != "PERSON" and is_title_head(doc[end - 1].text)
+                           and _person_follows(doc, end)):
         end -= 1
     if start >= end:
-        return None
+        return []
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return []  # "meth", "immigration department": common nouns the model promoted
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("'s", "’s"):
+            left = _part(doc, start, k, span.label_)
+            right = _part(doc, k + 1, end, span.label_)
+            return left + right
     if (start, end) == (span.start, span.end):
-        return span
-    return Span(span.doc, start, end, label=span.label_)
+        return [span]
+    return [Span(doc, start, end, label=span.label_)]
+
+
+def _person_follows(doc: Doc, i: int) -> bool:
+    """A name (after an optional comma) follows: the word before it is a role, not a name part."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _part(doc: Doc, start: int, end: int, label: str) -> list[Span]:
+    entry = lookup(doc[start:end].text)
+    if entry is not None and entry.kind in _GAZ_LABEL:
+        label = _GAZ_LABEL[entry.kind]
+    elif entry is not None and entry.kind in ("demonym",):
+        label = "NORP"
+    elif entry is not None and entry.kind == "place":
+        label = "GPE"
+    return _trim(Span(doc, start, end, label=label))
 
 
 def _title_person(span: Span) -> Span:
@@ -152,17 +187,35 @@ def fix_entities(doc: Doc) -> Doc:
                 continue
             if _CHROME.search(ent.text) and lookup(ent.text) is None:
                 continue
-            ent = _trim(ent)
-            if ent is None:
-                continue
-            ent = _title_person(ent)
-            if _inside_title(ent):
-                continue
+            for part in _trim(ent):
+                part = _title_person(part)
+                if not _inside_title(part):
+                    out.append(part)
+            continue
         out.append(ent)
+    out = _datelines(doc, text, out)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)
     doc.ents = filter_spans(out)
     return doc
+
+
+# "VIENNA —", "HANOI, Vietnam (AP) —", "ST. JOSEPH, Mich. (AP) —", "NEW DELHI:" at a paragraph start.
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'\- ]{2,40}?[A-Z.])(?=(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–:-]{1,2}\s)")
+
+
+def _datelines(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """An all-caps place opening a paragraph before a dash is the dateline's city (GPE)."""
+    added = []
+    for m in _DATELINE.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
+        if span is None or not span.text.replace(".", "").replace(" ", "").isupper():
+            continue
+        added.append(span)
+    if not added:
+        return ents
+    taken = {i for s in added for i in range(s.start, s.end)}
+    return [e for e in ents if not any(i in taken for i in range(e.start, e.end))] + added
 
 
 def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -62,8 +62,17 @@ class Gazetteer:
         if not s:
             return None
         for cand in _variants(s):
-            hit = self._exact.get(cand) or (None if _is_acronym(cand) else self._folded.get(cand.casefold()))
+            hit = self._exact.get(cand)
+            # All-caps words of four letters or more are also tried as names: datelines and
+            # headlines write "HANOI", "KYIV"; the folded table holds no short acronyms.
+            if hit is None and (not _is_acronym(cand) or len(cand) >= 4):
+                hit = self._folded.get(cand.casefold())
             if hit is not None:
+                return hit
+        # "Indians", "Afghans": plural of a demonym.
+        if s.endswith("s") and len(s) > 4:
+            hit = self._folded.get(s[:-1].casefold())
+            if hit is not None and hit.kind == "demonym":
                 return hit
         return None
 

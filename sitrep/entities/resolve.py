@@ -82,7 +82,7 @@ def collect(doc: Doc) -> list[_Mention]:
             if len(m.tokens) == 1:
                 entry = lookup(text)
                 # A one-word "person" that is a country or an outlet is the model's slip.
-                if entry is not None and entry.kind in _NAMED_KINDS:
+                if entry is not None and (entry.kind in _NAMED_KINDS or entry.kind == "org"):
                     m.label, m.entry, m.tokens = _KIND_TYPE[entry.kind], entry, ()
         else:
             m.entry = lookup(text)
@@ -114,7 +114,20 @@ def cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if c.entry is None:  # the label most mentions carry
             c.type = Counter(m.label for m in c.mentions).most_common(1)[0][0]
     _merge_acronyms(clusters)
-    out = list(clusters.values()) + _cluster_people(people)
+    people_clusters = _cluster_people(people)
+    for pc in list(people_clusters):
+        # A lone one-word "person" the model elsewhere calls an ORG/GPE with the same text,
+        # or the last word of an organisation's name here ("Chronicle" for "San Francisco
+        # Chronicle"), is that organisation.
+        first = pc.mentions[0]
+        if len(first.tokens) != 1 or len({m.text for m in pc.mentions}) != 1:
+            continue
+        target = clusters.get(("txt", first.text.casefold())) or _org_ending_with(clusters, first.text)
+        if target is not None:
+            target.mentions.extend(pc.mentions)
+            target.mentions.sort(key=lambda m: m.span.start_char)
+            people_clusters.remove(pc)
+    out = list(clusters.values()) + people_clusters
     for c in out:
         c.name = _canonical(c)
     return out
@@ -145,6 +158,12 @@ def _cluster_people(people: list[_Mention]) -> list[_Cluster]:
     for c in full.values():
         c.mentions.sort(key=lambda m: m.span.start_char)
     return list(full.values()) + list(singles.values())
+
+
+def _org_ending_with(clusters: dict, word: str) -> Optional[_Cluster]:
+    hits = [c for c in clusters.values() if c.type in ("ORG", "MEDIA", "IGO")
+            and len(c.mentions[0].text.split()) > 1 and c.mentions[0].text.split()[-1] == word]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _initials(name: str) -> str:
