@@ -8,8 +8,10 @@ Data (read-only, ../shared/data/events/derived/):
   file's ``event_plover_v2``). sitrep's lexicon was TUNED on this set (development set).
 - cameo_codebook_examples.jsonl: 282 CAMEO-manual examples, one per code. It shares sentences
   with the PLOVER set (same family), so it is reported twice: all of it, and only the
-  sentences NOT in the PLOVER set (the held-out part). Roots 01/02 (statements, appeals) have
-  no PLOVER 2 type: an event found there is an event where none is expected.
+  sentences NOT in the PLOVER set (the held-out part). Root 01 (public statements) has no
+  PLOVER 2 type: an asserted/reported event found there is an event where none is expected.
+  Root 02 (appeals) has no row in CAMEO2PLOVER-2021 but falls under PLOVER 2's REQUEST ("all
+  requests"): reported as the share coded REQUEST.
 
 Each sentence runs as a one-sentence document through the real pipeline
 (``Pipeline().extract_many(..., as_body=True)``, the same as ``sitrep extract --input-format
@@ -142,11 +144,16 @@ def score_plover(rows, preds):
 
 def score_codebook(rows, preds, mapping):
     typed = [(r, p) for r, p in zip(rows, preds) if mapping.get(r["code"])]
-    none_expected = [(r, p) for r, p in zip(rows, preds) if r["root"] in ("01", "02")]
+    # CAMEO 01 (public statements) has no PLOVER event. CAMEO 02 (appeals) has no row in the
+    # 2021 table either, but PLOVER 2 defines REQUEST as "all requests": scored apart.
+    none_expected = [(r, p) for r, p in zip(rows, preds) if r["root"] == "01"]
+    appeals = [(r, p) for r, p in zip(rows, preds) if r["root"] == "02"]
+    appeal_req = sum(1 for r, p in appeals if main_event(p) and main_event(p)["plover"] == "REQUEST")
     acc = sum(1 for r, p in typed if main_event(p) and view(main_event(p)) == mapping[r["code"]]) / max(1, len(typed))
     root = sum(1 for r, p in typed if main_event(p) and (main_event(p).get("cameo") or "")[:2] == r["root"]) / max(1, len(typed))
     spurious = sum(1 for r, p in none_expected if any(e["modality"] in ("asserted", "reported") for e in p))
-    return acc, root, spurious / max(1, len(none_expected)), len(typed), len(none_expected)
+    return (acc, root, spurious / max(1, len(none_expected)), len(typed), len(none_expected),
+            appeal_req / max(1, len(appeals)), len(appeals))
 
 
 def main() -> int:
@@ -194,13 +201,13 @@ def main() -> int:
 
     print()
     print(f"CAMEO codebook examples (n={len(cb)}; {len(cb) - len(held_out)} shared with the GSR; held-out n={len(held_out)})")
-    print(f"{'system':<14}{'subset':<10}{'PLOVER-view acc':>16}{'CAMEO root':>11}{'none-expected hit rate':>24}")
+    print(f"{'system':<14}{'subset':<10}{'PLOVER-view acc':>16}{'CAMEO root':>11}{'none-expected hit rate':>24}{'appeals as REQUEST':>22}")
     for name, preds in (("sitrep", sit_cb), ("naive-lexicon", base_cb)):
         for subset, idx in (("all", range(len(cb))), ("held-out", held_out)):
             rows = [cb[i] for i in idx]
             ps = [preds[i] for i in idx]
-            acc, root, spur, n_typed, n_none = score_codebook(rows, ps, mapping)
-            print(f"{name:<14}{subset:<10}{acc:16.3f}{root:11.3f}{spur:17.3f} (n={n_none})")
+            acc, root, spur, n_typed, n_none, app, n_app = score_codebook(rows, ps, mapping)
+            print(f"{name:<14}{subset:<10}{acc:16.3f}{root:11.3f}{spur:17.3f} (n={n_none}){app:15.3f} (n={n_app})")
 
     # The seed: asserted/reported ASSAULT or COERCE by Russia (the text only denies or imagines one).
     if SEED.exists():
