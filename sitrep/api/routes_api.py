@@ -10,7 +10,23 @@ from pydantic import BaseModel, Field, model_validator
 from ..errors import Errors
 from .errors import ApiError, not_found
 
-router = APIRouter()
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="sitrep error code, e.g. E404, E413, E002")
+    status: int
+    message: str
+    details: Optional[list[dict]] = None
+
+
+class ErrorOut(BaseModel):
+    """The one shape of every API error."""
+
+    error: ErrorDetail
+
+
+_ERR = {"model": ErrorOut}
+router = APIRouter(responses={404: _ERR, 422: _ERR, 429: _ERR, 500: _ERR})
 
 # Parameter shapes shared with the pages. Bounds keep every value inside what SQLite and
 # PostgreSQL accept as an integer, so a silly offset is a 422, never a 500.
@@ -89,7 +105,8 @@ def healthz() -> dict:
     return {"status": "ok"}
 
 
-@router.post("/api/extract", tags=["extract"], summary="Extract one article record from text or HTML")
+@router.post("/api/extract", tags=["extract"], summary="Extract one article record from text or HTML",
+             responses={413: {"model": ErrorOut, "description": "Request body over the size limit (E413)"}})
 def extract(request: Request, body: ExtractIn) -> dict:
     content, fmt = (body.text, "text") if body.text is not None else (body.html, "html")
     return run_extract(request, content, fmt, body.published, body.source, body.as_body)
