@@ -158,3 +158,39 @@ def test_empty_and_entityless_docs():
     doc = run("nothing to see here.", published=None)
     assert doc._.sitrep_entities == [] and doc._.sitrep_mentions == []
     assert doc._.sitrep_errors is None
+
+
+def test_dateline_city_possessive_split_and_lowercase_spans():
+    doc = run("HANOI, Vietnam (AP) — Officials visited Punjab’s Amritsar and Vietnam’s Communist Party "
+              "headquarters on Monday.")
+    e = ents(doc)
+    assert (e["Hanoi"].type, e["Hanoi"].country, [m.text for m in e["Hanoi"].mentions]) == ("GPE", "VNM", ["HANOI"])
+    assert [m.text for m in e["Vietnam"].mentions] == ["Vietnam", "Vietnam"]
+    assert "Communist Party" in e
+    texts = {m.text for x in doc._.sitrep_entities for m in x.mentions}
+    assert not any("’s" in t for t in texts)
+
+
+def test_plural_demonyms_and_regional_norps_are_one_entity():
+    doc = run("Two Afghans and an Afghan official met Asian envoys. Afghan police said the Afghans left.")
+    e = ents(doc)
+    assert [m.text for m in e["Afghan"].mentions] == ["Afghans", "Afghan", "Afghan", "Afghans"]
+    assert (e["Afghan"].type, e["Afghan"].country) == ("NORP", "AFG")
+    assert (e["Asian"].type, e["Asian"].country) == ("NORP", None)
+
+
+def test_shipped_tables_are_what_the_build_script_makes():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from conftest import need_shared
+
+    need_shared("data", "events", "petrarch", "Phoenix.Countries.actors.txt")
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_gazetteer", root / "scripts" / "build_gazetteer.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    built = mod.build()["entries"]
+    shipped = json.loads((root / "sitrep" / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    assert built == shipped
