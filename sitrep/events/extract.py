@@ -10,14 +10,15 @@ attached last. Nothing here knows about any particular article.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..record import Actor, Event, EventQuantity, Quote, content_id, make_span
+from ..record import Actor, Event, Quote, content_id, make_span
 from . import coding, lexicon
 from .actors import ActorResolver
+from .attributes import _date, _location, _quantity
+from .syntax import _children, _prep_objects, _subject_of, _with_conj
 from .modality import SPEECH, modality
 
 # Prepositions that introduce the recipient of an action.
@@ -51,53 +52,6 @@ ANAPHOR_TYPES = {"charge": "ACCUSE", "claim": "ACCUSE", "accusation": "ACCUSE", 
                  "build-up": "MOBILIZE", "proposal": "AGREE"}
 THEME_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "people", "civilian", "civilians",
                "weapon", "weapons", "missile", "missiles", "tank", "tanks", "brigade", "brigades", "aid"}
-_NUM = re.compile(r"^[\d,.]+$")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2, "dozen": 12}
-
-
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _with_conj(toks: Iterable[Token]) -> list[Token]:
-    out = []
-    for t in toks:
-        out.append(t)
-        stack = [c for c in t.children if c.dep_ == "conj"]
-        while stack:
-            c = stack.pop(0)
-            out.append(c)
-            stack.extend(cc for cc in c.children if cc.dep_ == "conj")
-    return out
-
-
-def _subject_of(verb: Token) -> Optional[Token]:
-    """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
-    ('Scholz plans to travel' -> Scholz for 'travel')."""
-    tok = verb
-    for _ in range(6):
-        subj = _children(tok, "nsubj", "csubj")
-        if subj:
-            return subj[0]
-        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
-            tok = tok.head
-            if tok.dep_ == "prep":  # 'After orchestrating ..., Russia' : prep -> main verb
-                tok = tok.head
-            continue
-        if tok.dep_ == "relcl" and tok.head is not tok:
-            return tok.head
-        return None
-    return None
-
-
-def _prep_objects(tok: Token) -> list[tuple[str, Token]]:
-    out = []
-    for p in tok.children:
-        if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP":
-            for o in p.children:
-                if o.dep_ == "pobj":
-                    out.append((p.lower_, o))
-    return out
 
 
 def _lemma(tok: Token) -> str:
@@ -510,71 +464,3 @@ def _same(a: Actor, b: Actor) -> bool:
     if a.entity and a.entity == b.entity:
         return True
     return bool(a.code and a.code == b.code and a.text == b.text)
-
-
-def _governed_span(tok: Token) -> list[tuple[int, int]]:
-    """Character ranges of the predicate's own dependents (not embedded clauses)."""
-    spans = [(tok.idx, tok.idx + len(tok.text))]
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "csubj"):
-            continue
-        sub = list(c.subtree)
-        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-    return spans
-
-
-def _date(st: _Doc, sent: SpacySpan, tok: Token) -> Optional[str]:
-    if st.times:
-        ranges = _governed_span(tok)
-        # Up the xcomp chain: 'plans to travel on Monday' dates the travel.
-        t = tok
-        while t.dep_ in ("xcomp", "acomp") and t.head is not t:
-            t = t.head
-            ranges.extend(_governed_span(t))
-        for tx in st.times:
-            if any(a <= tx.start and tx.end <= b for a, b in ranges):
-                return tx.value
-        for tx in st.times:
-            if sent.start_char <= tx.start and tx.end <= sent.end_char:
-                return tx.value
-    return st.doc._.published
-
-
-def _location(st: _Doc, tok: Token, used: set[int]) -> tuple[Optional[str], Optional[str]]:
-    from .actors import entity_at
-
-    for p, o in _prep_objects(tok):
-        if p not in ("in", "at", "near", "inside", "outside"):
-            continue
-        if o.ent_type_ in ("GPE", "LOC", "FAC"):
-            span = [t for t in o.subtree if t.ent_type_ == o.ent_type_ or t.i == o.i]
-            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-            eid = entity_at(st.doc, start, end) if entity_at else None
-            return st.text[start:end], eid
-    return None, None
-
-
-def _parse_number(tok: Token) -> Optional[float]:
-    txt = tok.text.replace(",", "")
-    try:
-        value = float(txt)
-    except ValueError:
-        return _SCALE.get(tok.lower_)
-    for c in tok.children:
-        if c.lower_ in _SCALE:
-            value *= _SCALE[c.lower_]
-    return value
-
-
-def _quantity(st: _Doc, theme: Token) -> Optional[EventQuantity]:
-    sub = list(theme.subtree)
-    start, end = sub[0].idx, theme.idx + len(theme.text)
-    for q in st.quantities:
-        if start <= q.start and q.end <= end:
-            return EventQuantity(value=q.value, unit=q.unit or theme.text.lower())
-    for c in theme.children:
-        if c.dep_ == "nummod":
-            v = _parse_number(c)
-            if v is not None:
-                return EventQuantity(value=v, unit=theme.text.lower())
-    return None

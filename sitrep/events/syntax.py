@@ -1,0 +1,52 @@
+"""Small dependency-parse helpers shared by the event extractor and its attribute readers."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _with_conj(toks: Iterable[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        out.append(t)
+        stack = [c for c in t.children if c.dep_ == "conj"]
+        while stack:
+            c = stack.pop(0)
+            out.append(c)
+            stack.extend(cc for cc in c.children if cc.dep_ == "conj")
+    return out
+
+
+def _subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
+    ('Scholz plans to travel' -> Scholz for 'travel')."""
+    tok = verb
+    for _ in range(6):
+        subj = _children(tok, "nsubj", "csubj")
+        if subj:
+            return subj[0]
+        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            if tok.dep_ == "prep":  # 'After orchestrating ..., Russia' : prep -> main verb
+                tok = tok.head
+            continue
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return tok.head
+        return None
+    return None
+
+
+def _prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append((p.lower_, o))
+    return out
