@@ -130,7 +130,7 @@ def client(pipeline):
     # A task whose worker dies is not retried on the other one: the test of lost
     # partitions should see the loss once, not after three more killed workers.
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     c = Client(cluster)
     yield c
     c.close()
@@ -196,6 +196,29 @@ def test_dask_records_equal_local_engine_byte_for_byte(client, tmp_path):
     assert sorted(e["code"] for e in errors) == ["E002", "E003", "E008", "E010"]
     dates = sorted(p.name for p in (tmp_path / "out" / "articles").iterdir())
     assert dates == ["date=2022-02-03", "date=2022-03-04", "date=unknown"]
+
+
+def annotate_failing(records, **options):
+    raise RuntimeError("must not run")
+
+
+def test_rerun_resumes_finished_partitions_only(client, tmp_path):
+    write_corpus(tmp_path / "in")
+    src = [str(tmp_path / "in" / "batch.jsonl")]
+    out = str(tmp_path / "out")
+    first = ingest_dask(src, out_dir=out, client=client, partition_size=2)
+    before = read_output(out)
+    # One partition loses its "finished" marker (as if its worker died before the end):
+    # the rerun runs that one again and reuses the other two.
+    marker = next((tmp_path / "out" / "_done").iterdir())
+    marker.unlink()
+    again = ingest_dask(src, out_dir=out, client=client, partition_size=2)
+    assert (first["resumed_partitions"], again["resumed_partitions"]) == (0, 2)
+    assert again["partitions"] == 3 and again["documents"] == first["documents"]
+    assert read_output(out) == before
+    # Changed options (another batch function) redo every partition.
+    redone = ingest_dask(src, out_dir=out, client=client, partition_size=2, annotate=annotate_failing)
+    assert redone["resumed_partitions"] == 0 and redone["articles"] == 0
 
 
 def test_published_option_reaches_the_workers(client, tmp_path):

@@ -6,6 +6,7 @@ Layout under ``out_dir``::
     articles/date=unknown/part-<partition key>.parquet
     errors/part-<partition key>.parquet
     _manifest.json            partitions in input order, written by the client at the end
+    _done/part-<key>.json     written by a task after its files: the partition is complete
 
 Each input partition writes only files named after its own key, so tasks never contend
 for a file and a rerun over the same input replaces its files instead of adding copies.
@@ -26,6 +27,7 @@ from typing import Iterable, Iterator, Optional
 ARTICLES = "articles"
 ERRORS = "errors"
 MANIFEST = "_manifest.json"
+DONE = "_done"  # one marker per finished partition: what a resumed run may skip
 
 Keyed = tuple[dict, Optional[str]]  # (Article or ErrorRecord dict, input key)
 
@@ -91,10 +93,37 @@ def _partition_files(root: Path, key: str) -> list[Path]:
     return found
 
 
+def _marker(root: Path, key: str) -> Path:
+    return root / DONE / f"part-{key}.json"
+
+
 def clear_partition(out_dir: str | Path, key: str) -> None:
     """Remove what an earlier run of this partition wrote (its dates may have changed)."""
-    for old in _partition_files(Path(out_dir), key):
+    root = Path(out_dir)
+    marker = _marker(root, key)
+    if marker.exists():  # first: a half-rewritten partition must not look finished
+        marker.unlink()
+    for old in _partition_files(root, key):
         old.unlink()
+
+
+def mark_done(out_dir: str | Path, key: str, summary: dict, options: dict) -> None:
+    """Written by the task after its files: the partition is complete (for ``resume``)."""
+    path = _marker(Path(out_dir), key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"summary": summary, "options": options}, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def done_summary(out_dir: str | Path, key: str, options: dict) -> Optional[dict]:
+    """The summary of a partition an earlier run finished with the same options, or None."""
+    path = _marker(Path(out_dir), key)
+    try:
+        done = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return done["summary"] if done.get("options") == json.loads(json.dumps(options, sort_keys=True)) else None
 
 
 def write_partition(out_dir: str | Path, key: str, rows: list[dict],

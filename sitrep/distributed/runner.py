@@ -19,9 +19,9 @@ from typing import Callable, Iterator, Optional
 
 from ..errors import ConfigError, ExtractionError, InputError
 from ..reader import MAX_BYTES
-from .output import iter_output_keyed, write_manifest, write_partition
+from .output import done_summary, iter_output_keyed, write_manifest, write_partition
 from .partitions import Partition, iter_partition_documents, plan_partitions
-from .task import Annotate, WarmPipeline, error_row, run_partition
+from .task import Annotate, WarmPipeline, error_row, run_options, run_partition
 
 
 @contextmanager
@@ -47,7 +47,8 @@ def connect(scheduler: Optional[str] = None, workers: int = 2, client=None) -> I
     # taking the GIL each time; with one CPU-bound thread per worker it only costs time.
     # (Nannies hand the current config to the worker processes they start.)
     with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        # Dashboard on a free port: several clusters (users, tests) may share one machine.
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     with cluster, Client(cluster) as c:
         yield c
 
@@ -120,6 +121,7 @@ def ingest_dask(
     annotate: Optional[Annotate] = None,
     client=None,
     progress: Optional[Callable[[dict], None]] = None,
+    resume: bool = True,
 ) -> dict:
     """Annotate ``paths`` on a Dask cluster; write Parquet to ``out_dir``; load ``db_url``.
 
@@ -128,6 +130,10 @@ def ingest_dask(
     folder is used (removed after loading when ``db_url`` is given). ``annotate`` replaces
     ``sitrep.pipeline.annotate_batch`` (same signature), e.g. for a custom pipeline.
     Returns a JSON-ready summary; ``progress`` is called with each partition's summary.
+
+    With ``resume`` (the default) a partition that an earlier run into the same
+    ``out_dir`` finished, with the same options, is not run again: rerunning after a
+    crash or a lost worker does only what is missing (lost partitions are retried).
     """
     t0 = time.perf_counter()
     parts = plan_partitions(list(paths), size=partition_size, input_format=input_format, limit=limit)
@@ -145,7 +151,12 @@ def ingest_dask(
         n_workers = _count_workers(c)
         run = uuid.uuid4().hex[:8]
         futures = {}
+        done_options = run_options(annotate, as_body, published, max_bytes)
         for part in parts:
+            earlier = done_summary(out, part.key, done_options) if resume else None
+            if earlier is not None:
+                summaries[part.key] = {**earlier, "resumed": True}
+                continue
             fut = c.submit(run_partition, part, str(out), key=f"sitrep-{part.key}-{run}", **options)
             futures[fut] = part
         for fut in as_completed(list(futures)):
@@ -153,7 +164,11 @@ def ingest_dask(
             if fut.status == "finished":
                 summary = fut.result()
             else:
-                summary = _lost_partition(part, str(out), fut.exception(), max_bytes)
+                try:
+                    exc = fut.exception()
+                except BaseException as cancelled:  # noqa: BLE001 - a cancelled future raises here
+                    exc = cancelled
+                summary = _lost_partition(part, str(out), exc, max_bytes)
             fut.release()
             summaries[part.key] = summary
             if progress is not None:
@@ -166,6 +181,7 @@ def ingest_dask(
         "workers": n_workers,
         "partitions": len(parts),
         "lost_partitions": sum(1 for s in ordered if "lost" in s),
+        "resumed_partitions": sum(1 for s in ordered if s.get("resumed")),
         "documents": sum(s["documents"] for s in ordered),
         "articles": sum(s["articles"] for s in ordered),
         "errors": sum(s["errors"] for s in ordered),

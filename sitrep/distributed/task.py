@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from ..errors import ExtractionError, InputError
 from ..reader import MAX_BYTES, InputDoc
 from ..record import ErrorRecord
-from .output import is_error, write_partition
+from .output import is_error, mark_done, write_partition
 from .partitions import Partition, iter_partition_documents
 
 Annotate = Callable[..., list]
@@ -157,6 +157,15 @@ def run_partition(
     rows = [row for row, _ in keyed]
     files = write_partition(out_dir, part.key, rows, [key for _, key in keyed])
     errors = sum(1 for r in rows if is_error(r))
-    return {"partition": part.key, "label": part.label, "documents": len(rows),
-            "articles": len(rows) - errors, "errors": errors, "files": files,
-            "seconds": round(time.perf_counter() - t0, 3)}
+    summary = {"partition": part.key, "label": part.label, "documents": len(rows),
+               "articles": len(rows) - errors, "errors": errors, "files": files,
+               "seconds": round(time.perf_counter() - t0, 3)}
+    mark_done(out_dir, part.key, summary, run_options(annotate, as_body, published, max_bytes))
+    return summary
+
+
+def run_options(annotate: Optional[Annotate], as_body: bool, published: Optional[str], max_bytes: int) -> dict:
+    """What, besides the partition itself, decides its rows: a resumed run reuses a
+    finished partition only when these are the same."""
+    name = None if annotate is None else f"{getattr(annotate, '__module__', '?')}.{getattr(annotate, '__qualname__', '?')}"
+    return {"annotate": name, "as_body": as_body, "published": published, "max_bytes": max_bytes}
