@@ -155,3 +155,15 @@ def test_name_between_closing_mark_and_cue(extract):
     first, second = quotes(r, "direct")
     assert "Ruiz" in first.speaker_span.text and first.cue.text == "said"
     assert second.speaker_span.text == "Ruiz" and second.cue.text == "continued"
+
+
+def test_pronoun_prefers_a_newly_introduced_person_over_the_last_speaker(extract):
+    r = extract(
+        "“The deal is done,” said Governor Maria Lopez. "
+        "Senator Paul Kim criticised the agreement on Monday. He said the deal would fail.\n\n"
+        "“We start on Monday,” Lopez said. “We will finish by May,” she said."
+    )
+    he = next(q for q in quotes(r, "indirect") if q.text == "the deal would fail")
+    assert "Kim" in he.speaker_text
+    may = next(q for q in quotes(r, "direct") if q.text == "We will finish by May")
+    assert may.speaker_span.text == "she" and "Lopez" in may.speaker_text

@@ -200,6 +200,12 @@ class History:
     def add(self, at: int, res: Resolved, head_lemma: str) -> None:
         self.items.append((at, res.entity, res.text, res.person, head_lemma))
 
+    def last_with_position(self, before: int, person: bool):
+        for at, eid, text, is_person, head in reversed(self.items):
+            if at < before and is_person == person:
+                return Resolved(eid, text, is_person), at
+        return None, -1
+
     def last(self, before: int, person: Optional[bool] = None, lemma: Optional[str] = None):
         for at, eid, text, is_person, head in reversed(self.items):
             if at >= before:
@@ -224,6 +230,16 @@ def _entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
     return ent.name if ent is not None else fallback
 
 
+def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
+    best = -1
+    for s, e, mid in doc._.sitrep_mentions or []:
+        if s >= at:
+            break
+        if mid == eid:
+            best = s
+    return best
+
+
 def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
     best = None
     for s, e, eid in doc._.sitrep_mentions or []:
@@ -241,9 +257,13 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
     if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
         if low in PERSON_PRONOUNS:
             eid = _entities.resolve_pronoun(doc, head)
-            if eid is not None:
-                return Resolved(eid, _entity_name(doc, eid, text), True)
-            prev = history.last(head.idx, person=True)
+            prev, prev_at = history.last_with_position(head.idx, person=True)
+            # The entity stage's candidate wins only when it was mentioned after the last
+            # person who spoke ("Kim criticised the budget. He said ..."); otherwise "he
+            # said" continues the current speaker, which also survives NER slips.
+            if eid is not None and _entity_type(doc, eid) in ("PERSON", None):
+                if prev is None or _last_mention_before(doc, eid, head.idx) > prev_at:
+                    return Resolved(eid, _entity_name(doc, eid, text), True)
             if prev is not None:
                 return prev
             eid = _nearest_person_before(doc, head.idx)
