@@ -157,3 +157,10 @@ def test_groups_of_people_act_for_the_country_they_are_in(code):
     assert (e.plover, e.mode, e.source.code, e.trigger.text) == ("PROTEST", "hunger", "BLRCVL", "strike")
     [t] = torture.events
     assert (t.plover, t.source.code, t.modality) == ("ASSAULT", "MLIMIL", "reported")
+
+
+def test_would_in_reported_speech_is_a_plan_unless_conditional(code):
+    plan, cond = code("Cuba said it would release the detained fishermen.",
+                      "Cuba said it would release the fishermen if Florida paid a fine.")
+    assert [(e.plover, e.source.country, e.modality) for e in plan.events] == [("RETREAT", "CUB", "planned")]
+    assert {e.modality for e in cond.events} == {"hypothetical"}

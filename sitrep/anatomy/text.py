@@ -23,7 +23,7 @@ from typing import Optional
 
 from . import Anatomy
 from .credits import credit_line, dateline_agency, merge
-from .dates import date_from_lines
+from .dates import date_from_lines, full_date
 from .lines import Line, find_headline, score_lines, select_body, split_lines
 
 _WORD = re.compile(r"\w+", re.U)
@@ -64,8 +64,6 @@ def _byline(s: str) -> Optional[str]:
 
 
 def _date_line(s: str) -> bool:
-    from .dates import full_date
-
     return len(s) <= 120 and full_date(s) is not None and _words(s) <= 16
 
 

@@ -12,14 +12,14 @@ writes its own Parquet files partitioned by publication date. See
 
 from __future__ import annotations
 
-from .output import canonical_json, iter_output_keyed, read_output, read_partition, write_partition
+from .output import PartitionWriter, canonical_json, iter_output_keyed, iter_partition, read_output, read_partition, write_partition
 from .partitions import Partition, iter_partition_documents, plan_partitions
 from .runner import connect, ingest_dask, load_store
-from .task import WarmPipeline, annotate_partition, annotate_partition_keyed, run_partition
+from .task import WarmPipeline, annotate_partition, iter_annotated, run_partition
 
 __all__ = [
     "ingest_dask", "connect", "load_store",
     "Partition", "plan_partitions", "iter_partition_documents",
-    "annotate_partition", "annotate_partition_keyed", "run_partition", "WarmPipeline",
-    "canonical_json", "iter_output_keyed", "read_output", "read_partition", "write_partition",
+    "annotate_partition", "iter_annotated", "run_partition", "WarmPipeline",
+    "canonical_json", "iter_output_keyed", "iter_partition", "read_output", "read_partition", "PartitionWriter", "write_partition",
 ]

@@ -19,6 +19,7 @@ read; the other columns are for filtering without parsing JSON.
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 from pathlib import Path
@@ -75,16 +76,6 @@ def _table(rows: list[tuple[int, dict, Optional[str]]], errors: bool):
     return pa.table(cols)
 
 
-def _write(table, path: Path) -> None:
-    import pyarrow.parquet as pq
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside, then rename: a reader (or a crashed task's rerun) never sees half a file.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
-
-
 def _partition_files(root: Path, key: str) -> list[Path]:
     name = f"part-{key}.parquet"
     found = sorted(root.glob(f"{ARTICLES}/date=*/{name}"))
@@ -105,6 +96,9 @@ def clear_partition(out_dir: str | Path, key: str) -> None:
         marker.unlink()
     for old in _partition_files(root, key):
         old.unlink()
+    # Temporaries of a task that died mid-write (dot-named: readers never list them).
+    for stale in root.glob(f"**/.part-{key}.parquet.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def mark_done(out_dir: str | Path, key: str, summary: dict, options: dict) -> None:
@@ -126,42 +120,90 @@ def done_summary(out_dir: str | Path, key: str, options: dict) -> Optional[dict]
     return done["summary"] if done.get("options") == json.loads(json.dumps(options, sort_keys=True)) else None
 
 
-def write_partition(out_dir: str | Path, key: str, rows: list[dict],
-                    input_keys: Optional[list[Optional[str]]] = None) -> list[str]:
+class PartitionWriter:
+    """Streams one partition's rows into its files: a CC-NEWS WARC holds tens of thousands
+    of pages, so rows go out in row groups of ``flush_rows`` instead of being held until
+    the end. Files are written under a temporary name and renamed by ``close``."""
+
+    def __init__(self, out_dir: str | Path, key: str, flush_rows: int = 500) -> None:
+        self.root = Path(out_dir)
+        self.name = f"part-{key}.parquet"
+        self.flush_rows = flush_rows
+        clear_partition(self.root, key)
+        self.buffers: dict[str, list] = {}  # date, or "" for errors -> [(seq, row, key)]
+        self.writers: dict[str, tuple] = {}  # same keys -> (ParquetWriter, tmp path, final rel path)
+        self.seq = 0
+        self.buffered = 0
+
+    def add(self, row: dict, input_key: Optional[str] = None) -> None:
+        bucket = "" if is_error(row) else date_key(row)
+        self.buffers.setdefault(bucket, []).append((self.seq, row, input_key))
+        self.seq += 1
+        self.buffered += 1
+        if self.buffered >= self.flush_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow.parquet as pq
+
+        for bucket, rows in self.buffers.items():
+            if not rows:
+                continue
+            table = _table(rows, errors=bucket == "")
+            if bucket not in self.writers:
+                rel = Path(ERRORS) / self.name if bucket == "" else Path(ARTICLES) / f"date={bucket}" / self.name
+                final = self.root / rel
+                final.parent.mkdir(parents=True, exist_ok=True)
+                tmp = final.with_name(f".{self.name}.{os.getpid()}.tmp")
+                self.writers[bucket] = (pq.ParquetWriter(tmp, table.schema, compression="zstd"), tmp, rel)
+            self.writers[bucket][0].write_table(table)
+            rows.clear()
+        self.buffered = 0
+
+    def close(self) -> list[str]:
+        """Finish every file (rename into place); returns them relative to ``out_dir``,
+        articles by date first, then errors."""
+        self.flush()
+        written = []
+        for bucket in sorted(self.writers, key=lambda b: (b == "", b)):
+            writer, tmp, rel = self.writers[bucket]
+            writer.close()
+            # Renamed only when complete: a reader never sees half a file.
+            os.replace(tmp, self.root / rel)
+            written.append(str(rel))
+        return written
+
+
+def write_partition(out_dir: str | Path, key: str, rows: Iterable[dict],
+                    input_keys: Optional[Iterable[Optional[str]]] = None) -> list[str]:
     """Write one partition's rows (with the store's input key of each, when known);
     returns the files written, relative to ``out_dir``."""
-    root = Path(out_dir)
-    clear_partition(root, key)
-    name = f"part-{key}.parquet"
-    keys = input_keys if input_keys is not None else [None] * len(rows)
-    by_date: dict[str, list] = {}
-    errors: list = []
-    for seq, (row, k) in enumerate(zip(rows, keys)):
-        (errors if is_error(row) else by_date.setdefault(date_key(row), [])).append((seq, row, k))
-    written = []
-    for date in sorted(by_date):
-        rel = Path(ARTICLES) / f"date={date}" / name
-        _write(_table(by_date[date], errors=False), root / rel)
-        written.append(str(rel))
-    if errors:
-        rel = Path(ERRORS) / name
-        _write(_table(errors, errors=True), root / rel)
-        written.append(str(rel))
-    return written
+    writer = PartitionWriter(out_dir, key)
+    keys = iter(input_keys) if input_keys is not None else None
+    for row in rows:
+        writer.add(row, next(keys) if keys is not None else None)
+    return writer.close()
 
 
 def _read(path: Path) -> Iterator[tuple[int, dict, Optional[str]]]:
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=["seq", "input_key", "record"])
-    for seq, key, rec in zip(*(table.column(c).to_pylist() for c in ("seq", "input_key", "record"))):
-        yield seq, json.loads(rec), key
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=256, columns=["seq", "input_key", "record"]):
+        cols = batch.to_pydict()
+        for seq, key, rec in zip(cols["seq"], cols["input_key"], cols["record"]):
+            yield seq, json.loads(rec), key
+
+
+def iter_partition(out_dir: str | Path, key: str) -> Iterator[Keyed]:
+    """One partition's rows with their input keys, back in input order. Each file is in
+    order already, so a streaming merge on ``seq`` restores it without loading them."""
+    streams = [_read(p) for p in _partition_files(Path(out_dir), key)]
+    for _, row, k in heapq.merge(*streams, key=lambda r: r[0]):
+        yield row, k
 
 
 def read_partition(out_dir: str | Path, key: str) -> list[Keyed]:
-    """One partition's rows with their input keys, back in input order."""
-    rows = [r for p in _partition_files(Path(out_dir), key) for r in _read(p)]
-    return [(row, k) for _, row, k in sorted(rows, key=lambda r: r[0])]
+    return list(iter_partition(out_dir, key))
 
 
 def write_manifest(out_dir: str | Path, summary: dict, partitions: list[dict]) -> None:
@@ -187,7 +229,7 @@ def iter_output_keyed(out_dir: str | Path, batch_rows: int = 500) -> Iterable[li
     one partition in memory at a time."""
     batch: list[Keyed] = []
     for key in partition_keys(out_dir):
-        for item in read_partition(out_dir, key):
+        for item in iter_partition(out_dir, key):
             batch.append(item)
             if len(batch) >= batch_rows:
                 yield batch

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from ..errors import ExtractionError, InputError
 from ..reader import MAX_BYTES, InputDoc
 from ..record import ErrorRecord
-from .output import is_error, mark_done, write_partition
+from .output import PartitionWriter, is_error, mark_done
 from .partitions import Partition, iter_partition_documents
 
 Annotate = Callable[..., list]
@@ -89,10 +89,10 @@ def annotate_safely(annotate: Annotate, items: list[dict], **options) -> list[di
 
 def annotate_partition(part: Partition, **options) -> list[dict]:
     """The partition's result rows (Article or ErrorRecord dicts) in input order."""
-    return [row for row, _ in annotate_partition_keyed(part, **options)]
+    return [row for row, _ in iter_annotated(part, **options)]
 
 
-def annotate_partition_keyed(
+def iter_annotated(
     part: Partition,
     *,
     annotate: Optional[Annotate] = None,
@@ -100,10 +100,10 @@ def annotate_partition_keyed(
     published: Optional[str] = None,
     batch_size: int = 16,
     max_bytes: int = MAX_BYTES,
-) -> list[tuple[dict, Optional[str]]]:
-    """(row, input key) pairs in input order. The input key is the store's hash of the
-    document as read (``sitrep.store.input_key``), the same key local ``ingest`` writes,
-    so loading the output marks those inputs done exactly as a local run would."""
+) -> Iterator[tuple[dict, Optional[str]]]:
+    """(row, input key) pairs in input order, a batch at a time. The input key is the
+    store's hash of the document as read (``sitrep.store.input_key``), the same key local
+    ``ingest`` writes, so loading the output marks those inputs done as a local run would."""
     from ..store.writer import error_key, input_key
 
     if annotate is None:
@@ -111,11 +111,14 @@ def annotate_partition_keyed(
     rows: list[Optional[tuple[dict, Optional[str]]]] = []
     batch: list[tuple[int, dict, str]] = []
 
-    def flush() -> None:
+    def flush() -> list:
         out = annotate_safely(annotate, [item for _, item, _ in batch], as_body=as_body, published=published)
         for (slot, _, key), row in zip(batch, out):
             rows[slot] = (row, key)
         batch.clear()
+        done = [r for r in rows if r is not None]
+        rows.clear()
+        return done
 
     docs = iter_partition_documents(part, max_bytes=max_bytes)
     while True:
@@ -133,9 +136,8 @@ def annotate_partition_keyed(
         rows.append(None)
         batch.append((len(rows) - 1, to_input(doc), input_key(doc.source, doc.content, doc.input_id)))
         if len(batch) >= batch_size:
-            flush()
-    flush()
-    return [r for r in rows if r is not None]
+            yield from flush()
+    yield from flush()
 
 
 def run_partition(
@@ -148,17 +150,20 @@ def run_partition(
     batch_size: int = 16,
     max_bytes: int = MAX_BYTES,
 ) -> dict:
-    """The Dask task: annotate one partition and write its Parquet files (this task is
+    """The Dask task: annotate one partition and stream its Parquet files (this task is
     the only writer of files named after its partition key). Returns counts only, so the
     scheduler never carries the records."""
     t0 = time.perf_counter()
-    keyed = annotate_partition_keyed(part, annotate=annotate, as_body=as_body, published=published,
-                                     batch_size=batch_size, max_bytes=max_bytes)
-    rows = [row for row, _ in keyed]
-    files = write_partition(out_dir, part.key, rows, [key for _, key in keyed])
-    errors = sum(1 for r in rows if is_error(r))
-    summary = {"partition": part.key, "label": part.label, "documents": len(rows),
-               "articles": len(rows) - errors, "errors": errors, "files": files,
+    writer = PartitionWriter(out_dir, part.key)
+    documents = errors = 0
+    for row, key in iter_annotated(part, annotate=annotate, as_body=as_body, published=published,
+                                   batch_size=batch_size, max_bytes=max_bytes):
+        writer.add(row, key)
+        documents += 1
+        errors += is_error(row)
+    files = writer.close()
+    summary = {"partition": part.key, "label": part.label, "documents": documents,
+               "articles": documents - errors, "errors": errors, "files": files,
                "seconds": round(time.perf_counter() - t0, 3)}
     mark_done(out_dir, part.key, summary, run_options(annotate, as_body, published, max_bytes))
     return summary

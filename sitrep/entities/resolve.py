@@ -228,10 +228,32 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
             _fill_other(c, ent)
         entities.append(ent)
     _merge_same_ids(entities)
+    _hosted_igos(doc, entities)
     entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
     doc.user_data[GENDER_KEY] = genders
     spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
     return entities, spans
+
+
+# Capitals that stand for an organisation they host, when the article is about it.
+HOSTS = {"Brussels": ("NATO", "European Union"), "Geneva": ("United Nations",), "Vienna": ("OSCE", "IAEA")}
+
+
+def _hosted_igos(doc: Doc, entities: list[Entity]) -> None:
+    """"Brussels" acts for NATO or the EU where the article says so: the IGO named most often
+    in the sentences around its mentions (else in the article) gives its actor code."""
+    igos = {e.name: e for e in entities if e.type == "IGO"}
+    for e in entities:
+        hosted = [igos[n] for n in HOSTS.get(e.name, ()) if n in igos] if e.type == "GPE" else []
+        if not hosted:
+            continue
+        near = {h.name: 0 for h in hosted}
+        for m in e.mentions:
+            lo, hi = m.start - 300, m.end + 300
+            for h in hosted:
+                near[h.name] += sum(1 for x in h.mentions if lo <= x.start <= hi)
+        best = max(hosted, key=lambda h: (near[h.name], len(h.mentions)))
+        e.actor_code = best.actor_code
 
 
 def doc_text(doc: Doc) -> str:

@@ -30,7 +30,7 @@ LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "st
                "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
                "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
                "prepare", "propose", "agree", "approve", "order", "authorize", "authorise", "declare",
-               "sign", "renew", "reach", "call"}
+               "sign", "renew", "reach", "call", "organize", "organise", "issue", "hold"}
 # Symmetric predicates: 'A and B spoke' is A -> B.
 SYMMETRIC = {"CONSULT"}
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any

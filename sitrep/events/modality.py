@@ -41,6 +41,14 @@ NEG = {"not", "n't", "never", "no"}
 FACTIVE_PREPS = {"despite", "after", "amid", "following", "since", "because", "given"}
 
 
+def _future_in_past(tok: Token) -> bool:
+    """'Iraq said it would allow ...': 'would' in reported speech is the future of the past,
+    a plan, unless a condition makes it hypothetical."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return False
+    return not any(c.dep_ in ("advcl",) and any(m.lower_ in HYPO_MARK for m in c.children) for c in tok.children)
+
+
 def _aux_cues(tok: Token) -> Optional[str]:
     """Cues on the predicate itself: auxiliaries, negation, conditional marks."""
     best = None
@@ -49,7 +57,9 @@ def _aux_cues(tok: Token) -> Optional[str]:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
             return "negated"
         if c.dep_ in ("aux", "auxpass"):
-            if low in HYPO_AUX:
+            if low == "would" and _future_in_past(tok):
+                best = _max(best, "planned")
+            elif low in HYPO_AUX:
                 best = _max(best, "hypothetical")
             elif low in FUTURE_AUX:
                 best = _max(best, "planned")

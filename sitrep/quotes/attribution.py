@@ -346,7 +346,7 @@ def _near_children(cue: Token):
     inside the reported clause."""
     for c in cue.children:
         yield c
-        if c.dep_ in ("npadvmod", "advmod", "prep") and c.dep_ != "ccomp":
+        if c.dep_ in ("npadvmod", "advmod", "prep"):
             for g in c.children:
                 if g.dep_ == "prep":
                     yield g

@@ -8,6 +8,7 @@ story syndicated twenty times is one event seen twenty times, not twenty events.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 from collections import defaultdict
 from typing import Optional
@@ -80,21 +81,26 @@ def speaker_names(conn: Connection, speaker: str) -> list[str]:
 
 def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0) -> list[dict]:
     qt = S.quotes
-    conds = []
+    cols = (qt.c.article_id, qt.c.speaker, qt.c.published, qt.c.mentions, qt.c.cluster_id, qt.c.data)
     if article:
-        conds.append(qt.c.article_id == article)
+        q = select(*cols).where(qt.c.article_id == article).order_by(qt.c.start, qt.c.id).limit(limit).offset(offset)
+        rows = list(conn.execute(q))
     else:
-        conds.append(qt.c.is_primary == 1)
-    if speaker:
-        names = speaker_names(conn, speaker)
-        if not names:
-            return []
-        conds.append(qt.c.speaker.in_(names))
-    q = (select(qt.c.article_id, qt.c.speaker, qt.c.published, qt.c.mentions, qt.c.cluster_id, qt.c.data)
-         .where(*conds))
-    q = q.order_by(qt.c.start) if article else q.order_by(qt.c.published.desc(), qt.c.article_id, qt.c.id)
+        newest = (qt.c.published.desc(), qt.c.article_id.desc(), qt.c.id.desc())
+        if speaker:
+            names = speaker_names(conn, speaker)
+            # One index range read per matching name (each already newest-first, stopping
+            # after offset+limit rows), merged here: an IN list would read every quote of
+            # every name and sort them.
+            parts = [list(conn.execute(select(*cols, qt.c.id).where(qt.c.speaker == n, qt.c.is_primary == 1)
+                                       .order_by(*newest).limit(offset + limit))) for n in names]
+            key = lambda r: (r.published or "", r.article_id, r.id)  # noqa: E731
+            rows = list(heapq.merge(*parts, key=key, reverse=True))[offset : offset + limit]
+        else:
+            q = select(*cols).where(qt.c.is_primary == 1).order_by(*newest).limit(limit).offset(offset)
+            rows = list(conn.execute(q))
     out = []
-    for r in conn.execute(q.limit(limit).offset(offset)):
+    for r in rows:
         d = json.loads(r.data)
         d.update(article_id=r.article_id, speaker_name=r.speaker, published=r.published,
                  mentions=r.mentions, cluster_id=r.cluster_id)

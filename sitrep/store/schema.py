@@ -113,7 +113,9 @@ quotes = Table(
     Column("published", String(10)),
     Column("data", Text, nullable=False),  # the Quote record as JSON
 )
-Index("ix_quotes_speaker", quotes.c.speaker, quotes.c.is_primary, quotes.c.published)
+# Matches the listing order (published, article_id, id all descending) so "latest quotes
+# of X" is an index range read that stops after LIMIT rows, never a sort.
+Index("ix_quotes_speaker", quotes.c.speaker, quotes.c.is_primary, quotes.c.published, quotes.c.article_id, quotes.c.id)
 Index("ix_quotes_cluster", quotes.c.cluster_id, quotes.c.xkey)
 
 # Speakers are few; a LIKE over this small table finds the names, then the quotes index
@@ -216,6 +218,9 @@ agg_dyad_day = Table(
     Column("mentions", Integer, nullable=False),
     Column("gsum", Float, nullable=False),
     Column("gn", Integer, nullable=False),
+    # SQLite: the rows of one dyad are stored together in key order, so a timeline is one
+    # contiguous range read with no per-row lookups.
+    sqlite_with_rowid=False,
 )
 agg_actor = Table(
     "agg_actor",
@@ -225,6 +230,7 @@ agg_actor = Table(
     Column("modality", String(16), primary_key=True),
     Column("text", Text, primary_key=True),
     Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 agg_pair = Table(
     "agg_pair",
@@ -233,6 +239,7 @@ agg_pair = Table(
     Column("target_code", String(32), primary_key=True),
     Column("modality", String(16), primary_key=True),
     Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 V1_TABLES = [meta, inputs, articles, entities, mentions, quotes, speakers, events, times, errors, minhashes, lsh_bands]

@@ -113,12 +113,12 @@ def direction(span: Span) -> Direction:
     return None
 
 
-def _candidates(doc: Doc) -> Iterable[tuple[int, int]]:
+def _candidates(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             yield ent.start_char, ent.end_char
     for pat in PATTERNS:
-        for m in pat.finditer(doc.text):
+        for m in pat.finditer(text):
             yield m.span(1) if m.re.groups else m.span()
 
 
@@ -153,9 +153,9 @@ _SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
 
 def find_times(doc: Doc) -> list[TimeExpr]:
     ref = _ref(doc)
-    text = doc.text
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     spans = []
-    for s, e in _candidates(doc):
+    for s, e in _candidates(doc, text):
         s, e = _trim(text, s, e)
         if e > s:
             spans.append((s, e))
@@ -163,7 +163,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     # candidate ("one last month") must not hide a valid short one ("last month").
     resolved = {}
     for s, e in set(spans):
-        for ps, pe, res in _resolve(doc, s, e, ref):
+        for ps, pe, res in _resolve(doc, text, s, e, ref):
             resolved.setdefault((ps, pe), res)
     out: list[TimeExpr] = []
     for ps, pe in _select(list(resolved)):
@@ -172,8 +172,8 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     return out
 
 
-def _resolve(doc: Doc, s: int, e: int, ref: Optional[date]):
-    text = doc.text[s:e]
+def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
+    text = full[s:e]
     if _NOT_TIME.match(text.strip()):
         return []
     span = doc.char_span(s, e, alignment_mode="expand")

@@ -48,14 +48,12 @@ def _is_num(tok: Token) -> bool:
     return tok.lower_ in SCALES and tok.lower_ not in ("m", "b", "k") or (is_number_word(tok.lower_) and tok.pos_ == "NUM")
 
 
-def _cue(doc: Doc, i: int) -> tuple[Optional[str], int]:
-    """The approximation cue ending just before token i, and the index it starts at."""
+def _cue(low: list[str], i: int) -> tuple[Optional[str], int]:
+    """The approximation cue ending just before token i (``low``: the doc's lower-cased
+    tokens), and the index it starts at."""
     for words, kind in _CUE_LIST:
         n = len(words)
-        if i - n < 0:
-            continue
-        if tuple(t.lower_ for t in doc[i - n:i]) == words:
-            # "some" / "over" / "under" are only cues right before a number, which holds here.
+        if i - n >= 0 and tuple(low[i - n:i]) == words:
             return kind, i - n
     return None, i
 
@@ -110,6 +108,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
     i = 0
     n = len(doc)
     text = doc.text
+    low = [t.lower_ for t in doc]
 
     def skipped(tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in skip)
@@ -125,7 +124,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
                 j += 2
             unit, ui = _unit(doc, j - 1, j - 1)
             if unit is not None and ui is not None:
-                kind, cs = _cue(doc, i)
+                kind, cs = _cue(low, i)
                 start = doc[cs].idx
                 out.append(Quantity(start=start, end=doc[ui].idx + len(doc[ui]), text=text[start:doc[ui].idx + len(doc[ui])],
                                     value=float(value), unit=unit, approximation="at_least" if kind is None else kind))
@@ -161,9 +160,9 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
             upper = [t.lower_ for t in doc[j + 2:k + 1]]
             top = parse_number(" ".join(upper))
             scale = SCALES.get(upper[-1]) if len(upper) > 1 else None
-            low = value * scale if scale and not any(t.lower_ in SCALES for t in doc[i:j + 1]) else value
-            if top is not None and top > low and not (k + 1 < n and doc[k + 1].text == "/"):
-                value, j, ranged = low, k, True
+            bottom = value * scale if scale and not any(t.lower_ in SCALES for t in doc[i:j + 1]) else value
+            if top is not None and top > bottom and not (k + 1 < n and doc[k + 1].text == "/"):
+                value, j, ranged = bottom, k, True
             else:  # "787-9", "1-1/2": a model number or a fraction, not a count
                 i = k + 1
                 continue
@@ -177,7 +176,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
         if unit is None or ui is None:
             i = j + 1
             continue
-        kind, cs = _cue(doc, first)
+        kind, cs = _cue(low, first)
         if ranged and kind is None:
             kind = "at_least"
         start = doc[cs].idx
