@@ -244,3 +244,14 @@ def test_serve_refuses_a_missing_db_option():
 
     r = CliRunner().invoke(main, ["serve"])
     assert r.exit_code != 0 and "--db" in r.output
+
+
+def test_extract_page_explains_an_unreadable_paste(client):
+    german = ("Die Regierung hat am Montag angekündigt, dass die Truppen bis Ende des Monats abgezogen werden. "
+              "Der Minister sagte, man werde die Lage genau beobachten und weitere Schritte prüfen.")
+    resp = client.post("/extract", data={"text": german, "fmt": "text"})
+    assert resp.status_code == 422
+    assert 'id="extract-error"' in resp.text and "E007" in resp.text
+    assert "Die Regierung hat am Montag" in resp.text  # the paste is kept in the textarea
+    empty = client.post("/extract", data={"text": "   "})
+    assert empty.status_code == 200 and 'id="extract-error"' in empty.text
