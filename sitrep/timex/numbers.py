@@ -25,7 +25,6 @@ SCALES = {
     "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000,
 }
-SPECIAL = {"a": 1, "an": 1, "dozen": 12, "half": 0.5, "a dozen": 12, "a half": 0.5, "couple": 2, "a couple": 2}
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.I)

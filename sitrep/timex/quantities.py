@@ -168,8 +168,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
                 continue
         unit, ui = _unit(doc, i, j)
         if currency is not None:
-            if unit in CURRENCY_NOUNS.values() or ui is None:
-                pass
+            # "$2 billion" ends at the number; "$2 billion dollars" takes the noun too.
             end_i = j if ui is None or doc[ui].lower_ not in CURRENCY_NOUNS else ui
             unit = currency
             ui = end_i
