@@ -255,3 +255,20 @@ def test_extract_page_explains_an_unreadable_paste(client):
     assert "Die Regierung hat am Montag" in resp.text  # the paste is kept in the textarea
     empty = client.post("/extract", data={"text": "   "})
     assert empty.status_code == 200 and 'id="extract-error"' in empty.text
+
+
+def test_host_check_refuses_foreign_host_names(corpus, pipeline):
+    app = create_app(corpus["db"], settings=ApiSettings(rate_per_s=None, allowed_hosts=["127.0.0.1", "localhost"]),
+                     pipeline=pipeline)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/healthz").status_code == 200
+        assert c.get("/healthz", headers={"host": "localhost:8000"}).status_code == 200
+        assert_error(c.get("/api/articles", headers={"host": "rebind.example:8000"}), 400, "E400")
+
+
+def test_docs_page_lists_every_api_operation(client):
+    spec = client.get("/openapi.json").json()
+    html = client.get("/docs").text
+    for path in spec["paths"]:
+        assert f"<code>{path}</code>" in html
+    assert "cdn" not in html.lower()

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from . import errors as _errors
-from .security import BodySizeLimit, RateLimit, SecurityHeaders
+from .security import BodySizeLimit, HostCheck, RateLimit, SecurityHeaders
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -28,6 +28,9 @@ class ApiSettings:
     burst: float = 60.0
     extract_cost: float = 10.0              # tokens a POST /api/extract spends
     page_size_max: int = 500
+    # Host names the server answers to; None = any (the ASGI server's bind address decides).
+    # `sitrep serve` on a loopback address sets the loopback names (DNS-rebinding guard).
+    allowed_hosts: Optional[list[str]] = None
 
 
 def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: Optional[ApiSettings] = None,
@@ -81,5 +84,7 @@ def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: 
     if settings.rate_per_s:
         app.add_middleware(RateLimit, rate=settings.rate_per_s, burst=settings.burst,
                            extract_cost=settings.extract_cost)
+    if settings.allowed_hosts:
+        app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app

@@ -111,6 +111,32 @@ def _replay(messages: list, receive):
     return replay
 
 
+class HostCheck:
+    """Refuses requests whose Host header is not one of ``allowed`` (E400).
+
+    A server on 127.0.0.1 is still reachable from a web page the analyst visits, through
+    DNS rebinding (evil.example resolving to 127.0.0.1); checking Host closes that door.
+    """
+
+    def __init__(self, app, allowed: list[str]) -> None:
+        self.app = app
+        self.allowed = {h.lower() for h in allowed}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        host = ""
+        for key, value in scope.get("headers", []):
+            if key == b"host":
+                host = value.decode("latin-1").lower()
+                break
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        name = name.strip("[]")
+        if name not in self.allowed:
+            return await _send_error(send, 400, "E400", Errors.E400.format(reason=f"host {name[:100]!r} is not served here"))
+        await self.app(scope, receive, send)
+
+
 class TokenBucket:
     """Per-key token bucket: ``rate`` tokens a second, at most ``burst`` saved up."""
 
