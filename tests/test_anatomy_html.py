@@ -96,6 +96,8 @@ def test_page_lines_one_per_block_without_scripts():
 def test_has_prose():
     assert not has_prose(["Home About", "Contact"])
     assert has_prose(["The army said it would retake the town within a week."])
+    # Japanese has no spaces between words; one sentence is still prose.
+    assert has_prose(["政府は月曜日、洪水の被害を受けた地域への支援を大幅に増やすと発表した。"])
 
 
 SAMPLE_F1 = 0.972  # measured 2026-11-25

@@ -126,12 +126,19 @@ def page_lines(tree) -> list[str]:
 _SENTENCE = re.compile(r"\w[^.!?。]*\w[^.!?。]*[.!?。][\"'”’)]*(\s|$)", re.U)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _word_count(p: str) -> int:
+    # Chinese and Japanese write without spaces: count two characters as a word.
+    return len(p.split()) + len(_CJK.findall(p)) // 2
+
+
 def has_prose(paragraphs: list[str]) -> bool:
     """At least one sentence of 5+ words, or 40+ words in all: the least an article has."""
-    words = sum(len(p.split()) for p in paragraphs)
-    if words >= 40:
+    if sum(_word_count(p) for p in paragraphs) >= 40:
         return True
-    return any(len(p.split()) >= 5 and _SENTENCE.search(p) for p in paragraphs)
+    return any(_word_count(p) >= 5 and _SENTENCE.search(p) for p in paragraphs)
 
 
 def _extract(trafilatura, html: str, url: Optional[str]):
