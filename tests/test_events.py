@@ -164,3 +164,13 @@ def test_would_in_reported_speech_is_a_plan_unless_conditional(code):
                       "Cuba said it would release the fishermen if Florida paid a fine.")
     assert [(e.plover, e.source.country, e.modality) for e in plan.events] == [("RETREAT", "CUB", "planned")]
     assert {e.modality for e in cond.events} == {"hypothetical"}
+
+
+def test_object_control_and_warnings_against(code):
+    warn, urge, accuse = code("Lithuania warned Russia against invading Ukraine.",
+                              "Germany urged Iran to release the detained sailors.",
+                              "Egypt accused Sudan of supplying weapons to the rebels.")
+    assert dyads(warn) == [("THREATEN", "LTU", "RUS", "asserted"), ("ASSAULT", "RUS", "UKR", "hypothetical")]
+    assert dyads(urge) == [("REQUEST", "DEU", "IRN", "asserted"), ("RETREAT", "IRN", None, "hypothetical")]
+    # what someone is accused of is alleged, and done by the accused
+    assert dyads(accuse) == [("ACCUSE", "EGY", "SDN", "asserted"), ("AID", "SDN", None, "hypothetical")]

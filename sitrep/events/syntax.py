@@ -23,6 +23,12 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
     return out
 
 
+# Verbs whose object, not subject, is the doer of their complement.
+OBJECT_CONTROL = {"accuse", "urge", "warn", "caution", "ask", "order", "force", "persuade", "call", "encourage",
+                  "blame", "invite", "allow", "permit", "pressure", "press", "compel", "tell", "advise", "help",
+                  "charge", "suspect", "convince", "request", "require", "demand"}
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
     ('Scholz plans to travel' -> Scholz for 'travel')."""
@@ -32,9 +38,15 @@ def _subject_of(verb: Token) -> Optional[Token]:
         if subj:
             return subj[0]
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
+            via = tok.dep_
             tok = tok.head
             if tok.dep_ == "prep":  # 'After orchestrating ..., Russia' : prep -> main verb
                 tok = tok.head
+            if via in ("xcomp", "pcomp") and tok.lemma_.lower() in OBJECT_CONTROL:
+                # 'accused Russia of supplying', 'urged Iran to stop': the object does it.
+                objs = _children(tok, "dobj")
+                if objs:
+                    return objs[0]
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
