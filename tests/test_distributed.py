@@ -183,6 +183,27 @@ def test_partition_rerun_replaces_its_files(tmp_path):
     assert canonical(articles + errors) == canonical(annotate_partition(part))
 
 
+def test_partition_writer_streams_row_groups_and_restores_input_order(tmp_path):
+    from sitrep.distributed import PartitionWriter, read_partition
+
+    writer = PartitionWriter(tmp_path, "k", flush_rows=7)  # many row groups per file
+    rows = []
+    for i in range(50):
+        if i % 5 == 0:
+            row = {"error": f"doc{i}: E001: empty document", "code": "E001", "source": f"doc{i}", "input_id": None}
+        else:
+            row = {"id": f"a{i}", "published": ["2022-01-01", None, "2022-01-03"][i % 3], "text": "x",
+                   "source": f"doc{i}", "input_id": str(i)}
+        rows.append(row)
+        writer.add(row, f"key{i}")
+    assert writer.close() == ["articles/date=2022-01-01/part-k.parquet", "articles/date=2022-01-03/part-k.parquet",
+                              "articles/date=unknown/part-k.parquet", "errors/part-k.parquet"]
+    back = read_partition(tmp_path, "k")
+    assert [r for r, _ in back] == rows
+    assert [k for _, k in back] == [f"key{i}" for i in range(50)]
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
 # -- on a LocalCluster -------------------------------------------------------------------
 def test_dask_records_equal_local_engine_byte_for_byte(client, tmp_path):
     paths = write_corpus(tmp_path / "in")
