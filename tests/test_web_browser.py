@@ -80,8 +80,13 @@ def page(site):
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.dialogs = dialogs
+    # Console errors catch what a user would not see: a CSP violation, a script error, a 404.
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
     yield pg
     ctx.close()
+    assert problems == []
 
 
 def test_seed_article_click_quote_shows_its_speaker(site, page):
