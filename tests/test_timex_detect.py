@@ -122,3 +122,18 @@ def test_surname_is_not_a_duration(nlp):
 
 def test_age_with_years_old_is_not_a_duration(nlp):
     assert times(run(nlp, "Trump is 73 years old.")) == []
+
+
+def test_anaphoric_expressions_count_from_the_last_date_mentioned(nlp):
+    doc = run(nlp, "They were abducted in August 2016. The next year, the group released two videos. "
+                   "A second raid followed two days later. He had a checkup in 2018, and a year later he was ill.")
+    got = [(t, v) for t, _, v in times(doc)]
+    assert ("The next year", "2017") in got
+    assert ("a year later", "2019") in got
+    # "two days later" after a bare year has no day to count from: left out, not guessed.
+    assert not [t for t, _ in got if t.startswith("two days")]
+
+
+def test_over_the_next_year_is_not_anaphoric(nlp):
+    doc = run(nlp, "Prices rose in 2016. Officials expect growth over the next year.")
+    assert ("the next year", "2023") in [(t, v) for t, _, v in times(doc)]

@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from ..record import TimeExpr
+from .anchor import anchored, calendar_anchor, is_anaphoric
 from .normalise import Direction, normalise
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -166,10 +167,22 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         for ps, pe, res in _resolve(doc, text, s, e, ref):
             resolved.setdefault((ps, pe), res)
     out: list[TimeExpr] = []
+    anchor: Optional[str] = None  # the last calendar date the story mentioned
     for ps, pe in _select(list(resolved)):
         kind, value = resolved[(ps, pe)]
+        if is_anaphoric(text[ps:pe]) and not _SPAN_AHEAD.search(text[max(0, ps - 12):ps]):
+            value = anchored(text[ps:pe], anchor) or value
+            if value is None:
+                continue  # "two days later" with nothing to count from
+            anchor = calendar_anchor(value) or anchor
+        elif kind in ("DATE", "TIME"):
+            anchor = calendar_anchor(value) or anchor
         out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
     return out
+
+
+# "over the next year" is a stretch from now, not "the year after the last date mentioned".
+_SPAN_AHEAD = re.compile(r"(?i)\b(?:over|within|during|for|in|throughout)\s*$")
 
 
 def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
@@ -181,7 +194,9 @@ def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
         return []  # a surname ("Timothy Weeks"), not a duration
     dirn = direction(span) if span is not None and len(span) else None
     res = normalise(text, ref, dirn)
-    if res is not None and res[1] is None and ref is not None:
+    if res is None and is_anaphoric(text):
+        res = ("DATE", None)  # "a year later": valued from the story's timeline in find_times
+    if res is not None and res[1] is None and ref is not None and not is_anaphoric(text):
         return []  # unresolvable even with a reference date ("the day"): noise for users
     if res is not None and (res[1] is not None or _looks_temporal(text)):
         return [(s, e, res)]
