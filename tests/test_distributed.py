@@ -242,10 +242,12 @@ def test_rerun_resumes_finished_partitions_only(client, tmp_path):
     assert redone["resumed_partitions"] == 0 and redone["articles"] == 0
 
 
-def test_published_option_reaches_the_workers(client, tmp_path):
+def test_scheduler_address_and_published_option_reach_the_workers(client, tmp_path):
+    # Connecting by address, as `--scheduler tcp://HOST:8786` does for a remote cluster.
     paths = write_corpus(tmp_path / "in")
-    ingest_dask([str(tmp_path / "in" / "story0.txt")], out_dir=str(tmp_path / "out"), client=client,
-                published="2021-12-01")
+    summary = ingest_dask([str(tmp_path / "in" / "story0.txt")], out_dir=str(tmp_path / "out"),
+                          scheduler=client.scheduler.address, published="2021-12-01")
+    assert summary["scheduler"].startswith("tcp://") and summary["workers"] == 2
     articles, _ = read_output(tmp_path / "out")
     assert [a["published"] for a in articles] == ["2021-12-01"]
     assert (tmp_path / "out" / "articles" / "date=2021-12-01").is_dir()
