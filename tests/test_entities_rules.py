@@ -194,3 +194,12 @@ def test_shipped_tables_are_what_the_build_script_makes():
     built = mod.build()["entries"]
     shipped = json.loads((root / "sitrep" / "data" / "gazetteer.json").read_text(encoding="utf-8"))
     assert built == shipped
+
+
+def test_brussels_acts_for_the_igo_the_article_is_about():
+    doc = run("NATO ministers met on Tuesday. Brussels said the alliance would send more jets to the east.")
+    assert ents(doc)["Brussels"].actor_code == "IGONAT" and ents(doc)["Brussels"].country == "BEL"
+    doc = run("The European Union agreed new sanctions. Brussels said the package would take effect soon.")
+    assert ents(doc)["Brussels"].actor_code == "IGOEEC"
+    doc = run("Officials in Brussels said the weather was fine.")
+    assert ents(doc)["Brussels"].actor_code == "BELGOV"
