@@ -64,3 +64,25 @@ def test_seed_quantities(seed_record, text, value, unit, approx):
 def test_article_number_is_not_a_quantity(seed_record):
     # "Article 5 of NATO's founding treaty" names a treaty article; it counts nothing.
     assert not [q for q in seed_record.quantities if q.value == 5]
+
+
+def test_governing_times_on_the_seed(seed_text):
+    """The helper events use: which time expression governs which predicate."""
+    from sitrep.nlp import load_nlp
+    from sitrep.timex import quantity_for_token, time_for_token
+
+    nlp = load_nlp(components=("sitrep_timex",))
+    doc = nlp.make_doc(seed_text)
+    doc._.published = "2022-02-03"
+    doc = nlp(doc)
+
+    def verb(word, after=0):
+        return next(t for t in doc if t.text == word and t.idx >= after)
+
+    assert time_for_token(doc, verb("spoke")).value == "2022-02-02"
+    assert time_for_token(doc, verb("demanded")).value == "2021-12"
+    assert time_for_token(doc, verb("put")).value == "2022-01"
+    send = verb("send", after=seed_text.index("Earlier on February 2"))
+    assert time_for_token(doc, send).value == "2022-W05"
+    q = quantity_for_token(doc, send)
+    assert (q.value, q.unit, q.approximation) == (3000, "troops", "approx")
