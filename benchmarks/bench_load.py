@@ -15,7 +15,6 @@ The ratios say what the API and page rendering add on top.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..errors import InputError
 from ..web import charts, highlight
 from . import routes_api as api
-from .errors import ApiError, from_input_error
+from .errors import from_input_error
 
 router = APIRouter(include_in_schema=False)
 
@@ -26,6 +26,12 @@ def _query(**params) -> str:
     return ("?" + urlencode(kept)) if kept else ""
 
 
+def lead(text: str, words: int = 14) -> str:
+    """A stand-in headline for untitled articles (wire briefs): the first words of the body."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def article_context(record: dict) -> dict:
     """What the article template needs: text segments and the side-panel rows."""
     names = highlight.entity_names(record)
@@ -33,7 +39,8 @@ def article_context(record: dict) -> dict:
     events = []
     for ev in record.get("events") or []:
         events.append(dict(ev, reporter=names.get(ev.get("reported_by")) if ev.get("reported_by") else None))
-    return {"record": record, "segments": highlight.segments(record), "quotes": quotes, "events": events,
+    return {"record": record, "heading": record.get("title") or lead(record.get("text") or ""),
+            "segments": highlight.segments(record), "quotes": quotes, "events": events,
             "entities": sorted(record.get("entities") or [], key=lambda e: -len(e.get("mentions") or []))}
 
 
@@ -41,6 +48,11 @@ def article_context(record: dict) -> dict:
 def index(request: Request, limit: api.Limit = 50, offset: api.Offset = 0, since: api.Since = None,
           until: api.Until = None, q: api.TextQ = None):
     data = api.articles(request, limit=limit, offset=offset, since=since, until=until, q=q)
+    store = api.store(request)
+    for item in data["items"]:
+        if not item.get("title"):
+            rec = store.get_article(item["id"]) or {}
+            item.setdefault("lead", lead(rec.get("text") or ""))
     qs = _query(limit=limit, offset=offset, since=since, until=until, q=q)
     nxt = _query(limit=limit, offset=offset + limit, since=since, until=until, q=q) \
         if offset + limit < (data["total"] or 0) else None
