@@ -203,3 +203,9 @@ def test_brussels_acts_for_the_igo_the_article_is_about():
     assert ents(doc)["Brussels"].actor_code == "IGOEEC"
     doc = run("Officials in Brussels said the weather was fine.")
     assert ents(doc)["Brussels"].actor_code == "BELGOV"
+
+
+def test_org_named_with_a_regional_adjective_has_no_country():
+    doc = run("The European Commission and the Arab League Council met the Western Security Group.")
+    assert doc._.sitrep_errors is None
+    assert all(e.country is None or len(e.country) == 3 for e in doc._.sitrep_entities)

@@ -126,3 +126,18 @@ def test_seed_ids_stable(seed_text, by_name):
     doc._.published = "2022-02-03"
     again = {e.name: e.id for e in nlp(doc)._.sitrep_entities}
     assert again == {n: e.id for n, e in by_name.items()}
+
+
+def test_seed_record_through_the_whole_pipeline(seed_record):
+    """The record `sitrep extract SEED --published 2022-02-03` prints carries the same entities."""
+    ents = {e.name: e for e in seed_record.entities}
+    assert len(ents) == len(seed_record.entities)
+    for name, title, country, affiliation, code in PEOPLE:
+        e = ents[name]
+        assert (e.type, e.title, e.country, e.affiliation, e.actor_code) == ("PERSON", title, country, affiliation, code)
+    for name in ("NATO", "Kremlin", "Pentagon", "Interfax", "El Pais", "ZDF", "CNN",
+                 "Ukraine", "Russia", "United States", "Poland", "Romania", "Germany"):
+        assert name in ents
+    for e in seed_record.entities:
+        for m in e.mentions:
+            assert seed_record.text[m.start:m.end] == m.text

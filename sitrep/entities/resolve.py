@@ -336,7 +336,7 @@ def _fill_other(c: _Cluster, ent: Entity) -> None:
     words = ent.name.split()
     for i, w in enumerate(words):
         entry = lookup(w)
-        if entry is not None and entry.kind in ("country", "demonym"):
+        if entry is not None and entry.kind in ("country", "demonym") and entry.country:
             ent.country = entry.country
             sector = sector_for_title(" ".join(words[i + 1:]))
             ent.actor_code = entry.country + sector if sector else entry.country
