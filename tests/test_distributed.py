@@ -273,13 +273,51 @@ def test_warc_files_are_partitions_and_match_local_engine(client, tmp_path):
     assert limited["documents"] == 1
 
 
-def test_store_load_matches_local_ingest_and_is_idempotent(client, tmp_path):
+def _pg_schema_url(tag: str):
+    """A fresh schema on the test PostgreSQL server (SITREP_TEST_PG_URL), or a skip."""
+    url = os.environ.get("SITREP_TEST_PG_URL")
+    if not url:
+        pytest.skip("SITREP_TEST_PG_URL is unset (run `eval \"$(bash scripts/test-services.sh)\"` for PostgreSQL)")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from sitrep.store import normalise_url
+
+    schema = f"t_{tag}_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    engine.dispose()
+    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}", schema
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_pair(request, tmp_path):
+    """Two empty stores of one kind: one for local ingest, one for the Dask load."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+        return
+    (a, sa), (b, sb) = _pg_schema_url("local"), _pg_schema_url("dask")
+    yield a, b
+    from sqlalchemy import create_engine, text
+
+    from sitrep.store import normalise_url
+
+    engine = create_engine(normalise_url(os.environ["SITREP_TEST_PG_URL"]))
+    with engine.begin() as conn:
+        for schema in (sa, sb):
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()
+
+
+def test_store_load_matches_local_ingest_and_is_idempotent(client, tmp_path, db_pair):
     from sitrep.distributed import load_store
     from sitrep.ingest import ingest
     from sitrep.store import open_store
 
     paths = write_corpus(tmp_path / "in")
-    local_db, dask_db = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
+    local_db, dask_db = db_pair
     ingest(paths, db=local_db, workers=1)
     summary = ingest_dask(paths, db_url=dask_db, out_dir=str(tmp_path / "out"), client=client, partition_size=2)
     # 8 readable documents, 3 of them the same story as another (same body = same id).
