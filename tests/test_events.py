@@ -174,3 +174,9 @@ def test_object_control_and_warnings_against(code):
     assert dyads(urge) == [("REQUEST", "DEU", "IRN", "asserted"), ("RETREAT", "IRN", None, "hypothetical")]
     # what someone is accused of is alleged, and done by the accused
     assert dyads(accuse) == [("ACCUSE", "EGY", "SDN", "asserted"), ("AID", "SDN", None, "hypothetical")]
+
+
+def test_adjunct_clause_keeps_the_main_subject(code):
+    rec = code("After meeting Algerian officials, France demanded guarantees from Mali.")
+    assert ("CONSULT", "FRA", "DZA", "asserted") in dyads(rec)
+    assert ("REQUEST", "FRA", "MLI", "asserted") in dyads(rec)

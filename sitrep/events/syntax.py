@@ -29,6 +29,11 @@ OBJECT_CONTROL = {"accuse", "urge", "warn", "caution", "ask", "order", "force", 
                   "charge", "suspect", "convince", "request", "require", "demand"}
 
 
+# ... when the complement is their argument ('accused X of', 'warned X against'), not an adjunct
+# ('After orchestrating the buildup, Russia demanded guarantees').
+CONTROL_PREPS = {"of", "against", "from", "into", "for", "over"}
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
     ('Scholz plans to travel' -> Scholz for 'travel')."""
@@ -38,11 +43,12 @@ def _subject_of(verb: Token) -> Optional[Token]:
         if subj:
             return subj[0]
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
-            via = tok.dep_
+            via, prep = tok.dep_, None
             tok = tok.head
             if tok.dep_ == "prep":  # 'After orchestrating ..., Russia' : prep -> main verb
+                prep = tok.lower_
                 tok = tok.head
-            if via in ("xcomp", "pcomp") and tok.lemma_.lower() in OBJECT_CONTROL:
+            if (via == "xcomp" or prep in CONTROL_PREPS) and tok.lemma_.lower() in OBJECT_CONTROL:
                 # 'accused Russia of supplying', 'urged Iran to stop': the object does it.
                 objs = _children(tok, "dobj")
                 if objs:
