@@ -163,6 +163,8 @@ def test_small_files_are_grouped_and_limit_is_exact(tmp_path):
     assert len({p.key for p in parts}) == len(parts)
     with pytest.raises(ConfigError):
         plan_partitions(["-"])
+    with pytest.raises(ConfigError, match="needs --out"):  # refused before connecting
+        ingest_dask(paths, scheduler="tcp://127.0.0.1:1")
 
 
 def test_partition_rerun_replaces_its_files(tmp_path):

@@ -136,6 +136,10 @@ def ingest_dask(
     crash or a lost worker does only what is missing (lost partitions are retried).
     """
     t0 = time.perf_counter()
+    if scheduler and not out_dir:
+        # A temporary folder on this machine is not where remote workers can write.
+        raise ConfigError("E302", reason="a --scheduler cluster needs --out: a folder every worker can write "
+                                         "and this machine can read (a shared filesystem)")
     parts = plan_partitions(list(paths), size=partition_size, input_format=input_format, limit=limit)
     temporary = out_dir is None
     out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="sitrep-dask-"))
