@@ -1,7 +1,7 @@
 """Property-based run of the OpenAPI spec (schemathesis) against the ASGI app: whatever the
 generated parameters and bodies, no answer is a server error, and responses match the spec.
 
-Bounded: a few dozen examples per operation, so the whole run takes well under a minute.
+Bounded: ten valid and ten invalid examples per operation, so the whole run takes well under a minute.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis.errors import Unsatisfiable
 
 from conftest import SAMPLES
 from web_helpers import build_store
@@ -37,10 +38,20 @@ def _operations(schema):
 def test_no_server_errors_and_one_error_shape(api_schema):
     from hypothesis import given
 
+    from schemathesis import GenerationMode
+
     seen = []
-    for op in _operations(api_schema):
-        @given(case=op.as_strategy())
-        @settings(max_examples=20, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    for op, mode in ((op, mode) for op in _operations(api_schema)
+                     for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)):
+        # Positive: valid requests must not break the server. Negative: invalid ones
+        # (wrong types, out-of-range numbers, broken patterns) must get a 4xx, never a 5xx.
+        try:
+            strategy = op.as_strategy(generation_mode=mode)
+        except Exception:  # noqa: BLE001 - an operation with nothing to negate (no parameters)
+            continue
+
+        @given(case=strategy)
+        @settings(max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def run(case):
             response = case.call()
             assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} {response.text[:300]}"
@@ -50,6 +61,12 @@ def test_no_server_errors_and_one_error_shape(api_schema):
                 assert set(body) == {"error"} and {"code", "status", "message"} <= set(body["error"])
                 assert body["error"]["status"] == response.status_code
 
-        run()
-        seen.append(op.label)
-    assert len(seen) >= 10, seen  # every /api route and /healthz was exercised
+        try:
+            run()
+        except Unsatisfiable:
+            # Nothing can be made invalid (e.g. /healthz has no parameters).
+            assert mode == GenerationMode.NEGATIVE, op.label
+            continue
+        seen.append((op.label, mode))
+    assert len({label for label, _ in seen}) >= 10, seen  # every /api route and /healthz was exercised
+    assert sum(1 for _, mode in seen if mode == GenerationMode.NEGATIVE) >= 8
