@@ -137,3 +137,15 @@ def test_anaphoric_expressions_count_from_the_last_date_mentioned(nlp):
 def test_over_the_next_year_is_not_anaphoric(nlp):
     doc = run(nlp, "Prices rose in 2016. Officials expect growth over the next year.")
     assert ("the next year", "2023") in [(t, v) for t, _, v in times(doc)]
+
+
+def test_clock_time_takes_the_day_of_its_sentence(nlp):
+    doc = run(nlp, "The ministers will meet at 10 a.m. on Monday.")
+    assert ("10 a.m.", "TIME", "2022-02-07T10:00") in times(doc)
+
+
+def test_clock_range_is_split_and_dated(nlp):
+    doc = run(nlp, "The guards were on duty from 10:30 p.m. Aug. 9 to 6:30 a.m. on Aug. 10.")
+    got = [(t, v) for t, _, v in times(doc)]
+    assert ("10:30 p.m.", "2021-08-09T22:30") in got
+    assert ("6:30 a.m.", "2021-08-10T06:30") in got

@@ -178,7 +178,35 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         elif kind in ("DATE", "TIME"):
             anchor = calendar_anchor(value) or anchor
         out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
-    return out
+    return _date_clock_times(doc, out)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _gap(text: str, a: TimeExpr, b: TimeExpr) -> int:
+    """Distance between two expressions; "10 a.m. on Monday" / "Monday, 10 a.m." bind tightest."""
+    between = text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
+    return len(between) - (100 if between.strip().lower() in ("on", "of", ",", "at", "") else 0)
+
+
+def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
+    """A bare clock time takes the day named in its sentence ("at 10 a.m. on Monday"),
+    not the publication day. The nearest full-day DATE in the same sentence wins."""
+    for i, t in enumerate(times):
+        bare = normalise(t.text, None)
+        if t.type != "TIME" or not bare or not (bare[1] or "").startswith("XXXX-XX-XXT"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        days = [d for d in times if d.type == "DATE" and d.value and _DAY.match(d.value)
+                and sent.start_char <= d.start < sent.end_char]
+        if days:
+            day = min(days, key=lambda d: _gap(doc.text, t, d))
+            times[i] = t.model_copy(update={"value": day.value + bare[1][len("XXXX-XX-XX"):]})
+    return times
 
 
 # "over the next year" is a stretch from now, not "the year after the last date mentioned".

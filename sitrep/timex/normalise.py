@@ -473,8 +473,10 @@ def _time_of_day(base: str, ref: Optional[date], direction: Direction) -> Result
     day: Optional[str] = None
     if m["pre"]:
         pre = normalise(m["pre"], ref, direction)
-        if pre is None or pre[1] is None or pre[0] not in ("DATE", "TIME"):
-            day = None if pre is None else "XXXX-XX-XX"
+        if pre is None:
+            return None  # "10:30 p.m. Aug. 9 to 6:30 a.m." is a range: the caller splits it
+        if pre[1] is None or pre[0] not in ("DATE", "TIME"):
+            day = "XXXX-XX-XX"
         else:
             day = re.sub(r"T\w+$", "", pre[1])
     elif ref is not None:
