@@ -77,6 +77,36 @@ def main() -> None:
         print(f"{name:58} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {base / r['f1'] if r['f1'] else 0:8.2f} {sp}")
     print("F1 ratio = sitrep F1 / system F1")
     date_table(rows, htmls)
+    title_table(rows, htmls)
+
+
+def title_table(rows, htmls) -> None:
+    """Headline found in the text dump vs the title trafilatura reads from the page's
+    HTML metadata (equal after folding case and punctuation, or contained in it: HTML
+    titles often carry a site suffix)."""
+    import re
+
+    import trafilatura
+
+    from sitrep.anatomy import from_text
+
+    def norm(s):
+        return re.sub(r"\W+", " ", (s or "").lower()).strip()
+
+    n = same = none = 0
+    for r, h in zip(rows, htmls):
+        m = trafilatura.extract_metadata(h)
+        if not m or not m.title:
+            continue
+        n += 1
+        ours = norm(from_text(r["page_text"]).title)
+        ref = norm(m.title)
+        if not ours:
+            none += 1
+        elif ours == ref or (len(ours) > 15 and (ours in ref or ref in ours)):
+            same += 1
+    print(f"\nheadline from the text dump vs trafilatura's HTML title, {n} pages: "
+          f"{same} agree ({same / n:.2f}), {none} none, {n - same - none} differ")
 
 
 def date_table(rows, htmls) -> None:

@@ -184,3 +184,10 @@ def test_cross_validated_f1_floor_on_benchmark():
     preds = train.cross_validate(pages, folds=3)
     f1 = corpus_prf(zip(preds, [t for _, t in pages]))["f1"]
     assert f1 >= FLOOR_MEASURED - 0.02, f1
+
+
+def test_time_stamps_and_share_widgets_are_not_headlines():
+    head = "Cheias obrigam milhares a deixar as casas\n\nsegunda-feira, 3 de março de 2025 às 09:41\n\nCopy Link URL Copied!"
+    a = from_text(page(head))
+    assert a.title == "Cheias obrigam milhares a deixar as casas"
+    assert a.body == "\n\n".join(STORY)

@@ -40,6 +40,8 @@ _CHROMEY = re.compile(
     r"follow|comments?|reply|related|read more)\b|[|»›•©]",
     re.I,
 )
+# A clock time ("20:13"), a social handle, a share widget: stamps and chrome, not headlines.
+_NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d\d\b|(^|\s)@\w|\b(copy link|copied|click|tap)\b", re.I)
 _SENT_END = re.compile(r"[.!?…][\"'”’)]*$")
 _HEADLINE_MAX_WORDS = 30
 
@@ -50,7 +52,7 @@ def _words(s: str) -> int:
 
 def _headline_like(s: str) -> bool:
     n = _words(s)
-    if n < 3 or n > _HEADLINE_MAX_WORDS or _CHROMEY.search(s) or _BYLINE.match(s):
+    if n < 3 or n > _HEADLINE_MAX_WORDS or _CHROMEY.search(s) or _BYLINE.match(s) or _NOT_HEADLINE.search(s):
         return False
     # A headline does not end in a full stop (question and exclamation marks happen).
     return not s.rstrip().endswith(".")
