@@ -222,6 +222,20 @@ agg_dyad_day = Table(
     # contiguous range read with no per-row lookups.
     sqlite_with_rowid=False,
 )
+# The same by ISO week ("2022-W05"): the default timeline reads ~52 rows a year per dyad.
+agg_dyad_week = Table(
+    "agg_dyad_week",
+    metadata,
+    Column("source_country", String(3), primary_key=True),
+    Column("target_country", String(3), primary_key=True),
+    Column("week", String(8), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("gsum", Float, nullable=False),
+    Column("gn", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
 agg_actor = Table(
     "agg_actor",
     metadata,
@@ -243,7 +257,7 @@ agg_pair = Table(
 )
 
 V1_TABLES = [meta, inputs, articles, entities, mentions, quotes, speakers, events, times, errors, minhashes, lsh_bands]
-AGG_TABLES = [agg_dyad_day, agg_actor, agg_pair]
+AGG_TABLES = [agg_dyad_day, agg_dyad_week, agg_actor, agg_pair]
 TABLES = V1_TABLES + AGG_TABLES
 
 
