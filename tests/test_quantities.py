@@ -36,6 +36,10 @@ def quantities(nlp, text):
         ("Inflation reached 12 percent last year.", ("12 percent", 12, "percent", None)),
         ("Tens of thousands of people fled.", ("Tens of thousands of people", 20000, "people", "at_least")),
         ("Hundreds of tanks crossed the river.", ("Hundreds of tanks", 200, "tanks", "at_least")),
+        ("A dozen soldiers were wounded.", ("A dozen soldiers", 12, "soldiers", None)),
+        ("Ukraine received £350m in aid.", ("£350m", 3.5e8, "GBP", None)),
+        ("The EU pledged €1.2bn.", ("€1.2bn", 1.2e9, "EUR", None)),
+        ("Russia exports 1.5 million barrels a day.", ("1.5 million barrels", 1.5e6, "barrels", None)),
         # A range keeps its lower bound; a scale word on the upper end applies to both.
         ("They pledged $40-50 billion in purchases.", ("$40-50 billion", 4e10, "USD", "at_least")),
         ("The jet seats 242 to 330 passengers.", ("242 to 330 passengers", 242, "passengers", "at_least")),

@@ -13,6 +13,7 @@ sum over the record never overstates what the text says.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -42,7 +43,16 @@ CUES = {
 _CUE_LIST = sorted(((tuple(c.split()), kind) for kind, cs in CUES.items() for c in cs), key=lambda x: -len(x[0]))
 
 
+_SCALED = re.compile(r"^\d+(?:\.\d+)?(?:k|m|mn|bn|b|tn)$")
+
+
 def _is_num(tok: Token) -> bool:
+    low = tok.lower_
+    if _SCALED.match(low) or low == "dozen":
+        return True  # "1.2bn", "5bn", "a dozen"
+    if low in ("m", "mn", "bn", "b", "k", "tn") and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        return prev.like_num and not prev.whitespace_  # "350m" split as "350" + "m"
     if tok.like_num and not tok.is_punct:
         return tok.lower_ not in ("one",) or tok.dep_ in ("nummod",)
     return tok.lower_ in SCALES and tok.lower_ not in ("m", "b", "k") or (is_number_word(tok.lower_) and tok.pos_ == "NUM")
@@ -139,7 +149,9 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
         if _is_label(doc, i, j):
             i = j + 1
             continue
-        value = parse_number(" ".join(t.text for t in doc[i:j + 1]))
+        if doc[i].lower_ == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "an"):
+            i -= 1  # "a dozen soldiers"
+        value = parse_number("".join(t.text_with_ws for t in doc[i:j + 1]))
         first = i
         currency = None
         if i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
