@@ -26,7 +26,7 @@ class Code:
 @lru_cache(maxsize=1)
 def load_codes() -> dict[str, Code]:
     out: dict[str, Code] = {}
-    with resources.files("sitrep.data").joinpath("cameo_codes.tsv").open(encoding="utf-8") as fh:
+    with resources.files("sitrep").joinpath("data", "cameo_codes.tsv").open(encoding="utf-8") as fh:
         for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             g = r["goldstein"]
             out[r["code"]] = Code(r["code"], r["name"], float(g) if g not in ("", None) else None,

@@ -29,7 +29,7 @@ class Entry:
 
 
 def _rows(name: str) -> Iterable[dict]:
-    with resources.files("sitrep.data").joinpath(name).open(encoding="utf-8") as fh:
+    with resources.files("sitrep").joinpath("data", name).open(encoding="utf-8") as fh:
         yield from csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
 
 
