@@ -209,3 +209,11 @@ def test_org_named_with_a_regional_adjective_has_no_country():
     doc = run("The European Commission and the Arab League Council met the Western Security Group.")
     assert doc._.sitrep_errors is None
     assert all(e.country is None or len(e.country) == 3 for e in doc._.sitrep_entities)
+
+
+def test_first_name_the_model_left_out_and_untagged_surname():
+    doc = run("The house where Adolf Hitler was born will become a police station. Hitler was born in 1889.\n\n"
+              "President Donald Trump spoke on Monday. Trump and Chinese leader Xi Jinping may sign a deal.")
+    e = ents(doc)
+    assert [m.text for m in e["Adolf Hitler"].mentions] == ["Adolf Hitler", "Hitler"]
+    assert [m.text for m in e["Donald Trump"].mentions] == ["Donald Trump", "Trump"]

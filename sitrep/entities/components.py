@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from ..extensions import guarded
 from .gazetteer import gazetteer, lookup
 from .resolve import doc_text
-from .titles import is_title_head, is_title_word
+from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _CHROME = re.compile(
@@ -194,6 +194,7 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         out.append(ent)
     out = _datelines(doc, text, out)
+    out = _extend_first_names(doc, out)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)
     doc.ents = filter_spans(out)
@@ -230,11 +231,30 @@ def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label="PERSON")
         fixed.append(e)
         covered.update(range(e.start, e.end))
-    # The model sometimes tags nothing at all on "Kirby said": add those tokens too.
+    # The model sometimes tags nothing at all on "Kirby said" (or reads "Trump" as a verb):
+    # add those tokens too, unless the word is a function word ("May", "Will").
     for tok in doc:
-        if tok.i not in covered and tok.text in surnames and tok.pos_ == "PROPN":
+        if tok.i not in covered and tok.text in surnames and not tok.is_stop \
+                and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ"):
             fixed.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return fixed
+
+
+def _extend_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"where Adolf Hitler was born": the model tags "Hitler" only; a capitalised proper noun
+    right before a person span, outside any entity and not a role or a known place, is part
+    of the name."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and e.start > 0:
+            prev = doc[e.start - 1]
+            if (prev.i not in covered and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha
+                    and not prev.is_stop and prev.lower_ not in TITLE_MODS and prev.lower_ not in TITLE_HEADS
+                    and lookup(prev.text) is None):
+                e = Span(doc, e.start - 1, e.end, label="PERSON")
+        out.append(e)
+    return out
 
 
 def _add_gazetteer(doc: Doc, ents: list[Span], line_cache: dict[int, bool]) -> list[Span]:
