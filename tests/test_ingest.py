@@ -17,6 +17,7 @@ from sitrep.ingest import count_documents, ingest
 from sitrep.store import open_store
 
 from conftest import SEED, need_shared
+from test_store import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL schema)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -221,3 +222,18 @@ def test_cli_ingest_prints_a_summary(tmp_path):
     assert (out["documents"], out["articles"], out["errors"], out["error_codes"]) == (2, 1, 1, {"E001": 1})
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", str(db), "--no-progress"])
     assert r.exit_code == 0 and "1 already stored" in r.output
+
+
+@pytest.mark.postgres
+def test_ingest_into_postgresql_is_idempotent(tmp_path, pg_url):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(story(70 + i), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    first = ingest([str(tmp_path)], db=pg_url, batch_size=2)
+    assert (first["articles"], first["errors"]) == (3, 1)
+    again = ingest([str(tmp_path)], db=pg_url, batch_size=2)
+    assert (again["articles"], again["errors"], again["skipped"]) == (0, 0, 4)
+    store = open_store(pg_url)
+    assert store.stats()["articles"] == 3 and store.stats()["inputs"] == 4
+    assert store.search("unrest")[0]["kind"] == "article"
+    store.close()

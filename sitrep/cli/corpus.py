@@ -107,8 +107,12 @@ def ingest(paths, db, workers, limit, published, as_body, input_format, batch_si
     if engine == "dask":
         from ..distributed import ingest_dask  # lazy: dask is heavy and optional for local runs
 
-        summary = ingest_dask(list(paths), db_url=db, out_dir=out_dir, scheduler=scheduler, workers=workers,
-                              published=published, limit=limit)
+        try:
+            summary = ingest_dask(list(paths), db_url=db, out_dir=out_dir, scheduler=scheduler, workers=workers,
+                                  published=published, limit=limit, batch_size=batch_size,
+                                  input_format=input_format, as_body=as_body)
+        except SitrepError as exc:
+            raise click.ClickException(str(exc)) from None
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
         return
     from ..ingest import count_documents
