@@ -30,7 +30,7 @@ LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "st
                "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
                "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
                "prepare", "propose", "agree", "approve", "order", "authorize", "authorise", "declare",
-               "sign", "renew", "reach", "call", "organize", "organise", "issue", "hold"}
+               "sign", "renew", "reach", "call", "organize", "organise", "issue"}
 # Symmetric predicates: 'A and B spoke' is A -> B.
 SYMMETRIC = {"CONSULT"}
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
@@ -91,7 +91,8 @@ def extract_events(doc: Doc) -> list[Event]:
         for tok in sent:
             if tok.i in state.consumed:
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "PROPN" and tok.dep_ == "ROOT"):
+            # A headline's verb is often tagged as a name ('U.S. Sends Troops').
+            if tok.pos_ in ("VERB", "AUX") or (state.headline and tok.pos_ == "PROPN" and tok.dep_ == "ROOT"):
                 _verb(state, sent, tok)
             elif tok.pos_ == "NOUN":
                 _nominal(state, sent, tok)
