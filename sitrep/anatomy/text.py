@@ -70,7 +70,9 @@ def _date_line(s: str) -> bool:
 
 
 def _prose(s: str) -> bool:
-    return bool(_SENT_END.search(s)) or _words(s) > _HEADLINE_MAX_WORDS
+    """A sentence of 5+ words ("Copied!" and "Read more." are widgets), or a long line."""
+    n = _words(s)
+    return (n >= 5 and bool(_SENT_END.search(s))) or n > _HEADLINE_MAX_WORDS
 
 
 def _trim(lines: list[Line], chosen: list[int]) -> list[int]:
