@@ -172,7 +172,21 @@ EXTRA_AGENTS = {
     "senator": "LEG", "lawmaker": "LEG", "congressman": "LEG", "congresswoman": "LEG", "mp": "LEG",
     "judge": "JUD", "prosecutor": "JUD", "opposition leader": "OPP", "activist": "CVL",
     "journalist": "MED", "reporter": "MED", "correspondent": "MED", "editor": "MED",
+    "gov.": "GOV", "pres.": "GOV", "amb.": "GOV", "sen.": "LEG", "rep.": "LEG", "gen.": "MIL",
+    "lt.": "MIL", "col.": "MIL", "adm.": "MIL", "sgt.": "MIL", "capt.": "MIL", "maj.": "MIL",
 }
+
+# AP state abbreviations (datelines: "ST. JOSEPH, Mich. (AP)").
+US_STATES = (
+    "Ala.|Alabama;Ariz.|Arizona;Ark.|Arkansas;Calif.|California;Colo.|Colorado;Conn.|Connecticut;"
+    "Del.|Delaware;Fla.|Florida;Ga.|Georgia (U.S. state);Ill.|Illinois;Ind.|Indiana;Kan.|Kansas;"
+    "Ky.|Kentucky;La.|Louisiana;Md.|Maryland;Mass.|Massachusetts;Mich.|Michigan;Minn.|Minnesota;"
+    "Miss.|Mississippi;Mo.|Missouri;Mont.|Montana;Neb.|Nebraska;Nev.|Nevada;N.H.|New Hampshire;"
+    "N.J.|New Jersey;N.M.|New Mexico;N.Y.|New York;N.C.|North Carolina;N.D.|North Dakota;Okla.|Oklahoma;"
+    "Ore.|Oregon;Pa.|Pennsylvania;R.I.|Rhode Island;S.C.|South Carolina;S.D.|South Dakota;"
+    "Tenn.|Tennessee;Vt.|Vermont;Va.|Virginia;Wash.|Washington (U.S. state);W.Va.|West Virginia;"
+    "Wis.|Wisconsin;Wyo.|Wyoming"
+)
 
 REGIONS = {"WST", "EUR", "AFR", "MEA", "SEA", "ASA", "LAM", "SAS", "EAF", "WAF", "SAF", "CAS",
            "NAF", "CAF", "CAU", "BLK", "NMR", "SAM", "CRB"}
@@ -308,6 +322,9 @@ def build() -> dict:
                 add(n[:-1], "demonym", code, code, [n])
             else:
                 add(n, "demonym", code, code)
+    for item in US_STATES.split(";"):
+        abbr, _, state = item.partition("|")
+        add(abbr, "place", "USA", "USA")
     for n in PLATFORMS.split("|"):
         add(n, "org", "USA", "USABUS")
     for n in REGIONAL.split("|"):

@@ -217,3 +217,13 @@ def test_first_name_the_model_left_out_and_untagged_surname():
     e = ents(doc)
     assert [m.text for m in e["Adolf Hitler"].mentions] == ["Adolf Hitler", "Hitler"]
     assert [m.text for m in e["Donald Trump"].mentions] == ["Donald Trump", "Trump"]
+
+
+def test_abbreviated_title_with_a_state_and_sentence_initial_role():
+    doc = run("South Dakota Gov. Kristi Noem is defending the campaign.\n\n"
+              "Spokeswoman Maria Zakharova said so.")
+    e = ents(doc)
+    noem = e["Kristi Noem"]
+    assert (noem.title, noem.affiliation, noem.country, noem.actor_code) == ("Gov.", "South Dakota", "USA", "USAGOV")
+    assert e["Maria Zakharova"].title == "spokeswoman"
+    assert lookup("Mich.").country == "USA"

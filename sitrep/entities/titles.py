@@ -27,6 +27,8 @@ TITLE_HEADS = {
     "congressman", "congresswoman", "representative", "speaker", "mp", "head", "foreign secretary",
     "negotiator", "commissioner", "attorney", "deputy", "aide", "press secretary", "mp", "ceo",
     "correspondent", "reporter", "editor", "analyst", "officer", "marshal", "ayatollah", "patriarch",
+    # AP-style abbreviations before names
+    "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "sgt.", "capt.", "maj.", "pres.", "amb.",
 }
 # Modifiers that only occur inside titles ("Deputy Foreign Minister", "Vice President").
 TITLE_MODS = {
@@ -83,6 +85,8 @@ def _apply_ent(info: TitleInfo, ent: Span) -> bool:
         info.country = info.country or entry.country
         return True
     if ent.label_ in ("ORG", "FAC") or entry is not None:
+        # An organisation, or a sub-national place ("South Dakota Gov."): the body the
+        # person acts for, and its country.
         if info.affiliation is None:
             info.affiliation = ent.text
             info.affiliation_entry = entry
@@ -132,7 +136,7 @@ def title_before(span: Span) -> TitleInfo:
         words.pop(0)
     words = _split_institution(info, words)
     if words and _head_word(" ".join(words)):
-        info.title = " ".join(words)
+        info.title = _normalise_title(words)
     info.gender = _gender(words)
     return info
 
@@ -184,10 +188,21 @@ def title_after(span: Span) -> TitleInfo:
         words.append(tok.text)
         i += 1
     if words and _head_word(" ".join(words)):
-        info.title = " ".join(words)
+        info.title = _normalise_title(words)
         info.gender = _gender(words)
         return info
     return TitleInfo()
+
+
+# Roles written in lower case mid-sentence; capitalised only because a sentence starts there.
+_COMMON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "aide", "adviser",
+                 "advisor", "diplomat", "envoy", "analyst", "reporter", "correspondent", "lawmaker", "negotiator"}
+
+
+def _normalise_title(words: list[str]) -> str:
+    if len(words) == 1 and words[0].lower() in _COMMON_ROLES:
+        return words[0].lower()
+    return " ".join(words)
 
 
 def _gender(words: list[str]) -> Optional[str]:
