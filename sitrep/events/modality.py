@@ -89,6 +89,17 @@ def _subject(tok: Token) -> Optional[Token]:
     return None
 
 
+def _according_to(tok: Token) -> Optional[Token]:
+    """The source named in 'according to X' on this clause, or None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for cc in c.children:
+                for p in cc.children if cc.dep_ == "prep" else [cc]:
+                    if p.dep_ == "pobj":
+                        return p
+    return None
+
+
 def modality(trigger: Token) -> tuple[str, Optional[Token]]:
     """(modality, speaker token or None) of an event predicate.
 
@@ -96,64 +107,50 @@ def modality(trigger: Token) -> tuple[str, Optional[Token]]:
     of 'according to'), for ``reported_by``.
     """
     best: Optional[str] = _aux_cues(trigger)
-    speaker: Optional[Token] = None
+    speaker: Optional[Token] = _according_to(trigger)
+    if speaker is not None:
+        best = _max(best, "reported")
     tok = trigger
-    # A nominal predicate takes the modality of the clause it sits in ('any incursion would
-    # be ...' is hypothetical through 'would' on 'be').
-    steps = 0
-    while tok.head is not tok and steps < 12:
-        steps += 1
+    # Walk up to the root; a nominal predicate takes the modality of the clause it sits in
+    # ('any incursion would be ...' is hypothetical through 'would' on 'be').
+    for _ in range(12):
+        if tok.head is tok:
+            break
         dep, head = tok.dep_, tok.head
         hl = head.lemma_.lower()
+        after = tok.i > head.i  # complements follow their head; fronted material is not governed
         if dep == "prep" and tok.lower_ in FACTIVE_PREPS:
-            break
-        if dep in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "nsubj", "nsubjpass",
-                   "dobj", "attr", "conj", "csubj", "dep", "oprd", "amod", "compound", "appos", "npadvmod"):
-            if dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj") and hl in DENY and tok.i > head.i \
-                    and dep in ("ccomp", "xcomp"):
-                best = _max(best, "denied")
-            elif dep in ("ccomp", "xcomp") and hl in BELIEF and any(c.dep_ == "neg" for c in head.children):
-                best = _max(best, "negated")
-            elif dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") and hl in PLAN and tok.i > head.i:
-                best = _max(best, "planned")
-            elif dep == "dobj" and hl in OPTION_VERBS:
-                best = _max(best, "hypothetical")
-            elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in IRREALIS and tok.i > head.i:
-                best = _max(best, "hypothetical")
-            elif dep == "ccomp" and hl in SPEECH:
-                best = _max(best, "reported")
-                if speaker is None:
-                    speaker = _subject(head)
-            if dep == "advcl":
-                if any(c.dep_ == "mark" and c.lower_ in HYPO_MARK for c in tok.children):
-                    best = _max(best, "hypothetical")
-        if dep in ("conj",):
+            break  # presupposed content: a fact whatever governs it
+        if dep in ("ccomp", "xcomp") and hl in DENY and after:
+            best = _max(best, "denied")
+        elif dep in ("ccomp", "xcomp") and hl in BELIEF and any(c.dep_ == "neg" for c in head.children):
+            best = _max(best, "negated")
+        elif dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") and hl in PLAN and after:
+            best = _max(best, "planned")
+        elif dep == "dobj" and hl in OPTION_VERBS:
+            best = _max(best, "hypothetical")
+        elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in IRREALIS and after:
+            best = _max(best, "hypothetical")
+        elif dep == "ccomp" and hl in SPEECH:
+            best = _max(best, "reported")
+            if speaker is None:
+                speaker = _subject(head)
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARK for c in tok.children):
+            best = _max(best, "hypothetical")
+        if dep == "conj":
             tok = head
             continue
-        # Cues on the governing clause apply to what it governs, except to its own adjuncts
-        # ('After orchestrating the buildup, Russia demanded' keeps the buildup asserted).
+        # Auxiliaries of the governing clause apply to its subject and complements, not to its
+        # adjuncts ('After orchestrating the buildup, Russia demanded' keeps the buildup
+        # asserted). Its negation carries into a controlled verb or predicate ('does not plan
+        # to attack', 'is not an attack') but not into a reported clause or the subject.
         if dep in ("nsubj", "nsubjpass", "attr", "ccomp", "xcomp", "csubj", "acomp"):
             cue = _aux_cues(head)
-            if cue == "negated" and dep in ("ccomp",):
+            if cue == "negated" and dep in ("ccomp", "nsubj", "nsubjpass"):
                 cue = None
-            if cue == "negated" and dep in ("nsubj", "nsubjpass", "attr"):
-                cue = None if dep != "attr" else cue
             best = _max(best, cue)
-        # 'according to X' on the clause: reported by X.
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "according" and speaker is None:
-                best = _max(best, "reported")
-                for cc in c.children:
-                    for p in cc.children if cc.dep_ == "prep" else [cc]:
-                        if p.dep_ == "pobj":
-                            speaker = p
+        found = _according_to(head)
+        if found is not None and speaker is None:
+            best, speaker = _max(best, "reported"), found
         tok = head
-    # The predicate's own 'according to'.
-    for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ == "according":
-            best = _max(best, "reported")
-            for cc in c.children:
-                for p in cc.children if cc.dep_ == "prep" else [cc]:
-                    if p.dep_ == "pobj" and speaker is None:
-                        speaker = p
     return best or "asserted", speaker
