@@ -242,6 +242,8 @@ def main() -> int:
     ratio = d2 / (2 * d1)
     print(f"\nsame records from all four runs: {'yes' if same else 'NO'}")
     print(f"Dask 2 workers / (2 x Dask 1 worker) = {ratio:.2f} (target >= 0.80: {'met' if ratio >= 0.8 else 'NOT met'})")
+    print(f"Dask / local at the same worker count: 1 worker {rows[2]['docs_s'] / rows[0]['docs_s']:.2f}, "
+          f"2 workers {rows[3]['docs_s'] / rows[1]['docs_s']:.2f} (the engine's own cost)")
     c1, c2 = rows[2]["cpu"], rows[3]["cpu"]
     print(f"Dask CPU per document, 2 workers / 1 worker = {c2 / c1:.2f} (1.00 = no engine overhead from the "
           f"second worker; the rest of any shortfall is cores the machine did not give)")
