@@ -6,7 +6,6 @@ for the module (starting workers and loading the model twice costs most of the t
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
