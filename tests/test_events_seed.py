@@ -109,3 +109,12 @@ def test_no_asserted_invasion_of_ukraine(seed_record):
     assert violent, "the invasion talk should be read, with its modality"
     assert all(e.modality not in ("asserted", "reported") for e in violent)
     assert {e.modality for e in violent} >= {"denied", "hypothetical"}
+
+
+def test_event_ids_are_unique_content_hashes(seed_record, pipeline, seed_text):
+    from sitrep.reader import InputDoc
+
+    ids = [e.id for e in seed_record.events]
+    assert len(ids) == len(set(ids))
+    again = pipeline.extract(InputDoc(content=seed_text, format="text"), published="2022-02-03")
+    assert [e.id for e in again.events] == ids
