@@ -72,8 +72,13 @@ def run_sitrep(pipeline, texts):
     out = []
     for rec in pipeline.extract_many(items, as_body=True):
         d = rec.model_dump(mode="json")
+        if "error" in d:
+            REFUSED.append(d["error"])
         out.append(d.get("events", []))
     return out
+
+
+REFUSED: list[str] = []  # sentences the pipeline refused (e.g. language detection): scored as no event
 
 
 def naive_coder(nlp_core, texts):
@@ -184,11 +189,13 @@ def main() -> int:
     nlp_core = spacy.load(MODEL)
 
     sit_gsr = run_sitrep(pipeline, [r["text"] for r in gsr])
+    n_refused_gsr = len(REFUSED)
     sit_cb = run_sitrep(pipeline, [r["text"] for r in cb])
+    n_refused_cb = len(REFUSED) - n_refused_gsr
     base_gsr = naive_coder(nlp_core, [r["text"] for r in gsr])
     base_cb = naive_coder(nlp_core, [r["text"] for r in cb])
 
-    print(f"PLOVER GSR (n={len(gsr)}; sitrep tuned on this set)")
+    print(f"PLOVER GSR (n={len(gsr)}; sitrep tuned on this set; {n_refused_gsr} sentences refused by the pipeline)")
     print(f"{'system':<14}{'type acc':>9}{'PLOVER-view':>12}{'src P':>8}{'src R':>8}{'src F1':>8}{'tgt P':>8}{'tgt R':>8}{'tgt F1':>8}")
     res = {}
     for name, preds in (("sitrep", sit_gsr), ("naive-lexicon", base_gsr)):
@@ -200,7 +207,8 @@ def main() -> int:
           f"target F1 {res['sitrep'][2] / max(res['naive-lexicon'][2], 1e-9):.2f}x")
 
     print()
-    print(f"CAMEO codebook examples (n={len(cb)}; {len(cb) - len(held_out)} shared with the GSR; held-out n={len(held_out)})")
+    print(f"CAMEO codebook examples (n={len(cb)}; {len(cb) - len(held_out)} shared with the GSR; held-out n={len(held_out)}; "
+          f"{n_refused_cb} refused by the pipeline)")
     print(f"{'system':<14}{'subset':<10}{'PLOVER-view acc':>16}{'CAMEO root':>11}{'none-expected hit rate':>24}{'appeals as REQUEST':>22}")
     for name, preds in (("sitrep", sit_cb), ("naive-lexicon", base_cb)):
         for subset, idx in (("all", range(len(cb))), ("held-out", held_out)):

@@ -180,3 +180,13 @@ def test_adjunct_clause_keeps_the_main_subject(code):
     rec = code("After meeting Algerian officials, France demanded guarantees from Mali.")
     assert ("CONSULT", "FRA", "DZA", "asserted") in dyads(rec)
     assert ("REQUEST", "FRA", "MLI", "asserted") in dyads(rec)
+
+
+def test_acts_named_by_nouns_after_light_verbs(code):
+    cleansing, ultimatum = code("Serbian forces were engaged in ethnic cleansing in Kosovo, the report said.",
+                                "Eritrea issued an ultimatum to Ethiopia on Monday.")
+    [e] = cleansing.events
+    assert (e.plover, e.mode, e.source.code, e.target.country, e.modality) == (
+        "ASSAULT", "cleansing", "SRBMIL", "XKX", "reported")
+    [u] = ultimatum.events
+    assert (u.plover, u.cameo, u.source.country, u.target.country) == ("THREATEN", "139", "ERI", "ETH")

@@ -31,6 +31,8 @@ LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "st
                "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
                "prepare", "propose", "agree", "approve", "order", "authorize", "authorise", "declare",
                "sign", "renew", "reach", "call", "organize", "organise", "issue"}
+# Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
+ENGAGE_VERBS = {"engage", "participate", "take", "join", "involve", "persist", "continue"}
 # Symmetric predicates: 'A and B spoke' is A -> B.
 SYMMETRIC = {"CONSULT"}
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
@@ -402,6 +404,10 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     if not sources and tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
         subj = _subject_of(tok.head)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+    if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and _lemma(tok.head.head) in ENGAGE_VERBS:
+        # 'forces were engaged in ethnic cleansing', 'took part in the attack'
+        subj = _subject_of(tok.head.head) or next(iter(_children(tok.head.head, "nsubjpass")), None)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources:
         return
     targets = []
@@ -410,6 +416,10 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
             targets.extend(_actors(st, [o]))
     if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
         sources, targets = sources[:1], sources[1:]
+    if not targets:
+        # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        targets = _place_targets(st, tok, []) or (_place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
     theme = None
     for p, o in preps:
         if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
