@@ -191,3 +191,14 @@ def test_time_stamps_and_share_widgets_are_not_headlines():
     a = from_text(page(head))
     assert a.title == "Cheias obrigam milhares a deixar as casas"
     assert a.body == "\n\n".join(STORY)
+
+
+def test_photo_caption_inside_the_story_and_updated_stamp():
+    caption = "Rescue workers carry an elderly woman from a flooded house (Photo: Ivo Kralj/Wirephoto)"
+    story = STORY[:2] + [caption] + STORY[2:]
+    a = from_text(page("Home\nWorld\n\nFloods force thousands from homes\n\nUpdated 12:03 GMT, 3 February 2022", story,
+                       tail="Share\n\nMore stories"))
+    assert a.title == "Floods force thousands from homes"
+    assert a.published == "2022-02-03"
+    assert a.captions == [caption]
+    assert a.body == "\n\n".join(STORY)

@@ -35,6 +35,17 @@ _CAPTION_MARK = re.compile(
     r"reuters/|epa|shutterstock|handout)\b",
     re.I,
 )
+# A photo credit that makes a line a caption even inside the story run:
+# "... in Slavonski Brod (Photo: Ivo Kralj/Reuters)", "(AP Photo/Evan Vucci)",
+# "Photo: Reuters", "REUTERS/Gleb Garanich".
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Za-z]{2,6}\s+)?(?:photo|image|picture|file photo|photo credit)\b[^)]{0,80}\)\s*\.?$"
+    r"|^(?:photo|image|picture|photo credit)\s*:"
+    r"|[/|·—–-]\s*(?:getty images|shutterstock)\s*\)?\s*\.?$",
+    re.I,
+)
+# Wire photo credit at the end of a caption, in capitals: "REUTERS/Gleb Garanich".
+_WIRE_PHOTO = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|XINHUA)/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\.?$")
 _CHROMEY = re.compile(
     r"\b(share|tweet|subscribe|sign in|log in|menu|search|home|cookie|advertisement|newsletter|"
     r"follow|comments?|reply|related|read more)\b|[|»›•©]",
@@ -115,6 +126,12 @@ def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = No
         names = credit_line(lines[i].text)
         if names:
             credits = merge(credits, names)
+            body_set.discard(i)
+            special.add(i)
+    for i in chosen:
+        t = lines[i].text
+        if (_PHOTO_CREDIT.search(t) or _WIRE_PHOTO.search(t)) and _words(t) <= 60:
+            captions.append(t)
             body_set.discard(i)
             special.add(i)
     for i in chosen[:3]:
