@@ -209,6 +209,12 @@ def iter_documents(
         import sys
 
         stream = stdin if stdin is not None else sys.stdin.buffer
+        if input_format == "jsonl":
+            # Stream line by line: a batch on stdin may be far larger than one document's
+            # limit, and each line is checked against the limit on its own.
+            lines = (raw.decode("utf-8", errors="replace") for raw in stream)
+            yield from _iter_jsonl_lines(lines, "<stdin>", max_bytes)
+            return
         data, name, fmt = stream.read(max_bytes + 1), "<stdin>", input_format
     else:
         p = Path(path)

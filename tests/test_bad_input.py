@@ -140,3 +140,16 @@ def test_decode_names_the_document():
     with pytest.raises(InputError) as e:
         decode(b"caf\xe9 " * 20, doc="feeds/a.txt")
     assert str(e.value).startswith("feeds/a.txt: E004")
+
+
+def test_jsonl_on_stdin_is_streamed_past_the_document_limit():
+    good = json.dumps({"id": "g", "text": ENGLISH})
+    lines = [good] * 3 + [json.dumps({"id": "big", "text": "word " * 300})] + [good]
+    data = "\n".join(lines) + "\n"
+    assert len(data) > 1500  # the whole batch is over the per-document limit
+    r = CliRunner().invoke(main, ["extract", "-", "--input-format", "jsonl", "--as-body", "--max-bytes", "1500"],
+                           input=data)
+    assert r.exit_code == 0, r.stderr
+    out = [json.loads(l) for l in r.stdout.splitlines()]
+    assert [o.get("code") for o in out] == [None, None, None, "E005", None]
+    assert out[3]["input_id"] == "big"
