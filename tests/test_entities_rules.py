@@ -227,3 +227,10 @@ def test_abbreviated_title_with_a_state_and_sentence_initial_role():
     assert (noem.title, noem.affiliation, noem.country, noem.actor_code) == ("Gov.", "South Dakota", "USA", "USAGOV")
     assert e["Maria Zakharova"].title == "spokeswoman"
     assert lookup("Mich.").country == "USA"
+
+
+def test_pronoun_inside_a_quote_is_not_its_speaker():
+    doc = run("Prime Minister Jane Doe met Mr. Richard Roe in Oslo on Monday.\n\n"
+              "“He is welcome here at any time,” Doe told reporters.")
+    he = next(t for t in doc if t.text == "He")
+    assert entity_by_id(doc, resolve_pronoun(doc, he)).name == "Richard Roe"

@@ -118,6 +118,8 @@ def test_seed_pronouns(seed_doc, by_name, seed_text):
     assert he_after("referring to Russian President Vladimir Putin.") == "John Kirby"
     assert he_after("remain under the U.S. chain of command,") == "John Kirby"
     assert he_after("is consistent with what") == "Joe Biden"
+    # Inside Biden's own quote, "he" is not Biden but the person named before: Putin.
+    assert he_after("“As long as") == "Vladimir Putin"
 
 
 def test_seed_ids_stable(seed_text, by_name):
@@ -141,3 +143,11 @@ def test_seed_record_through_the_whole_pipeline(seed_record):
     for e in seed_record.entities:
         for m in e.mentions:
             assert seed_record.text[m.start:m.end] == m.text
+
+
+def test_seed_pronoun_in_quoted_fragment_of_reported_speech(seed_doc, seed_text):
+    # "... said he “expressed his deep concern ...”": a fragment inside reported speech, so
+    # "his" keeps the reported speaker.
+    i = seed_text.index("“expressed his") + len("“expressed ")
+    tok = next(t for t in seed_doc if t.idx == i)
+    assert entity_by_id(seed_doc, resolve_pronoun(seed_doc, tok)).name == "Boris Johnson"

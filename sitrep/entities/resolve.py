@@ -399,6 +399,14 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
               if types.get(i) == "PERSON" and genders.get(i, want) == want and e <= token.idx]
     if not people:
         return None
+    text = doc_text(doc)
+    speaker = _quote_speaker(text, token.idx, mentions, types)
+    if speaker is not None:
+        # Inside a direct quote the speaker says "I": a "he" there is someone else, and the
+        # nearest other person (any role) is the best guess ("As long as he is acting
+        # aggressively ...", Biden said - of Putin, named just before).
+        others = [m for m in people if m[2] != speaker and m[0] < token.idx]
+        return others[-1][2] if others else None
     sents = list(doc.sents)
     here = token.sent
     k = next(i for i, s in enumerate(sents) if s.start == here.start)
@@ -415,6 +423,34 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
             return inside[-1][2]  # own sentence: "Johnson's office said he ..."
         fallback = fallback or inside[-1][2]
     return fallback
+
+
+_OPEN, _CLOSE = "“", "”"
+
+
+def _quote_speaker(text: str, idx: int, mentions: list, types: dict) -> Optional[str]:
+    """When ``idx`` is inside a curly-quoted passage of its paragraph, the person named right
+    after the closing quote (or right before the opening one) - the quote's speaker."""
+    ps = text.rfind("\n", 0, idx) + 1
+    pe = text.find("\n", idx)
+    pe = len(text) if pe < 0 else pe
+    before = text[ps:idx]
+    opened = before.rfind(_OPEN)
+    if opened < 0 or before.rfind(_CLOSE) > opened:
+        return None
+    close = text.find(_CLOSE, idx, pe)
+    if close < 0:
+        return None
+    q_start = ps + opened
+    lead = text[ps:q_start].rstrip()
+    if lead and not lead.endswith((".", ":", "!", "?", "”")):
+        return None  # a quoted fragment inside reported speech ("said he “expressed his ...”")
+    after = [m for m in mentions if close < m[0] <= close + 60 and m[1] <= pe and types.get(m[2]) == "PERSON"]
+    if after:
+        return after[0][2]
+    before_q = [m for m in mentions if q_start - 60 <= m[0] and m[1] <= q_start and m[0] >= ps
+                and types.get(m[2]) == "PERSON"]
+    return before_q[-1][2] if before_q else None
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
