@@ -157,6 +157,8 @@ def format_for_path(path: Path) -> str:
     name = path.name.lower()
     if any(name.endswith(s) for s in WARC_SUFFIXES):
         return "warc"
+    if name.endswith(".gz"):  # page.html.gz: the format of what is inside
+        return format_for_path(Path(path.name[:-3]))
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
@@ -187,6 +189,23 @@ def iter_paths(inputs: list[str]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield c
+
+
+def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Unpack a gzip-compressed page (saved pages and web archives often are), refusing
+    one that unpacks past the size limit instead of filling memory (a gzip bomb)."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    import zlib
+
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise InputError("E003", doc) from None
+    if len(out) > max_bytes or d.unconsumed_tail:
+        raise InputError("E005", doc, size=f"more than {max_bytes}", limit=max_bytes)
+    return out
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -229,7 +248,7 @@ def iter_documents(
             yield from _iter_jsonl_file(p, max_bytes)
             return
         try:
-            data = read_file(p, max_bytes)
+            data = gunzip(read_file(p, max_bytes), name, max_bytes)
         except InputError as exc:
             yield exc
             return

@@ -153,3 +153,19 @@ def test_jsonl_on_stdin_is_streamed_past_the_document_limit():
     out = [json.loads(l) for l in r.stdout.splitlines()]
     assert [o.get("code") for o in out] == [None, None, None, "E005", None]
     assert out[3]["input_id"] == "big"
+
+
+def test_gzipped_page_is_read_and_a_gzip_bomb_refused(tmp_path):
+    import gzip
+
+    html = "<html><body><article><p>" + ENGLISH.replace("\n\n", "</p><p>") + "</p></article></body></html>"
+    p = _make(tmp_path, "page.html.gz", gzip.compress(html.encode("utf-8")))
+    r = CliRunner().invoke(main, ["extract", str(p)])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["text"].startswith("Police in the port city")
+    bomb = _make(tmp_path, "bomb.txt.gz", gzip.compress(b"a" * 5_000_000))
+    r = CliRunner().invoke(main, ["extract", str(bomb), "--max-bytes", "100000"])
+    assert r.exit_code != 0 and "E005" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    broken = _make(tmp_path, "broken.txt.gz", b"\x1f\x8b\x08\x00garbage" * 10)
+    r = CliRunner().invoke(main, ["extract", str(broken)])
+    assert r.exit_code != 0 and "E003" in r.stderr
