@@ -234,3 +234,20 @@ def test_pronoun_inside_a_quote_is_not_its_speaker():
               "“He is welcome here at any time,” Doe told reporters.")
     he = next(t for t in doc if t.text == "He")
     assert entity_by_id(doc, resolve_pronoun(doc, he)).name == "Richard Roe"
+
+
+def test_page_chrome_words_are_not_entities():
+    from spacy.tokens import Span
+
+    from sitrep.entities import fix_entities
+
+    nlp = spacy.load(MODEL)
+    doc = nlp("TRENDING\n\nEmail\n\nContact Us\n\nThe mayor of Oslo said the plan was sound.")
+    words = [t.text for t in doc]
+    # The labels the model gives such lines on real page dumps, set here so the test does not
+    # depend on what the model happens to do with this short text.
+    doc.ents = [Span(doc, words.index("TRENDING"), words.index("TRENDING") + 1, label="GPE"),
+                Span(doc, words.index("Email"), words.index("Email") + 1, label="PERSON"),
+                Span(doc, words.index("Us"), words.index("Us") + 1, label="GPE"),
+                Span(doc, words.index("Oslo"), words.index("Oslo") + 1, label="GPE")]
+    assert [e.text for e in fix_entities(doc).ents] == ["Oslo"]

@@ -35,6 +35,10 @@ _CHROME = re.compile(
     r"advertisement|read more|related|comments?|privacy|terms of (use|service)|enjoy)\b",
     re.IGNORECASE,
 )
+# Navigation words a page dump leaves as lone capitalised lines ("TRENDING", "Email").
+_CHROME_WORDS = {"trending", "email", "e-mail", "menu", "search", "home", "login", "follow", "print",
+                 "video", "videos", "photos", "watch", "listen", "share", "tweet", "facebook share",
+                 "close", "next", "previous", "more", "top stories", "latest", "popular", "sections"}
 _GAZ_ADD_KINDS = ("media", "igo", "metonym", "country", "capital")
 _GAZ_LABEL = {"media": "ORG", "igo": "ORG", "metonym": "ORG", "country": "GPE", "capital": "GPE"}
 # Two-letter forms are too often something else ("IT", "AM", "RT" a retweet); these are not.
@@ -185,8 +189,10 @@ def fix_entities(doc: Doc) -> Doc:
                 line_cache[ls] = _headline_case(text[ls:le])
             if line_cache[ls] and len(ent) > 1 and (_is_fragment(ent) or not _seen_elsewhere(text, ent, ls, le)):
                 continue
-            if _CHROME.search(ent.text) and lookup(ent.text) is None:
+            if (_CHROME.search(ent.text) or ent.text.lower() in _CHROME_WORDS) and lookup(ent.text) is None:
                 continue
+            if len(ent) == 1 and ent.label_ != "PERSON" and ent[0].is_stop:
+                continue  # "Contact Us", "About Us": a function word is not a place
             for part in _trim(ent):
                 part = _title_person(part)
                 if not _inside_title(part):

@@ -28,7 +28,7 @@ TITLE_HEADS = {
     "negotiator", "commissioner", "attorney", "deputy", "aide", "press secretary", "mp", "ceo",
     "correspondent", "reporter", "editor", "analyst", "officer", "marshal", "ayatollah", "patriarch",
     # AP-style abbreviations before names
-    "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "sgt.", "capt.", "maj.", "pres.", "amb.",
+    "coach", "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "sgt.", "capt.", "maj.", "pres.", "amb.",
 }
 # Modifiers that only occur inside titles ("Deputy Foreign Minister", "Vice President").
 TITLE_MODS = {
