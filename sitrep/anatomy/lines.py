@@ -7,7 +7,9 @@ ways: they are long, they end with sentence punctuation, they carry commas and s
 breaks, and they come in runs (the article is the densest stretch of the page). Each line
 gets a feature vector describing itself and its neighbourhood; a logistic regression
 (weights learned by ``sitrep.anatomy.train`` and shipped as ``sitrep/data/anatomy_lines.json``)
-turns it into a probability; ``select_body`` then keeps the densest contiguous stretch of
+turns it into a probability, and a second one re-scores each line knowing what the first
+thought of its neighbours (a short line between two paragraphs is a sub-heading, the same
+line between menu items is a menu item); ``select_body`` then keeps the densest contiguous stretch of
 likely lines, because a lone long line far from the story (a teaser, a cookie notice) is
 almost never article text.
 

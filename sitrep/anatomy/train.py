@@ -9,10 +9,9 @@ a development dependency only: at run time the weights are applied in pure Pytho
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterable, Sequence
 
-from .lines import FEATURES, Line, _apply, context_features, featurize, select_body, score_lines, split_lines
+from .lines import FEATURES, Line, _apply, context_features, featurize, split_lines
 
 # Chosen by cross-validation on the benchmark (see benchmarks/bench_anatomy_text.py).
 DEFAULT_C = 1.0
@@ -104,13 +103,6 @@ def fit(X, y, sw, C: float = 1.0, pages=None) -> dict:
     return w
 
 
-def predict_body(page: str, weights: dict) -> str:
-    lines = split_lines(page)
-    probs = score_lines(lines, weights)
-    keep = select_body(lines, probs, weights)
-    return "\n\n".join(lines[i].text for i in keep)
-
-
 def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 1.0, seed: int = 0):
     """Out-of-fold predicted bodies, one per page, each made by weights fitted on the
     other folds only. Pages are assigned to folds by a fixed shuffle."""
@@ -130,10 +122,3 @@ def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 
             if fold_of[i] == k:
                 preds[i] = from_text(pages[i][0], weights=w).body
     return preds
-
-
-def label_stats(pages: Sequence[tuple[str, str]]) -> Counter:
-    c: Counter = Counter()
-    for page, truth in pages:
-        c.update(label_lines(split_lines(page), truth))
-    return c
