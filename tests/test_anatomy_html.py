@@ -141,3 +141,10 @@ def test_readability_pages_dates_match_when_stated():
             wrong += 1
     # Measured 31 of 33 right; a wrong date is worse than none.
     assert right >= 30 and wrong <= 2, (right, wrong)
+
+
+def test_xhtml_with_encoding_declaration_keeps_captions_and_credits():
+    a = from_html('<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.replace("<!doctype html>", ""))
+    assert a.captions == ["Smoke rises over Karsk, March 7, 2023."]
+    assert a.credits == ["Reuters", "AFP"]
+    assert a.body == "\n\n".join(PARAS)

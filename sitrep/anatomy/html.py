@@ -41,6 +41,13 @@ def _tree(html: str):
 
     try:
         return lxml.html.fromstring(html)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported": an XHTML page
+        # starting <?xml ... encoding="utf-8"?>. Hand lxml bytes and say what they are.
+        try:
+            return lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        except Exception:
+            return None
     except Exception:  # lxml refuses some pages (e.g. only a comment); captions are optional
         return None
 
