@@ -56,7 +56,7 @@ class Pipeline:
             if not anat.body.strip():
                 raise InputError("E006", name)
         else:
-            anat = _anatomy.from_text(content)
+            anat = _anatomy.from_text(content, url=item.url)
             if not anat.body.strip():
                 raise InputError("E009", name)
         lang = detect_language(anat.body)
@@ -157,6 +157,12 @@ class Pipeline:
             except SitrepError as exc:
                 pending.append((item, None, None, ErrorRecord(
                     error=str(exc), code=exc.code, source=item.source, input_id=item.input_id)))
+            except Exception as exc:  # noqa: BLE001 - a bug in a page stage costs one document, with its reason
+                name = item.source or item.input_id or "<input>"
+                reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+                pending.append((item, None, None, ErrorRecord(
+                    error=f"{name}: E101: stage anatomy failed: {reason}", code="E101",
+                    source=item.source, input_id=item.input_id)))
             if len(pending) >= self.batch_size:
                 yield from flush()
         yield from flush()
