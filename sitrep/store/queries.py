@@ -253,6 +253,12 @@ def _article_conds(backend, since, until, q):  # noqa: ANN001
     return conds, params
 
 
+def _newest(conn: Connection, col):  # noqa: ANN001, ANN202
+    # Undated articles last on both back ends. SQLite already sorts NULL last in DESC (and
+    # can then read ix_articles_listing); PostgreSQL needs it said.
+    return col.desc().nulls_last() if conn.dialect.name == "postgresql" else col.desc()
+
+
 def list_articles(conn: Connection, backend, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:  # noqa: ANN001
     a = S.articles
     conds, _ = _article_conds(backend, since, until, q)
@@ -260,7 +266,7 @@ def list_articles(conn: Connection, backend, limit=50, offset=0, since=None, unt
         return []
     stmt = (select(a.c.id, a.c.title, a.c.published, a.c.source, a.c.cluster_id, a.c.n_entities, a.c.n_quotes,
                    a.c.n_events).where(*conds)
-            .order_by(a.c.published.desc().nulls_last(), a.c.seq).limit(limit).offset(offset))
+            .order_by(_newest(conn, a.c.published), a.c.seq).limit(limit).offset(offset))
     return [{"id": r.id, "title": r.title, "published": r.published, "source": r.source,
              "cluster_id": r.cluster_id, "duplicate_of": None if r.cluster_id == r.id else r.cluster_id,
              "counts": {"entities": r.n_entities, "quotes": r.n_quotes, "events": r.n_events}}

@@ -69,6 +69,8 @@ articles = Table(
     Column("record", Text, nullable=False),
 )
 Index("ix_articles_seq", articles.c.seq)
+# The default listing order (newest first, then ingest order): pages read from the index.
+Index("ix_articles_listing", articles.c.published.desc(), articles.c.seq)
 
 entities = Table(
     "entities",
@@ -183,7 +185,7 @@ errors = Table(
     Column("input_id", Text),
     Column("code", String(8), nullable=False, index=True),
     Column("reason", Text, nullable=False),
-    Column("seq", Integer, nullable=False),
+    Column("seq", Integer, nullable=False, index=True),
 )
 
 # MinHash/LSH index kept in the database: one row per (band, bucket hash) per article, so

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Iterable, Optional, Union
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
@@ -106,10 +106,11 @@ class Writer:
     @staticmethod
     def _cluster_for(conn: Connection, art_id: str, sig: dedup.Signature) -> str:
         buckets = sig.buckets()
+        lb = S.lsh_bands
+        # OR of (band, bucket) pairs, not a row-value IN: SQLite answers each pair from the
+        # primary key, but scans the whole table for "(band, bucket) IN (VALUES ...)".
         cands = conn.execute(
-            select(S.lsh_bands.c.article_id)
-            .where(tuple_(S.lsh_bands.c.band, S.lsh_bands.c.bucket).in_(buckets))
-            .distinct()
+            select(lb.c.article_id).where(or_(*[and_(lb.c.band == b, lb.c.bucket == h) for b, h in buckets])).distinct()
         ).scalars().all()
         best, best_j = None, 0.0
         if cands:
