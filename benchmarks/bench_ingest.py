@@ -53,7 +53,8 @@ def _load(jsonl: Path) -> list[dict]:
 
 def child(mode: str, jsonl: Path, db: Path) -> dict:
     """Runs one mode in this process; returns its timing (model load excluded)."""
-    rows = _load(jsonl)
+    # Only the in-memory modes hold the inputs; ingest reads the file lazily as users do.
+    rows = _load(jsonl) if mode in ("spacy", "extract") else []
     if mode == "spacy":
         import spacy
 
