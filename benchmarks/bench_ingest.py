@@ -2,13 +2,17 @@
 
     .venv/bin/python benchmarks/bench_ingest.py [--docs 1000]
 
-Documents: the 181 real article pages of ``../shared/data/extraction/article-extraction-
-benchmark/html/`` cycled to ``--docs`` inputs with distinct ids (so 181 distinct bodies;
-the store keeps each once and counts the other inputs as copies, i.e. mentions). Modes,
-each in a fresh process so memory is measured per mode:
+Documents: the real article pages of ``../shared/data/extraction/article-extraction-
+benchmark/`` — ``--form text`` (default): the whole-page text dumps of ``page-text.jsonl``
+(the seed's form), English pages only (162), so every mode reads the same documents;
+``--form html``: the 181 HTML pages — cycled to ``--docs`` inputs with distinct ids (the
+store keeps each distinct body once and counts the other inputs as copies, i.e. mentions).
+Modes, each in a fresh process so memory is measured per mode:
 
-* ``spacy``    peer: bare ``nlp.pipe`` (the same spaCy model, all its components) over the
-               article bodies sitrep extracts from those pages (bodies made before timing);
+* ``spacy_pages`` peer: bare ``nlp.pipe`` (the same spaCy model, all its components) over
+               the documents as the user has them (text form only: spaCy cannot read HTML);
+* ``spacy``    peer: bare ``nlp.pipe`` over the article bodies sitrep extracts from those
+               pages (bodies made before timing) — the strict view of sitrep's overhead;
 * ``extract``  ``pipeline.annotate_batch`` over the pages (page anatomy + spaCy + sitrep);
 * ``ingest1``  ``sitrep ingest`` of the pages (as jsonl) into a new SQLite file, 1 worker;
 * ``ingest2``  the same with 2 worker processes.
@@ -35,7 +39,20 @@ sys.path.insert(0, str(ROOT))
 PAGES = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark" / "html"
 
 
-def make_inputs(n: int, out: Path) -> int:
+def make_inputs(n: int, out: Path, form: str = "text") -> int:
+    if form == "text":
+        from sitrep.reader import detect_language
+
+        base = PAGES.parent
+        truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
+        with open(base / "page-text.jsonl", encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        rows = sorted((r for r in rows if detect_language(truth[r["id"]]["articleBody"]) == "en"), key=lambda r: r["id"])
+        with open(out, "w", encoding="utf-8") as fh:
+            for i in range(n):
+                r = rows[i % len(rows)]
+                fh.write(json.dumps({"id": f"{r['id']}-{i // len(rows)}", "text": r["page_text"]}) + "\n")
+        return len(rows)
     pages = sorted(PAGES.glob("*.html.gz"))
     with open(out, "w", encoding="utf-8") as fh:
         for i in range(n):
@@ -54,14 +71,17 @@ def _load(jsonl: Path) -> list[dict]:
 def child(mode: str, jsonl: Path, db: Path) -> dict:
     """Runs one mode in this process; returns its timing (model load excluded)."""
     # Only the in-memory modes hold the inputs; ingest reads the file lazily as users do.
-    rows = _load(jsonl) if mode in ("spacy", "extract") else []
-    if mode == "spacy":
+    rows = _load(jsonl) if mode in ("spacy", "spacy_pages", "extract") else []
+    if mode in ("spacy", "spacy_pages"):
         import spacy
 
         from sitrep import anatomy
         from sitrep.nlp import MODEL
 
-        bodies = [anatomy.from_html(r["html"]).body for r in rows]
+        if mode == "spacy_pages":
+            bodies = [r["text"] for r in rows if "text" in r]
+        else:
+            bodies = [anatomy.from_html(r["html"]).body if "html" in r else anatomy.from_text(r["text"]).body for r in rows]
         nlp = spacy.load(MODEL)
         list(nlp.pipe(bodies[:8]))  # warm-up, like the others' model load
         t = time.perf_counter()
@@ -72,8 +92,9 @@ def child(mode: str, jsonl: Path, db: Path) -> dict:
         from sitrep.pipeline import annotate_batch, get_pipeline
 
         get_pipeline()
-        annotate_batch([{"content": rows[0]["html"], "format": "html"}])
-        payloads = [{"content": r["html"], "format": "html", "id": r["id"], "source": r["id"]} for r in rows]
+        annotate_batch([{"content": rows[0].get("html") or rows[0]["text"], "format": "html" if "html" in rows[0] else "text"}])
+        form = "html" if "html" in rows[0] else "text"
+        payloads = [{"content": r[form], "format": form, "id": r["id"], "source": r["id"]} for r in rows]
         t = time.perf_counter()
         for i in range(0, len(payloads), 32):
             annotate_batch(payloads[i : i + 32])
@@ -130,7 +151,8 @@ def run_mode(mode: str, jsonl: Path, db: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--modes", default="spacy,ingest1,ingest2,extract")
+    ap.add_argument("--form", choices=["text", "html"], default="text")
+    ap.add_argument("--modes", default="spacy_pages,spacy,extract,ingest1,ingest2")
     ap.add_argument("--results", default=None, help="also append each mode's result (JSON) to this file")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--jsonl", default=None, help=argparse.SUPPRESS)
@@ -144,8 +166,10 @@ def main() -> None:
         return
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-bench-ingest-"))
     jsonl = tmp / "pages.jsonl"
-    distinct = make_inputs(args.docs, jsonl)
-    print(f"{args.docs} documents ({distinct} distinct pages), {os.cpu_count()} CPUs, load avg "
+    distinct = make_inputs(args.docs, jsonl, args.form)
+    if args.form == "html":
+        args.modes = ",".join(m for m in args.modes.split(",") if m != "spacy_pages")
+    print(f"{args.docs} {args.form} documents ({distinct} distinct pages), {os.cpu_count()} CPUs, load avg "
           f"{os.getloadavg()[0]:.1f} at start")
     results = {}
     for mode in args.modes.split(","):
@@ -156,13 +180,16 @@ def main() -> None:
             with open(args.results, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps({"mode": mode, **r}, default=str) + "\n")
     base = results.get("spacy", {}).get("docs_per_s")
-    labels = {"spacy": "bare spaCy nlp.pipe (peer)", "extract": "sitrep extract (annotate_batch)",
+    base_pages = results.get("spacy_pages", {}).get("docs_per_s")
+    labels = {"spacy": "bare spaCy nlp.pipe over the extracted bodies (peer)",
+              "spacy_pages": "bare spaCy nlp.pipe over the documents as given (peer)", "extract": "sitrep extract (annotate_batch)",
               "ingest1": "sitrep ingest -> SQLite, 1 worker", "ingest2": "sitrep ingest -> SQLite, 2 workers"}
     print()
-    print("| mode | docs/s | x bare spaCy | peak RSS per process (MB) | RSS growth 2nd half |")
-    print("|---|---:|---:|---|---|")
+    print("| mode | docs/s | x spaCy on bodies | x spaCy on documents | peak RSS per process (MB) | RSS growth 2nd half |")
+    print("|---|---:|---:|---:|---|---|")
     for mode, r in results.items():
         ratio = f"{r['docs_per_s'] / base:.2f}" if base else "-"
+        ratio += " | " + (f"{r['docs_per_s'] / base_pages:.2f}" if base_pages else "-")
         peaks = ", ".join(f"{p['peak_mb']:.0f}" for p in r["procs"])
         growth = ", ".join(f"{p['growth_pct']:+.1f}%" for p in r["procs"])
         print(f"| {labels.get(mode, mode)} | {r['docs_per_s']:.2f} | {ratio} | {peaks} | {growth} |")
