@@ -1,0 +1,32 @@
+"""The README is part of the interface: a command it does not document is a defect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_cli_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in main.commands if f"sitrep {name}" not in readme]
+    assert not missing, f"README.md does not show: {missing}"
+
+
+def test_readme_starts_with_the_two_setup_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```bash", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.strip().splitlines()] == ["make demo", "make test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_stage_doc_named_in_readme_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ["anatomy", "entities", "timex", "quotes", "events", "corpus", "web", "scaleout", "ARCHITECTURE"]:
+        assert f"docs/{name}.md" in readme
+        assert (ROOT / "docs" / f"{name}.md").exists()
