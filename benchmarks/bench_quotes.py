@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark" / "ground-truth.json"
 GOLD = ROOT / "benchmarks" / "gold" / "quotes" / "gold.jsonl"
-# Annotated after the rules were written; its first run is reported in docs/sections/quotes.md.
+# Annotated after the rules were written; its first run is reported in docs/quotes.md.
 HELDOUT = ROOT / "benchmarks" / "gold" / "quotes" / "heldout.jsonl"
 STRIP = " \t\r\n\"'“”‘’«»„,.;:"
 SPACY_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
