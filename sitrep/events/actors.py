@@ -21,15 +21,18 @@ except ImportError:  # pragma: no cover - the package always has these names
     entity_at = entity_by_id = resolve_pronoun = None  # type: ignore[assignment]
 
 
+_GAZ_FAILED = object()
+
+
 def _gaz_lookup(text: str):
     try:
         from ..entities.gazetteer import lookup
     except Exception:  # noqa: BLE001 - gazetteer absent or still loading: use the fallback
-        return None
+        return _GAZ_FAILED
     try:
         return lookup(text)
     except Exception:  # noqa: BLE001
-        return None
+        return _GAZ_FAILED
 
 
 # Fallback: name / demonym / capital / metonym -> (country, actor code). Facts typed for
@@ -97,18 +100,36 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 
 
+# lookup_name answers from static tables, and the same few words (modifiers, surnames'
+# left context) are asked about many times per doc: answers are memoised, except when the
+# gazetteer could not be used (a transient failure must not be remembered).
+_NAME_CACHE: dict[str, Optional[tuple[Optional[str], Optional[str]]]] = {}
+_NAME_CACHE_MAX = 100_000
+
+
 def lookup_name(text: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     """(country, code) for a name, demonym or metonym, or None."""
+    try:
+        return _NAME_CACHE[text]
+    except KeyError:
+        pass
     t = text.strip()
     low = t.lower()
     if low.startswith("the "):
         low = low[4:]
     g = _gaz_lookup(t)
+    failed = g is _GAZ_FAILED
+    if failed:
+        g = None
     if g is not None and (getattr(g, "country", None) or getattr(g, "code", None)):
-        return getattr(g, "country", None), getattr(g, "code", None)
-    if low in _FALLBACK:
-        return _FALLBACK[low]
-    return None
+        found = getattr(g, "country", None), getattr(g, "code", None)
+    elif low in _FALLBACK:
+        found = _FALLBACK[low]
+    else:
+        found = None
+    if not failed and len(_NAME_CACHE) < _NAME_CACHE_MAX:
+        _NAME_CACHE[text] = found
+    return found
 
 
 def _name_span(tok: Token) -> tuple[int, int]:
@@ -158,6 +179,16 @@ class ActorResolver:
         self.text = doc.text  # Doc.text joins every token: read it once per doc
         self.last_person: Optional[Actor] = None
         self.last_thing: Optional[Actor] = None
+        # _entity_country scans the whole doc for a person's surname; an entity recurs as
+        # the argument of many events, so its answer is kept per doc (keyed by object id,
+        # the entity kept alive alongside so the id cannot be reused).
+        self._countries: dict[int, tuple[object, tuple[Optional[str], Optional[str]]]] = {}
+
+    def entity_country(self, ent) -> tuple[Optional[str], Optional[str]]:
+        hit = self._countries.get(id(ent))
+        if hit is None:
+            hit = self._countries[id(ent)] = (ent, _entity_country(self.doc, ent))
+        return hit[1]
 
     def remember(self, tok: Token, actor: Actor, is_person: bool) -> None:
         if is_person:
@@ -192,7 +223,7 @@ class ActorResolver:
                     text = self.text[s:e]
                     break
         if ent is not None:
-            country, code = _entity_country(doc, ent)
+            country, code = self.entity_country(ent)
             if country is None and code is None and ent.type != "PERSON":
                 # 'US Congress' where the entities stage split 'US' off: read the modifiers.
                 mods = self._modifier_actors(tok)
@@ -267,7 +298,7 @@ class ActorResolver:
         if eid:
             ent = entity_by_id(self.doc, eid)
             if ent is not None:
-                country, code = _entity_country(self.doc, ent)
+                country, code = self.entity_country(ent)
                 return Actor(entity=ent.id, text=tok.text, code=code, country=country)
         # Fallback: the nearest earlier subject that is an actor of the right kind
         # ('the United States announced it will send' -> it = the United States).
