@@ -6,7 +6,8 @@
 The parent process reads inputs, keys each document by a hash of (source, content)
 *before* NLP, skips keys the store already has, sends batches to worker processes (each
 loads the model once, ``spawn`` start method) that run the shared pure function
-``pipeline.annotate_batch``, and writes each finished batch in ONE transaction. So:
+``pipeline.annotate_batch`` (through ``pipeline.annotate_batch_safely``, as the Dask
+runner does), and writes each finished batch in ONE transaction. So:
 
 * rerunning the same ingest adds nothing (every key is already stored);
 * after a crash or ``kill -9`` the committed batches are skipped and the rest is done: no
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .errors import InputError, SitrepError
+from .errors import InputError
 from .reader import MAX_BYTES, format_for_path, iter_documents, iter_paths
 from .store import Store, error_key, input_key, open_store
 
@@ -148,26 +149,6 @@ def count_documents(paths: Iterable[str]) -> Optional[int]:
 
 
 # -- processing ---------------------------------------------------------------------------
-def annotate_safely(payloads: list[dict], as_body: bool = False, published: Optional[str] = None) -> list[dict]:
-    """annotate_batch, but a batch that raises is redone one document at a time so one
-    poisonous document costs only itself (an E101 error row), never its batch-mates."""
-    from .pipeline import annotate_batch
-
-    try:
-        return annotate_batch(payloads, as_body=as_body, published=published)
-    except SitrepError:
-        raise
-    except Exception:  # noqa: BLE001 - isolated below, each failure recorded
-        out = []
-        for p in payloads:
-            try:
-                out.extend(annotate_batch([p], as_body=as_body, published=published))
-            except Exception as exc:  # noqa: BLE001
-                out.append({"error": f"{p.get('source')}: E101: stage pipeline failed: {type(exc).__name__}: {exc}",
-                            "code": "E101", "source": p.get("source"), "input_id": p.get("id")})
-        return out
-
-
 def _worker_init() -> None:
     # Load the model once per worker process, before the first batch arrives.
     from .pipeline import get_pipeline
@@ -247,11 +228,13 @@ def ingest(
 
     try:
         if workers <= 1:
+            from .pipeline import annotate_batch_safely  # lazy: spaCy loads only when there is work
+
             for batch in _batches(items, batch_size, limit):
                 batch = pending_work(batch)
                 if batch:
                     todo = [it.payload for it in batch if it.result is None]
-                    write(batch, annotate_safely(todo, as_body, published) if todo else [])
+                    write(batch, annotate_batch_safely(todo, as_body=as_body, published=published))
         else:
             _run_pool(items, workers, batch_size, limit, as_body, published, pending_work, write)
     finally:
@@ -265,6 +248,8 @@ def _run_pool(items, workers, batch_size, limit, as_body, published, pending_wor
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    from .pipeline import annotate_batch_safely
+
     # spawn: a clean interpreter per worker (no forked SQLite handles or threads), the
     # model loaded once in each by the initializer.
     ctx = mp.get_context("spawn")
@@ -275,7 +260,7 @@ def _run_pool(items, workers, batch_size, limit, as_body, published, pending_wor
             if not batch:
                 continue
             todo = [it.payload for it in batch if it.result is None]
-            fut = pool.submit(annotate_safely, todo, as_body, published) if todo else None
+            fut = pool.submit(annotate_batch_safely, todo, as_body=as_body, published=published) if todo else None
             inflight.append((batch, fut))
             # Bounded read-ahead keeps the parent's memory flat; writing in submission
             # order keeps the database identical to a 1-worker run.

@@ -2,7 +2,8 @@
 
 ``extract()`` does one document; ``Pipeline.extract_many()`` streams many through one
 loaded model (``nlp.pipe``); ``annotate_batch()`` is the pure function ingest and the
-Dask runner share (dicts in, dicts out).
+Dask runner share (dicts in, dicts out), through ``annotate_batch_safely()`` (one bad
+document costs one error row, not its batch).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
-from .errors import InputError, SitrepError
+from .errors import ExtractionError, InputError, SitrepError
 from .headline import headline_events
 from .nlp import MODEL, load_nlp
 from .reader import InputDoc, check_text, detect_language, looks_like_html
@@ -223,3 +224,44 @@ def annotate_batch(records: list[dict], as_body: bool = False, published: Option
         for r in records
     ]
     return [res.model_dump(mode="json") for res in get_pipeline().extract_many(items, as_body=as_body, published=published)]
+
+
+def failed_row(record: dict, exc: BaseException) -> dict:
+    """The E101 error record for one input dict whose batch function raised ``exc``."""
+    name = record.get("source") or record.get("id") or "<input>"
+    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+    err = ExtractionError("E101", name, stage="pipeline", reason=reason)
+    return ErrorRecord(error=str(err), code=err.code, source=record.get("source"),
+                       input_id=record.get("id")).model_dump(mode="json")
+
+
+def annotate_batch_safely(records: list[dict], annotate=None, **options) -> list[dict]:  # noqa: ANN001
+    """``annotate(records, **options)`` (default :func:`annotate_batch`), one result per
+    record, never raising for a bad document: local ``ingest`` and the Dask runner both
+    call this.
+
+    If the batch call raises (or returns the wrong number of results), each record is
+    redone alone, so one poisonous document costs one E101 error row, never its
+    batch-mates. A ``SitrepError`` from the batch call (a missing model, a bad option) is
+    not about one document and is raised.
+    """
+    if not records:
+        return []
+    if annotate is None:
+        annotate = annotate_batch
+    try:
+        out = annotate(records, **options)
+        if len(out) == len(records):
+            return out
+    except SitrepError:
+        raise
+    except Exception:  # noqa: BLE001 - narrowed to the document below
+        pass
+    rows = []
+    for record in records:
+        try:
+            one = annotate([record], **options)
+            rows.append(one[0] if len(one) == 1 else failed_row(record, ValueError(f"{len(one)} results for 1 document")))
+        except Exception as exc:  # noqa: BLE001 - becomes this document's error row
+            rows.append(failed_row(record, exc))
+    return rows

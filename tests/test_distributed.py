@@ -166,6 +166,39 @@ def test_small_files_are_grouped_and_limit_is_exact(tmp_path):
         ingest_dask(paths, scheduler="tcp://127.0.0.1:1")
 
 
+def test_cli_engine_dask_passes_the_local_options_and_reports_errors_on_one_line(tmp_path, monkeypatch):
+    # Fast: no cluster. Both engines take the same options; a SitrepError is one clean line.
+    from click.testing import CliRunner
+
+    import sitrep.distributed
+    from sitrep.cli import main
+
+    (tmp_path / "a.txt").write_text(STORIES[0], encoding="utf-8")
+    seen = {}
+
+    def fake_ingest_dask(paths, **kwargs):
+        seen.update(kwargs, paths=paths)
+        return {"engine": "dask", "documents": 1}
+
+    monkeypatch.setattr(sitrep.distributed, "ingest_dask", fake_ingest_dask)
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--engine", "dask", "--db", "x.db",
+                                  "--out", "o", "--workers", "3", "--limit", "5", "--published", "2022-01-02",
+                                  "--as-body", "--input-format", "text", "--batch-size", "7"])
+    assert r.exit_code == 0, r.output
+    assert seen == {"paths": [str(tmp_path / "a.txt")], "db_url": "x.db", "out_dir": "o", "scheduler": None,
+                    "workers": 3, "published": "2022-01-02", "limit": 5, "batch_size": 7,
+                    "input_format": "text", "as_body": True}
+    monkeypatch.undo()
+    # The real runner refuses a remote scheduler without a shared --out before connecting.
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--engine", "dask",
+                                  "--scheduler", "tcp://127.0.0.1:1", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 1 and r.exception is not None and isinstance(r.exception, SystemExit)
+    assert "Traceback" not in r.output
+    assert r.output.strip().splitlines() == [
+        "Error: E302: bad option: a --scheduler cluster needs --out: a folder every worker can write "
+        "and this machine can read (a shared filesystem)"]
+
+
 def test_partition_rerun_replaces_its_files(tmp_path):
     write_corpus(tmp_path / "in")
     part = plan_partitions([str(tmp_path / "in" / "batch.jsonl")], size=10)[0]

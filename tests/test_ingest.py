@@ -224,6 +224,61 @@ def test_cli_ingest_prints_a_summary(tmp_path):
     assert r.exit_code == 0 and "1 already stored" in r.output
 
 
+def test_annotate_batch_safely_isolates_a_bad_document():
+    # The one fallback local ingest and the Dask runner share (no model needed here).
+    from sitrep.errors import ConfigError
+    from sitrep.pipeline import annotate_batch_safely
+
+    def fake(records, **options):
+        if any("POISON" in r["content"] for r in records):
+            raise RuntimeError("poisoned document\nsecond line")
+        return [{"id": r["content"], **options} for r in records]
+
+    records = [{"content": "a", "source": "a.txt"}, {"content": "POISON", "id": "j2"}, {"content": "c"}]
+    rows = annotate_batch_safely(records, annotate=fake, published="2022-01-01")
+    assert rows == [
+        {"id": "a", "published": "2022-01-01"},
+        {"error": "j2: E101: stage pipeline failed: RuntimeError: poisoned document", "code": "E101",
+         "source": None, "input_id": "j2"},
+        {"id": "c", "published": "2022-01-01"},
+    ]
+    assert annotate_batch_safely([], annotate=fake) == []
+    # A batch function that loses a result is redone per document, never misaligned.
+    short = annotate_batch_safely(records[::2], annotate=lambda rs, **o: fake(rs)[:1])
+    assert short == [{"id": "a"}, {"id": "c"}]
+
+    def no_model(records, **options):
+        raise ConfigError("E301", name="x")
+
+    with pytest.raises(ConfigError):  # not one document's fault: raised, not turned into rows
+        annotate_batch_safely(records, annotate=no_model)
+
+
+def test_local_ingest_poisoned_document_costs_one_error_row(tmp_path, monkeypatch):
+    import sitrep.pipeline
+
+    real = sitrep.pipeline.annotate_batch
+
+    def poisoned(records, **options):
+        if any("POISON" in r["content"] for r in records):
+            raise RuntimeError("poisoned document")
+        return real(records, **options)
+
+    monkeypatch.setattr(sitrep.pipeline, "annotate_batch", poisoned)
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(3):
+        (root / f"s{i}.txt").write_text(story(80 + i) + ("\nPOISON\n" if i == 1 else ""), encoding="utf-8")
+    db = tmp_path / "p.db"
+    summary = ingest([str(root)], db=str(db), batch_size=3)
+    assert (summary["articles"], summary["errors"], summary["error_codes"]) == (2, 1, {"E101": 1})
+    with open_store(str(db)) as store:
+        errors = store.errors()
+    # The wording the Dask runner writes for the same failure (tests/test_distributed.py).
+    assert [(e["source"], e["code"]) for e in errors] == [(str(root / "s1.txt"), "E101")]
+    assert "stage pipeline failed: RuntimeError: poisoned document" in errors[0]["reason"]
+
+
 @pytest.mark.postgres
 def test_ingest_into_postgresql_is_idempotent(tmp_path, pg_url):
     for i in range(3):

@@ -3,7 +3,8 @@
 Everything here runs inside a Dask worker process (or in-process for the local
 comparison). The model is loaded once per process through ``get_pipeline()`` (the
 :class:`WarmPipeline` plugin loads it when the worker starts, so the first task does not
-pay for it), and the NLP itself is ``sitrep.pipeline.annotate_batch``: the runner adds
+pay for it), and the NLP itself is ``sitrep.pipeline.annotate_batch``, called through
+``sitrep.pipeline.annotate_batch_safely`` exactly as local ingest calls it: the runner adds
 partitioning, error rows and output, never a second copy of the extraction logic.
 """
 
@@ -58,35 +59,6 @@ def to_input(doc: InputDoc) -> dict:
             "id": doc.input_id, "published": doc.published, "url": doc.url}
 
 
-def _failed(item: dict, exc: BaseException) -> dict:
-    name = item.get("source") or item.get("id") or "<input>"
-    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
-    err = ExtractionError("E101", name, stage="pipeline", reason=reason)
-    return error_row(err, source=item.get("source"), input_id=item.get("id"))
-
-
-def annotate_safely(annotate: Annotate, items: list[dict], **options) -> list[dict]:
-    """``annotate(items)``; if the whole batch raises, each document alone, so one
-    poisoned document costs one error row, not its partition."""
-    if not items:
-        return []
-    with _lock:
-        try:
-            out = annotate(items, **options)
-            if len(out) == len(items):
-                return out
-        except Exception:  # noqa: BLE001 - narrowed to the document below
-            pass
-        rows = []
-        for item in items:
-            try:
-                one = annotate([item], **options)
-                rows.append(one[0] if len(one) == 1 else _failed(item, ValueError(f"{len(one)} results for 1 document")))
-            except Exception as exc:  # noqa: BLE001 - becomes this document's error row
-                rows.append(_failed(item, exc))
-        return rows
-
-
 def annotate_partition(part: Partition, **options) -> list[dict]:
     """The partition's result rows (Article or ErrorRecord dicts) in input order."""
     return [row for row, _ in iter_annotated(part, **options)]
@@ -112,7 +84,11 @@ def iter_annotated(
     batch: list[tuple[int, dict, str]] = []
 
     def flush() -> list:
-        out = annotate_safely(annotate, [item for _, item, _ in batch], as_body=as_body, published=published)
+        from ..pipeline import annotate_batch_safely
+
+        with _lock:  # see _lock: one batch at a time through this process's pipeline
+            out = annotate_batch_safely([item for _, item, _ in batch], annotate=annotate,
+                                        as_body=as_body, published=published)
         for (slot, _, key), row in zip(batch, out):
             rows[slot] = (row, key)
         batch.clear()
