@@ -283,8 +283,15 @@ def _theme(tok: Token, objs: list[Token], subjs: list[Token], preps: list[tuple[
 
 def _headline(doc: Doc) -> bool:
     """Headline case: short, and most words capitalised ('U.S. Sends Troops To Europe')."""
-    words = [t for t in doc if t.is_alpha]
-    return 0 < len(words) <= 25 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    # Stop at the 26th word: a body is never a headline, and walking all its tokens was
+    # a measurable share of the events stage.
+    words = []
+    for t in doc:
+        if t.is_alpha:
+            words.append(t)
+            if len(words) > 25:
+                return False
+    return 0 < len(words) and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
 
 
 def _headline_subject(verb: Token) -> Optional[Token]:
