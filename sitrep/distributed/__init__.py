@@ -4,7 +4,7 @@ The core stays one pure function, ``sitrep.pipeline.annotate_batch``; this packa
 decides *where* it runs: partitions of the input (a WARC file, a jsonl line range, a
 group of small files) become Dask tasks, each worker loads the model once, and each task
 writes its own Parquet files partitioned by publication date. See
-``docs/sections/scaleout.md`` for running against a multi-machine cluster.
+``docs/scaleout.md`` for running against a multi-machine cluster.
 
     from sitrep.distributed import ingest_dask
     summary = ingest_dask(["cc-news/*.warc.gz"], out_dir="out", scheduler="tcp://host:8786")
