@@ -300,10 +300,13 @@ def load_weights(path: Optional[str] = None) -> dict:
 
 
 def _apply(feats: list[list[float]], coef, mean, scale) -> list[float]:
+    # The weights are zipped once per page, not once per line; the arithmetic (and so
+    # every float) is unchanged.
+    params = list(zip(coef, mean, scale))
     out = []
     for f in feats:
         z = 0.0
-        for x, c, m, s in zip(f, coef, mean, scale):
+        for x, (c, m, s) in zip(f, params):
             z += c * ((x - m) / s)
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out

@@ -204,7 +204,9 @@ def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
         days = [d for d in times if d.type == "DATE" and d.value and _DAY.match(d.value)
                 and sent.start_char <= d.start < sent.end_char]
         if days:
-            day = min(days, key=lambda d: _gap(doc.text, t, d))
+            # Doc.text joins every token on each access: read it once, not per candidate.
+            text = doc.text
+            day = min(days, key=lambda d: _gap(text, t, d))
             times[i] = t.model_copy(update={"value": day.value + bare[1][len("XXXX-XX-XX"):]})
     return times
 
