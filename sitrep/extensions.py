@@ -39,6 +39,21 @@ def add_error(doc: Doc, stage: str, exc: BaseException) -> None:
 register()
 
 
+TEXT_KEY = "sitrep_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc and shared by every sitrep stage: Doc.text re-joins
+    every token on each access, and five stages each read it. Kept in ``doc.user_data``;
+    the cached copy is checked against the last token's end so a stale one is never used."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is not None and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return cached
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
 def guarded(stage: str, fn, doc: Doc) -> Doc:
     """Run one stage on a doc; a failure becomes an entry in ``doc._.sitrep_errors``.
 

@@ -19,6 +19,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import TEXT_KEY as _SHARED_TEXT_KEY
+from ..extensions import doc_text as _shared_doc_text
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, lookup
@@ -34,7 +36,7 @@ _POSS = re.compile(r"(?:\s*['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,7}$")
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "la", "al"}
 GENDER_KEY = "sitrep_person_gender"
-TEXT_KEY = "sitrep_text"
+TEXT_KEY = _SHARED_TEXT_KEY
 
 
 @dataclass
@@ -257,14 +259,9 @@ def _hosted_igos(doc: Doc, entities: list[Entity]) -> None:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, shared between the entity components: Doc.text re-joins every token
-    on each access, which on a long page costs more than the rest of this stage."""
-    cached = doc.user_data.get(TEXT_KEY)
-    if cached is not None and len(doc) and len(cached) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return cached
-    text = doc.text
-    doc.user_data[TEXT_KEY] = text
-    return text
+    """``doc.text``, shared between the entity components (and the other stages, through
+    ``sitrep.extensions.doc_text``): Doc.text re-joins every token on each access."""
+    return _shared_doc_text(doc)
 
 
 def _trimmed_offsets(text: str, span: Span) -> tuple[int, int]:

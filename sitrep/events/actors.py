@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from ..extensions import doc_text
 from ..record import Actor
 
 try:  # the entities stage's public API (agreed interface)
@@ -182,7 +183,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once per doc
+        self.text = doc_text(doc)  # Doc.text joins every token: read once, shared by the stages
         self.last_person: Optional[Actor] = None
         self.last_thing: Optional[Actor] = None
         # _entity_country scans the whole doc for a person's surname; an entity recurs as

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
+from ..extensions import doc_text as _shared_doc_text
 from .cues import AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -27,7 +28,7 @@ def doc_text(doc: Doc) -> str:
     which was most of this stage's time."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = _shared_doc_text(doc)
     return text
 
 

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ..record import TimeExpr
 from .anchor import anchored, calendar_anchor, is_anaphoric
 from .normalise import Direction, normalise
@@ -154,7 +155,7 @@ _SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
 
 def find_times(doc: Doc) -> list[TimeExpr]:
     ref = _ref(doc)
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access: read it once, shared
     spans = []
     for s, e in _candidates(doc, text):
         s, e = _trim(text, s, e)
@@ -205,7 +206,7 @@ def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
                 and sent.start_char <= d.start < sent.end_char]
         if days:
             # Doc.text joins every token on each access: read it once, not per candidate.
-            text = doc.text
+            text = doc_text(doc)
             day = min(days, key=lambda d: _gap(text, t, d))
             times[i] = t.model_copy(update={"value": day.value + bare[1][len("XXXX-XX-XX"):]})
     return times

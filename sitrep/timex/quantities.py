@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..extensions import doc_text
 from ..record import Quantity
 from .numbers import SCALES, is_number_word, parse_number
 
@@ -117,7 +118,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
     out: list[Quantity] = []
     i = 0
     n = len(doc)
-    text = doc.text
+    text = doc_text(doc)  # shared with the other stages: Doc.text re-joins every token
     low = [t.lower_ for t in doc]
 
     def skipped(tok: Token) -> bool:
