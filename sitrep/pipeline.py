@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
 from .errors import ExtractionError, InputError, SitrepError
+from .extensions import TEXT_KEY, doc_text
 from .headline import headline_events
 from .nlp import MODEL, load_nlp
 from .reader import InputDoc, check_text, detect_language, looks_like_html
@@ -71,7 +72,8 @@ class Pipeline:
     # -- assembling the record ----------------------------------------------------
     @staticmethod
     def to_article(doc: Doc, anat: _anatomy.Anatomy, item: InputDoc) -> Article:
-        aid = article_id(doc.text)
+        text = doc_text(doc)  # the stages' shared copy: Doc.text re-joins every token
+        aid = article_id(text)
         events = list(doc._.sitrep_events or [])
         errors = list(anat.notes) + list(doc._.sitrep_errors or [])
         tdoc = doc._.title_doc
@@ -89,7 +91,7 @@ class Pipeline:
             language=anat.language,
             credits=anat.credits,
             boilerplate=anat.boilerplate,
-            text=doc.text,
+            text=text,
             entities=doc._.sitrep_entities or [],
             quotes=doc._.sitrep_quotes or [],
             events=events,
@@ -148,6 +150,9 @@ class Pipeline:
             try:
                 anat, body = self.prepare(item, as_body=as_body, published=published)
                 doc = self.nlp.make_doc(body)
+                # spaCy's tokenizer is lossless (doc.text == body): hand the stages the string
+                # so none has to re-join every token to rebuild it.
+                doc.user_data[TEXT_KEY] = body
                 doc._.published = anat.published
                 doc._.title = anat.title
                 if anat.title and not as_body:
