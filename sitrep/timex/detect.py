@@ -6,7 +6,7 @@ Overlaps keep the longer span. Each candidate is normalised (``normalise.py``) a
 ``doc._.published`` with the tense of the clause it sits in, and dropped when it is not a
 time expression after all ("65-year-old", "Christmas" without a year).
 
-Span convention (documented in docs/sections/timex.md): the extent is the time expression
+Span convention (documented in docs/timex.md): the extent is the time expression
 itself, determiners and modifiers included ("the past two weeks", "late last year"),
 prepositions excluded ("on February 2" -> "February 2"; "late on February 2" ->
 "February 2", value 2022-02-02).
