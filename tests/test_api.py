@@ -9,10 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import ApiSettings, create_app
-from sitrep.reader import InputDoc
 
-from conftest import SAMPLES, SEED, need_shared
-from web_helpers import build_store
+from conftest import SEED
+from web_helpers import build_seed_corpus
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -23,19 +22,9 @@ HOSTILE_TITLE = "<script>alert('t')</script><b onmouseover=alert(2)>Posters</b>"
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, pipeline):
-    seed = need_shared("seed", SEED.name)
     db = tmp_path_factory.mktemp("api") / "api.db"
-    records = build_store(db, [SAMPLES], [
-        InputDoc(content=seed.read_text(encoding="utf-8"), source=str(seed), format="text", published="2022-02-03"),
-    ], pipeline=pipeline)
-    from sitrep.store import open_store
-
-    hostile = pipeline.extract(InputDoc(content=HOSTILE, source="javascript:alert(3)", format="text",
-                                        published="2025-03-05"), as_body=True)
-    hostile = hostile.model_copy(update={"title": HOSTILE_TITLE})
-    s = open_store(str(db))
-    s.add_articles([hostile])
-    s.close()
+    records, hostile = build_seed_corpus(db, pipeline, HOSTILE, HOSTILE_TITLE, "javascript:alert(3)")
+    seed = SEED
     return {"db": str(db), "records": records, "hostile": hostile,
             "seed": next(r for r in records if r.source == str(seed))}
 

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.reader import InputDoc
 from sitrep.web import highlight
 
-from conftest import ROOT, SAMPLES, SEED, need_shared
-from web_helpers import LiveServer, build_store
+from conftest import ROOT, SEED, need_shared
+from web_helpers import LiveServer, build_seed_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared, pytest.mark.slow]
 
@@ -50,18 +49,9 @@ def site(tmp_path_factory, pipeline):
     from playwright.sync_api import sync_playwright
 
     from sitrep.api import ApiSettings, create_app
-    from sitrep.store import open_store
 
     db = tmp_path_factory.mktemp("web") / "web.db"
-    records = build_store(db, [SAMPLES], [
-        InputDoc(content=seed.read_text(encoding="utf-8"), source=str(seed), format="text", published="2022-02-03"),
-    ], pipeline=pipeline)
-    hostile = pipeline.extract(InputDoc(content=HOSTILE_BODY, source="javascript:alert(1)", format="text",
-                                        published="2025-03-05"), as_body=True)
-    hostile = hostile.model_copy(update={"title": HOSTILE_TITLE})
-    store = open_store(str(db))
-    store.add_articles([hostile])
-    store.close()
+    records, hostile = build_seed_corpus(db, pipeline, HOSTILE_BODY, HOSTILE_TITLE, "javascript:alert(1)")
     app = create_app(str(db), settings=ApiSettings(rate_per_s=None))
     SHOTS.mkdir(parents=True, exist_ok=True)
     with LiveServer(app) as server, sync_playwright() as pw:

@@ -36,6 +36,30 @@ def build_store(db_path: Path, paths: Iterable[Path], extra: Iterable[InputDoc] 
     return records
 
 
+def build_seed_corpus(db_path: Path, pipeline, hostile_body: str, hostile_title: str,
+                      hostile_source: str) -> tuple[list, object]:
+    """The store the web tests share: the bundled samples, the seed (from ../shared) and one
+    hostile article whose text, title and source try to inject markup.
+
+    Returns (records of samples + seed, the hostile record)."""
+    from conftest import SAMPLES, SEED, need_shared
+    from sitrep.store import open_store
+
+    seed = need_shared("seed", SEED.name)
+    records = build_store(db_path, [SAMPLES], [
+        InputDoc(content=seed.read_text(encoding="utf-8"), source=str(seed), format="text", published="2022-02-03"),
+    ], pipeline=pipeline)
+    hostile = pipeline.extract(InputDoc(content=hostile_body, source=hostile_source, format="text",
+                                        published="2025-03-05"), as_body=True)
+    hostile = hostile.model_copy(update={"title": hostile_title})
+    store = open_store(str(db_path))
+    try:
+        store.add_articles([hostile])
+    finally:
+        store.close()
+    return records, hostile
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
