@@ -1,63 +1,50 @@
-"""The speech-cue lexicon: which words introduce reported speech, and how.
+"""The cue lexicon: which words introduce what a source says, and how.
 
-Kept as plain sets (lemmas) so a user can extend them at run time. Cognition verbs
-(think, believe, expect) are left out on purpose: in news they mostly carry the writer's
-or a crowd's belief, and attributing them as quotes cost precision on our gold set.
+One table, ``sitrep/data/cues.tsv`` (word, part of speech, class, roles), read once; this
+module names its subsets. It is the only cue list in sitrep: the quotes stage reads it for
+attribution and the events stage for reported speech. Cognition verbs (think, believe,
+expect) are left out of ``speech`` on purpose: in news they mostly carry the writer's or a
+crowd's belief, and attributing them as quotes cost precision on our gold set.
 """
 
 from __future__ import annotations
 
-# Verbs whose clause complement is what the subject said ("X said (that) ...").
-SPEECH_VERBS = frozenset("""
-say tell add stress warn deny claim insist confirm announce argue reiterate state note
-explain report allege acknowledge admit assert declare emphasize emphasise underline
-underscore write tweet post complain concede contend caution predict promise pledge vow
-threaten suggest recall estimate indicate signal disclose reveal inform assure remind
-comment observe recount repeat boast joke quip testify mention speculate hint forecast
-conclude maintain charge counter lament reply respond answer ask demand propose agree
-accuse blame urge call describe denounce condemn dismiss reject
-criticise criticize praise slam mock welcome clarify affirm retort shout advise continue
-""".split())
+from ..wordlists import members, table
 
-# Naming verbs ("dubbed the 'Hanoi Hilton'", "labelled") are left out: a name is not speech.
+__all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
+           "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS"]
 
-# Verbs that take their content as "of X" / "as X" rather than a clause.
-OF_VERBS = frozenset({"accuse", "warn", "speak", "complain", "boast", "remind"})
-# Verbs whose content may be a gerund: "denied being unfair", "admitted threatening".
-GERUND_VERBS = frozenset({"deny", "admit", "acknowledge", "confirm", "report", "recall", "concede"})
-AS_VERBS = frozenset({"describe", "denounce", "condemn", "dismiss", "reject", "brand",
-                      "label", "characterize", "characterise", "hail", "welcome", "criticise",
-                      "criticize", "slam"})
+CUES = "cues.tsv"
 
+
+def _role(role: str) -> frozenset[str]:
+    return members(CUES, "roles", role)
+
+
+def cue_class(word: str, pos: str = "VERB") -> str | None:
+    """The attribution class of a cue lemma ('accuse' -> 'accusation'), or None."""
+    for row in table(CUES):
+        if row["word"] == word and row["pos"] == pos:
+            return None if row["class"] == "-" else row["class"]
+    return None
+
+
+# Verbs whose subject is a source ("X said (that) ...", "'...,' X said").
+SPEECH_VERBS = _role("speech")
 # Verbs that introduce indirect speech with a clause (ccomp). A narrower set than
 # SPEECH_VERBS: "call", "welcome" or "praise" do not report a proposition.
-CLAUSE_VERBS = frozenset("""
-say tell add stress warn deny claim insist confirm announce argue reiterate state note
-explain report allege acknowledge admit assert declare emphasize emphasise underline
-underscore write tweet post complain concede contend caution predict promise pledge vow
-threaten suggest recall estimate indicate signal disclose reveal inform assure remind
-comment observe recount repeat boast testify mention speculate hint forecast conclude
-maintain charge counter lament reply respond answer clarify affirm retort advise
-""".split())
-
+CLAUSE_VERBS = _role("clause")
+# Verbs that take their content as "of X" rather than a clause.
+OF_VERBS = _role("of")
+# Verbs whose content may be a gerund: "denied being unfair", "admitted threatening".
+GERUND_VERBS = _role("gerund")
+# Verbs whose content is "as X": "described it as ...".
+AS_VERBS = _role("as")
 # Multi-word cue: "made clear that", "made it clear that".
-MAKE_CLEAR = frozenset({"clear", "plain"})
-
+MAKE_CLEAR = _role("make_clear")
 # Nouns that make a speaker mention institutional: "A Kremlin statement", "the spokesman".
-SPEAKER_NOUNS = frozenset("""
-statement spokesperson spokesman spokeswoman spokespeople office ministry department
-agency official source release communique communiqué readout report document memo letter
-""".split())
-
+SPEAKER_NOUNS = _role("speaker_noun")
 # Heads that make "told X" a medium rather than an addressee ("told the Interfax news agency").
-MEDIA_NOUNS = frozenset("""
-agency newspaper paper broadcaster television tv radio channel station network magazine
-outlet website site daily weekly journal programme program show podcast wire
-""".split())
-
+MEDIA_NOUNS = _role("media_noun")
 # Prepositional phrases that name where something was said.
-MEDIUM_NOUNS = frozenset("""
-interview statement briefing conference post tweet message video speech address
-broadcast podcast letter op-ed article column appearance hearing session call
-television radio twitter facebook telegram instagram x show programme program
-""".split())
+MEDIUM_NOUNS = _role("medium_noun")
