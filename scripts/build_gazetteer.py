@@ -329,6 +329,8 @@ def build() -> dict:
         add(n, "org", "USA", "USABUS")
     for n in REGIONAL.split("|"):
         add(n, "demonym", None, None)
+    # "The West" acts as a bloc (CAMEO WST), not a country.
+    add("West", "igo", None, "WST", ["the West"])
     for names, value in _eq_table(METONYMS):
         country, _, code = value.partition(":")
         add(names[0], "metonym", country, code, names[1:])
@@ -339,6 +341,7 @@ def build() -> dict:
 
     known = {a.upper() for e in entries.values() for a in [e["name"], *e["aliases"]]}
     leaders: dict[str, list] = {}
+    people: list = []
     # Countries file: top-level country blocks give cities/regions; undated coded blocks
     # give institutions; dated blocks give people (leaders) with their terms.
     for b in read_phoenix(PETRARCH / "Phoenix.Countries.actors.txt"):
@@ -355,7 +358,7 @@ def build() -> dict:
                 else:
                     add(_title(a), "place", cc, cc)
             continue
-        _add_leader(leaders, b, iso)
+        _add_leader(leaders, b, iso, people)
         if codes and all(not s and not e for _, s, e in codes):
             code = codes[0][0].lstrip("~")
             if (code[:3] in iso and len(code) >= 6 and b["name"] not in known and len(b["name"]) > 3
@@ -364,7 +367,7 @@ def build() -> dict:
                     [_title(a) for a in b["aliases"] if a not in known and len(a) > 3])
     for b in read_phoenix(PETRARCH / "Phoenix.International.actors.txt"):
         codes = b["codes"]
-        _add_leader(leaders, b, iso)
+        _add_leader(leaders, b, iso, people)
         if not codes or any(s or e for _, s, e in codes):
             continue
         code = codes[0][0]
@@ -376,7 +379,7 @@ def build() -> dict:
         elif re.fullmatch(r"([A-Z]{3})?MED", code):
             add(_title(b["name"]), "media", code[:3] if code[:3] in iso else None, code[:6], aliases)
     out = sorted(entries.values(), key=lambda e: (e["kind"], e["name"]))
-    return {"entries": out, "leaders": dict(sorted(leaders.items()))}
+    return {"entries": out, "leaders": dict(sorted(leaders.items())), "people": people}
 
 
 # Phoenix undated blocks mix institutions with people; keep those named like an institution.
@@ -389,18 +392,25 @@ _TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "S
                 "VICE", "FORMER", "GOVERNOR", "SENATOR", "PREMIER", "DR.", "MR.", "MRS.", "SHEIKH", "EMIR"}
 
 
-def _add_leader(leaders: dict, block: dict, iso: set) -> None:
+def _add_leader(leaders: dict, block: dict, iso: set, people: list) -> None:
     dated = [(c.lstrip("~"), s, e) for c, s, e in block["codes"] if s or e]
     if not dated:
         return
     default = [c.lstrip("~") for c, s, e in block["codes"] if not s and not e]
     terms = [[c[:6], s, e] for c, s, e in dated] + [[d[:6], "", ""] for d in default[:1]]
+    forms = []
     for n in [block["name"], *block["aliases"]]:
         toks = n.split()
         # Only full names: a bare surname ("JOHNSON") is too ambiguous across countries.
         if len(toks) < 2 or len(toks) > 5 or toks[0] in _TITLE_WORDS or not re.fullmatch(r"[A-Z .'-]+", n):
             continue
         leaders.setdefault(n, terms)
+        forms.append(n)
+    # One row per person for surname look-ups ("Obama", "President Obama"): the surnames
+    # of the listed full names, and how many spellings list them (a head of state has many).
+    surnames = sorted({f.split()[-1] for f in forms if re.fullmatch(r"[A-Z][A-Z'-]{2,}", f.split()[-1])})
+    if surnames:
+        people.append({"name": forms[0], "forms": len(block["aliases"]) + 1, "surnames": surnames, "terms": terms})
 
 
 def build_agents() -> dict:
@@ -425,14 +435,24 @@ def main() -> None:
     terms: list = []
     index: dict[str, int] = {}
     names: dict[str, int] = {}
-    for name, t in data["leaders"].items():
+
+    def term_index(t: list) -> int:
         key = json.dumps(t)
         if key not in index:
             index[key] = len(terms)
             terms.append(t)
-        names[name] = index[key]
-    (OUT / "leaders.json").write_text(json.dumps({"terms": terms, "names": names}, ensure_ascii=False,
-                                                 separators=(",", ":")) + "\n", encoding="utf-8")
+        return index[key]
+
+    for name, t in data["leaders"].items():
+        names[name] = term_index(t)
+    # surname -> [[person name, spellings, term index], ...], most often listed first.
+    surnames: dict[str, list] = {}
+    for p in data["people"]:
+        for s in p["surnames"]:
+            surnames.setdefault(s, []).append([p["name"], p["forms"], term_index(p["terms"])])
+    surnames = {k: sorted(v, key=lambda r: (-r[1], r[0])) for k, v in sorted(surnames.items())}
+    (OUT / "leaders.json").write_text(json.dumps({"terms": terms, "names": names, "surnames": surnames},
+                                                 ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     (OUT / "agents.json").write_text(json.dumps(build_agents(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(data['entries'])} gazetteer entries, {len(data['leaders'])} leader names")
 

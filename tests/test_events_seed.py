@@ -118,3 +118,9 @@ def test_event_ids_are_unique_content_hashes(seed_record, pipeline, seed_text):
     assert len(ids) == len(set(ids))
     again = pipeline.extract(InputDoc(content=seed_text, format="text"), published="2022-02-03")
     assert [e.id for e in again.events] == ids
+
+
+def test_the_buildup_has_its_target(seed_record):
+    # 'despite surrounding its neighbor with an estimated 100,000 troops': its neighbor = Ukraine
+    [e] = _find(seed_record, "MOBILIZE", "RUS", "UKR", trigger="surrounding")
+    assert e.modality == "asserted" and e.target.text == "its neighbor"

@@ -8,7 +8,9 @@ Components (add them to any English spaCy pipeline after ``ner``)::
 Public helpers other stages use:
 - ``entity_at(doc, start_char, end_char)`` -> entity id or None
 - ``entity_by_id(doc, entity_id)`` -> Entity or None
-- ``resolve_pronoun(doc, token)`` -> entity id or None (nearest compatible person subject)
+- ``resolve_pronoun(doc, token)`` -> entity id or None (he/she: nearest compatible person;
+  it/they: nearest compatible country or organisation, see ``coref``)
+- ``resolve_nominal(doc, token)`` -> entity id or None ('the country', 'its neighbor')
 - ``gazetteer.lookup(text)`` -> GazEntry or None
 """
 
@@ -25,9 +27,10 @@ from ..record import Entity
 from . import gazetteer  # noqa: F401  (public module)
 from .components import fix_entities, make_ner_fixes  # noqa: F401  (registers sitrep_ner_fixes)
 from .gazetteer import GazEntry, lookup
-from .resolve import KEEP, build, resolve_pronoun
+from .coref import resolve_nominal, resolve_pronoun
+from .resolve import KEEP, build
 
-__all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "lookup", "GazEntry", "annotate", "fix_entities", "KEEP"]
+__all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "resolve_nominal", "lookup", "GazEntry", "annotate", "fix_entities", "KEEP"]
 
 
 def annotate(doc: Doc) -> Doc:

@@ -42,13 +42,18 @@ def sector_for_title(title: Optional[str]) -> Optional[str]:
 
 
 def person_code(name: str, country: Optional[str], title: Optional[str],
-                affiliation: Optional[GazEntry], published: Optional[str]) -> Optional[str]:
+                affiliation: Optional[GazEntry], published: Optional[str],
+                surname_code: Optional[str] = None) -> Optional[str]:
+    """``surname_code``: the office holder a bare surname names on the date
+    (``gazetteer.leader_for_surname``), used like a listed full name."""
     if len(name.split()) >= 2:
         listed = leader_code(name, published)
         # A listed term covering the date beats everything; an undated default (ELI) only
         # fills in when the text gives no role.
         if listed and not listed.endswith("ELI"):
             return listed
+    elif surname_code:
+        return surname_code
     else:
         listed = None
     if affiliation is not None and affiliation.code and len(affiliation.code) >= 6:
@@ -65,3 +70,24 @@ def entry_code(entry: Optional[GazEntry]) -> Optional[str]:
     if entry is None:
         return None
     return entry.code or entry.country
+
+
+def sector_for_noun(head: str, lemma: Optional[str] = None, modifiers: tuple[str, ...] = ()) -> Optional[str]:
+    """Sector of a common-noun actor from the Phoenix agents table: "court" -> JUD,
+    "troops" -> MIL, "riot police" -> COP, "students" -> EDU. The longest phrase of
+    modifiers + head wins; plurals fall back to the lemma."""
+    agents = _agents()
+    heads = [h for h in dict.fromkeys((head.lower(), (lemma or "").lower())) if h]
+    mods = [m.lower() for m in modifiers]
+    for i in range(len(mods)):
+        for h in heads:
+            hit = agents.get(" ".join([*mods[i:], h]))
+            if hit:
+                return hit
+    for h in heads:
+        hit = agents.get(h)
+        if hit:
+            return hit
+    if head.lower().endswith("s") and len(head) > 3:
+        return agents.get(head.lower()[:-1])
+    return None

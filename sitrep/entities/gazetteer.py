@@ -143,3 +143,41 @@ def leader_code(full_name: str, on: Optional[str] = None) -> Optional[str]:
     return default
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, list]:
+    raw = json.loads(resources.files("sitrep.data").joinpath("leaders.json").read_text(encoding="utf-8"))
+    return raw.get("surnames", {})
+
+
+def leader_for_surname(surname: str, on: Optional[str] = None, sector: Optional[str] = None) -> Optional[str]:
+    """Phoenix code for a bare surname ("Obama", "Mr. Putin") from the listed office holders.
+
+    Candidates are the people listed with that surname and a dated term (undated defaults
+    and elite terms do not count) covering the date (``YYYY-MM-DD``), or any dated term
+    when there is no date. One country among them gives its code; otherwise the person
+    listed under the most spellings (a head of state) wins when listed at least twice as
+    often as the next. ``sector`` (from a title: "President" -> GOV) keeps only terms in
+    that sector. Surnames that name a full name in the same article never get here: the
+    entities stage groups "Putin" with "Vladimir Putin" first.
+    """
+    key = _norm(surname).replace("\u2019", "'").upper()
+    cands = _surnames().get(key)
+    if not cands:
+        return None
+    _, terms = _leaders()
+    day = on.replace("-", "") if on else None
+    hits: list[tuple[int, str]] = []  # (spellings, code) per person, best term first
+    for _name, forms, tidx in cands:
+        codes = [code for code, start, end in terms[tidx]
+                 if (start or end) and not code.endswith("ELI") and (sector is None or code[3:6] == sector)
+                 and (day is None or ((not start or start <= day) and (not end or day <= end)))]
+        if codes:
+            hits.append((forms, max(sorted(set(codes)), key=codes.count)))
+    if not hits:
+        return None
+    if len({c[:3] for _, c in hits}) == 1:
+        return hits[0][1]
+    hits.sort(key=lambda h: -h[0])
+    if hits[0][0] >= 2 * hits[1][0]:
+        return hits[0][1]
+    return None

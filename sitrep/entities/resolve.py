@@ -23,7 +23,7 @@ from ..extensions import TEXT_KEY as _SHARED_TEXT_KEY
 from ..extensions import doc_text as _shared_doc_text
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
-from .gazetteer import GazEntry, leader_code, lookup
+from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
 from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -307,12 +307,18 @@ def _fill_person(doc: Doc, c: _Cluster, ent: Entity, published: Optional[str]) -
     ent.title, ent.affiliation = info.title, info.affiliation
     country = info.country
     listed = leader_code(ent.name, published) if len(ent.name.split()) >= 2 else None
+    if listed is None and len(ent.name.split()) == 1:
+        # A bare surname with no full name in the article ("President Obama", "Mr. Putin"):
+        # the office holder on the publication date (the title's sector narrows it).
+        listed = leader_for_surname(ent.name, published, sector_for_title(info.title) if info.title else None)
+        if listed and info.country and listed[:3] != info.country:
+            listed = None
     if country is None and listed:
         country = listed[:3]
     if country is None and info.title and sector_for_title(info.title) in ("GOV", "MIL", "LEG", "JUD", "COP"):
         country = frame_country(doc, c.mentions[0].span)
     ent.country = country
-    ent.actor_code = person_code(ent.name, country, info.title, info.affiliation_entry, published)
+    ent.actor_code = person_code(ent.name, country, info.title, info.affiliation_entry, published, listed)
     return gender
 
 

@@ -1,10 +1,20 @@
-"""Argument token -> Actor (entity id, text, actor code, country).
+"""Argument token -> Actor (entity id, text, actor code, country), or None for non-actors.
 
-Order of evidence: the entities stage (``entity_at`` / ``entity_by_id``: the entity's
-country and actor code), then the gazetteer (``sitrep.entities.gazetteer.lookup``) on the
-name, then the modifiers of a common noun ('Russian forces', 'Hungarian officials'). A small
-built-in table keeps events working when the gazetteer is not installed (it is the entities
-stage's data; this module only needs countries and a few metonyms).
+Order of evidence:
+1. pronouns and nominals ("it", "its neighbor", "the country") -> the entities stage's
+   coreference (``sitrep.entities.resolve_pronoun`` / ``resolve_nominal``); unresolved -> None;
+2. named entities -> their country and actor code from the entities stage (dated leaders,
+   titles, the gazetteer); a country word inside an organisation's name ("US Congress");
+3. common nouns -> the Phoenix agents table for the sector ("court" JUD, "troops" MIL,
+   "police" COP, "rebels" REB, "students" EDU) composed with the country of a nationality
+   adjective, possessive or compound ("a Tunisian court" TUNJUD, "Iraq's army" IRQMIL,
+   "US commander" USAMIL, "the president of Armenia" ARMGOV), else the sector alone
+   ("rebels" REB): a generic actor coded by role;
+4. natural forces, diseases and markets ("Cyclone Chido", "the storm", "markets") are never
+   actors; instruments (missiles, ships, drones) act only for the country of their modifier.
+
+Every word list is data: ``sitrep/data/event_words.tsv`` (events) and the entities stage's
+agents table (``scripts/build_gazetteer.py`` from Phoenix.agents.txt).
 """
 
 from __future__ import annotations
@@ -15,122 +25,27 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
+from ..entities.actors import sector_for_noun
 from ..extensions import doc_text
 from ..record import Actor
-
-try:  # the entities stage's public API (agreed interface)
-    from ..entities import entity_at, entity_by_id, resolve_pronoun
-except ImportError:  # pragma: no cover - the package always has these names
-    entity_at = entity_by_id = resolve_pronoun = None  # type: ignore[assignment]
-
-
-_GAZ_FAILED = object()
-
-
-def _gaz_lookup(text: str):
-    try:
-        from ..entities.gazetteer import lookup
-    except Exception:  # noqa: BLE001 - gazetteer absent or still loading: use the fallback
-        return _GAZ_FAILED
-    try:
-        return lookup(text)
-    except Exception:  # noqa: BLE001
-        return _GAZ_FAILED
-
-
-# Fallback: name / demonym / capital / metonym -> (country, actor code). Facts typed for
-# sitrep; used only when the gazetteer cannot answer.
-_FALLBACK_ROWS = """
-russia,russian,russians,moscow,kremlin,russian federation|RUS|RUS
-ukraine,ukrainian,ukrainians,kyiv,kiev|UKR|UKR
-united states,u.s.,us,usa,america,american,americans,washington,white house|USA|USA
-pentagon|USA|USAMIL
-britain,great britain,united kingdom,uk,u.k.,british,london,downing street|GBR|GBR
-germany,german,germans,berlin|DEU|DEU
-france,french,paris,elysee|FRA|FRA
-poland,polish,poles,warsaw|POL|POL
-romania,romanian,romanians,bucharest|ROU|ROU
-china,chinese,beijing|CHN|CHN
-japan,japanese,tokyo|JPN|JPN
-india,indian,new delhi|IND|IND
-pakistan,pakistani,islamabad|PAK|PAK
-iran,iranian,tehran|IRN|IRN
-iraq,iraqi,baghdad|IRQ|IRQ
-israel,israeli,jerusalem|ISR|ISR
-syria,syrian,damascus|SYR|SYR
-turkey,turkish,ankara|TUR|TUR
-egypt,egyptian,cairo|EGY|EGY
-italy,italian,rome|ITA|ITA
-spain,spanish,madrid|ESP|ESP
-hungary,hungarian,budapest|HUN|HUN
-belarus,belarusian,minsk|BLR|BLR
-canada,canadian,ottawa|CAN|CAN
-north korea,north korean,pyongyang|PRK|PRK
-south korea,south korean,seoul|KOR|KOR
-afghanistan,afghan,kabul|AFG|AFG
-lebanon,lebanese,beirut|LBN|LBN
-saudi arabia,saudi,riyadh|SAU|SAU
-serbia,serbian,belgrade|SRB|SRB
-nato,north atlantic treaty organization|None|IGONAT
-european union,eu,e.u.|None|IGOEU
-united nations,un,u.n.|None|IGOUNO
-west,the west,western|None|WST
-"""
-_FALLBACK: dict[str, tuple[Optional[str], str]] = {}
-for _line in _FALLBACK_ROWS.strip().splitlines():
-    _names, _country, _code = _line.split("|")
-    for _n in _names.split(","):
-        _FALLBACK[_n] = (None if _country == "None" else _country, _code)
-
-# Role nouns -> sector suffix (CAMEO agent codes), for 'Russian troops' -> RUSMIL.
-_AGENTS = {
-    "troop": "MIL", "troops": "MIL", "force": "MIL", "forces": "MIL", "army": "MIL", "military": "MIL",
-    "soldier": "MIL", "navy": "MIL", "official": "GOV", "government": "GOV", "minister": "GOV",
-    "president": "GOV", "leader": "GOV", "authority": "GOV", "police": "COP", "rebel": "REB",
-    "diplomat": "GOV", "ministry": "GOV", "parliament": "LEG", "court": "JUD", "opposition": "OPP",
-}
-# Groups of people (not states) -> CAMEO sector code.
-_PEOPLE = {
-    "student": "EDU", "worker": "LAB", "demonstrator": "CVL", "protester": "CVL", "protestor": "CVL",
-    "people": "CVL", "civilian": "CVL", "refugee": "REF", "activist": "CVL", "supporter": "CVL",
-    "resident": "CVL", "villager": "CVL", "farmer": "AGR", "teacher": "EDU", "doctor": "MED", "youth": "CVL", "rebel": "REB", "militant": "REB",
-    "insurgent": "REB", "guerrilla": "REB", "fundamentalist": "CVL", "settler": "CVL", "force": "MIL",
-    "troop": "MIL", "soldier": "MIL", "police": "COP", "party": "OPP", "opposition": "OPP",
-}
-_GROUP_WORDS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                "group", "number", "crowd", "scores"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_THING_PRONOUNS = {"it", "they", "them"}
-
+from .words import words
 
 # lookup_name answers from static tables, and the same few words (modifiers, surnames'
-# left context) are asked about many times per doc: answers are memoised, except when the
-# gazetteer could not be used (a transient failure must not be remembered).
+# left context) are asked about many times per doc: answers are memoised.
 _NAME_CACHE: dict[str, Optional[tuple[Optional[str], Optional[str]]]] = {}
 _NAME_CACHE_MAX = 100_000
 
 
 def lookup_name(text: str) -> Optional[tuple[Optional[str], Optional[str]]]:
-    """(country, code) for a name, demonym or metonym, or None."""
+    """(country, code) for a name, demonym or metonym from the gazetteer, or None."""
     try:
         return _NAME_CACHE[text]
     except KeyError:
         pass
-    t = text.strip()
-    low = t.lower()
-    if low.startswith("the "):
-        low = low[4:]
-    g = _gaz_lookup(t)
-    failed = g is _GAZ_FAILED
-    if failed:
-        g = None
-    if g is not None and (getattr(g, "country", None) or getattr(g, "code", None)):
-        found = getattr(g, "country", None), getattr(g, "code", None)
-    elif low in _FALLBACK:
-        found = _FALLBACK[low]
-    else:
-        found = None
-    if not failed and len(_NAME_CACHE) < _NAME_CACHE_MAX:
+    g = lookup(text.strip())
+    found = (g.country, g.code) if g is not None and (g.country or g.code) else None
+    if len(_NAME_CACHE) < _NAME_CACHE_MAX:
         _NAME_CACHE[text] = found
     return found
 
@@ -161,8 +76,6 @@ def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
         return None, None
     # Any mention of the same surname whose left context names a country.
     surname = ent.name.split()[-1]
-    # Find the surname's tokens by orth id in one vectorised pass: building a Token and
-    # its text for every token of the doc was most of the events stage's actor time.
     orths = doc.to_array(ORTH)
     for i in (orths == hash_string(surname)).nonzero()[0].tolist():
         t = doc[i]
@@ -178,18 +91,31 @@ def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+def natural_entity(doc: Doc, ent) -> bool:
+    """True when an entity is a natural force ('Tropical Cyclone Jude', 'Storm Chido'): a
+    non-actor word in its name, or right before one of its mentions."""
+    non = words("non_actor")
+    if any(w.lower() in non for w in [*ent.name.split(), *(x for a in ent.aliases for x in a.split())]):
+        return True
+    text = doc_text(doc)
+    for m in ent.mentions:
+        before = text[max(0, m.start - 30) : m.start].split()
+        if before and before[-1].lower() in non:
+            return True
+    return False
+
+
 class ActorResolver:
-    """Builds actors for one doc; remembers recent subjects for pronoun fallback."""
+    """Builds actors for one doc."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)  # Doc.text joins every token: read once, shared by the stages
-        self.last_person: Optional[Actor] = None
-        self.last_thing: Optional[Actor] = None
         # _entity_country scans the whole doc for a person's surname; an entity recurs as
         # the argument of many events, so its answer is kept per doc (keyed by object id,
         # the entity kept alive alongside so the id cannot be reused).
         self._countries: dict[int, tuple[object, tuple[Optional[str], Optional[str]]]] = {}
+        self._natural: dict[str, bool] = {}
 
     def entity_country(self, ent) -> tuple[Optional[str], Optional[str]]:
         hit = self._countries.get(id(ent))
@@ -197,19 +123,34 @@ class ActorResolver:
             hit = self._countries[id(ent)] = (ent, _entity_country(self.doc, ent))
         return hit[1]
 
-    def remember(self, tok: Token, actor: Actor, is_person: bool) -> None:
-        if is_person:
-            self.last_person = actor
-        else:
-            self.last_thing = actor
+    def is_natural(self, ent) -> bool:
+        hit = self._natural.get(ent.id)
+        if hit is None:
+            hit = self._natural[ent.id] = natural_entity(self.doc, ent)
+        return hit
+
+    def is_role(self, tok: Token) -> bool:
+        """True when a common noun names a kind of actor ('troops', 'court', 'rebels')."""
+        mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
+        return sector_for_noun(tok.lower_, tok.lemma_.lower(), mods) is not None
+
+    def _from_entity(self, eid: Optional[str], text: str) -> Optional[Actor]:
+        ent = entity_by_id(self.doc, eid) if eid else None
+        if ent is None or self.is_natural(ent):
+            return None
+        country, code = self.entity_country(ent)
+        return Actor(entity=ent.id, text=text, code=code, country=country)
 
     def actor(self, tok: Token) -> Optional[Actor]:
         """The actor a noun/pronoun token denotes, or None when it is not an actor."""
         doc = self.doc
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS:
-            return self._pronoun(tok)
-        if tok.lemma_.lower() in _GROUP_WORDS or tok.pos_ == "NUM":
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PRON" or low in words("person_pronoun") | words("thing_pronoun"):
+            return self._from_entity(resolve_pronoun(doc, tok), tok.text)
+        if lemma in words("non_actor") or low in words("non_actor"):
+            return None
+        if lemma in words("group_word") or tok.pos_ == "NUM":
             # 'Thousands of Iraqis', 'dozens of Russian soldiers': the group is its members.
             for p in tok.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
@@ -218,18 +159,23 @@ class ActorResolver:
                             return self.actor(o)
             return None
         start, end = _name_span(tok)
-        eid = entity_at(doc, start, end) if entity_at else None
-        if eid is None and entity_at:
+        eid = entity_at(doc, start, end)
+        if eid is None:
             eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
-        ent = entity_by_id(doc, eid) if (eid and entity_by_id) else None
+        ent = entity_by_id(doc, eid) if eid else None
+        if ent is not None and tok.pos_ == "NOUN" and not any(
+                s <= tok.idx < e for s, e, mid in doc._.sitrep_mentions or [] if mid == eid):
+            # 'US commander': the entity is the noun's modifier; the noun is the actor.
+            return self._common_noun(tok)
         text = self.text[start:end]
         if ent is not None:
+            if self.is_natural(ent):
+                return None
             # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
             for s, e, mid in doc._.sitrep_mentions or []:
                 if mid == eid and s <= tok.idx < e:
                     text = self.text[s:e]
                     break
-        if ent is not None:
             country, code = self.entity_country(ent)
             if country is None and code is None and ent.type != "PERSON":
                 # 'US Congress' where the entities stage split 'US' off: read the modifiers.
@@ -238,16 +184,25 @@ class ActorResolver:
                     country, code = mods[0].country, mods[0].code
             if country is None and code is None and ent.type not in ("PERSON", "ORG", "GPE", "NORP", "IGO", "MEDIA"):
                 return None
-            actor = Actor(entity=ent.id, text=text, code=code, country=country)
-            self.remember(tok, actor, ent.type == "PERSON")
-            return actor
+            return Actor(entity=ent.id, text=text, code=code, country=country)
+        if tok.pos_ == "PROPN" and any(t.lower_ in words("non_actor") for t in tok.lefts):
+            return None  # 'Cyclone Chido' where the model found no entity
         found = lookup_name(text)
         if found:
-            actor = Actor(entity=None, text=text, code=found[1], country=found[0])
-            self.remember(tok, actor, False)
-            return actor
-        # A common noun with a country modifier: 'Russian forces', 'Hungarian officials'.
-        sector = _AGENTS.get(low) or _AGENTS.get(tok.lemma_.lower())
+            return Actor(entity=None, text=text, code=found[1], country=found[0])
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self._common_noun(tok)
+
+    def _common_noun(self, tok: Token) -> Optional[Actor]:
+        """'a Tunisian court', 'Iraq's army', 'the president of Armenia', 'its neighbor', 'rebels'."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        eid = resolve_nominal(self.doc, tok)
+        if eid:
+            return self._from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
+        instrument = lemma in words("instrument") or low in words("instrument")
+        mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
+        sector = "MIL" if instrument else sector_for_noun(low, lemma, mods)
         if sector:
             # 'the president of Armenia', 'the government of Sudan'
             for p in tok.children:
@@ -257,34 +212,41 @@ class ActorResolver:
                         if inner is not None and inner.country:
                             return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
                                          code=inner.country + sector, country=inner.country)
-        mods = self._modifier_actors(tok)
-        if mods:
-            self.remember(tok, mods[0], False)
-            return mods[0]
-        if tok.lemma_.lower() in _PEOPLE or low in _PEOPLE:
-            # 'students throughout Indonesia', 'demonstrators in Baghdad': people act for the
-            # country they are in (sector code from the kind of group).
-            for p in tok.children:
-                if p.dep_ == "prep" and p.lower_ in ("in", "throughout", "across", "from", "of"):
-                    for o in p.children:
-                        inner = self.actor(o) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "NORP") else None
-                        if inner is not None and inner.country:
-                            group = _PEOPLE.get(tok.lemma_.lower()) or _PEOPLE.get(low) or ""
-                            return Actor(entity=None, text=self.text[tok.idx : o.idx + len(o.text)],
-                                         code=inner.country + group, country=inner.country)
-        return None
+        mods_found = self._modifier_actors(tok)
+        if mods_found:
+            return mods_found[0]
+        if sector is None or instrument:
+            return None
+        # People act for the country they are in: 'students throughout Indonesia'.
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "throughout", "across", "from", "of"):
+                for o in p.children:
+                    inner = self.actor(o) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "NORP") else None
+                    if inner is not None and inner.country:
+                        return Actor(entity=None, text=self.text[tok.idx : o.idx + len(o.text)],
+                                     code=inner.country + sector, country=inner.country)
+        # A generic actor coded by its role alone ('rebels' REB, 'police' COP).
+        start = min([tok.idx] + [c.idx for c in tok.lefts if c.dep_ in ("compound", "amod")])
+        return Actor(entity=None, text=self.text[start : tok.idx + len(tok.text)], code=sector, country=None)
 
     def _modifier_actors(self, tok: Token) -> list[Actor]:
         """'Russian forces' -> RUSMIL; 'Hungarian and Romanian officials' -> HUNGOV, ROUGOV."""
         low = tok.lower_
-        sector = _AGENTS.get(low) or _AGENTS.get(tok.lemma_.lower())
+        instrument = tok.lemma_.lower() in words("instrument") or low in words("instrument")
+        mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
+        sector = "MIL" if instrument else sector_for_noun(low, tok.lemma_.lower(), mods)
         out: list[Actor] = []
         for first in tok.children:
             if not (first.dep_ in ("amod", "compound", "poss", "nmod") and first.i < tok.i):
                 continue
             for child in [first, *(c for c in first.children if c.dep_ == "conj")]:
-                found = lookup_name(child.text)
-                eid = None
+                if child.lower_ in words("thing_pronoun"):
+                    inner = self.actor(child)  # 'its forces' -> the country 'its' stands for
+                    found = (inner.country, inner.code) if inner is not None else None
+                    eid = inner.entity if inner is not None else None
+                else:
+                    found = lookup_name(child.text)
+                    eid = None
                 if not (found and (found[0] or found[1])) and child.pos_ == "PROPN":
                     # 'European Community foreign ministers': the modifier is itself a named actor.
                     inner = self.actor(child)
@@ -299,30 +261,6 @@ class ActorResolver:
             if out:
                 return out
         return out
-
-    def _pronoun(self, tok: Token) -> Optional[Actor]:
-        eid = resolve_pronoun(self.doc, tok) if resolve_pronoun else None
-        if eid:
-            ent = entity_by_id(self.doc, eid)
-            if ent is not None:
-                country, code = self.entity_country(ent)
-                return Actor(entity=ent.id, text=tok.text, code=code, country=country)
-        # Fallback: the nearest earlier subject that is an actor of the right kind
-        # ('the United States announced it will send' -> it = the United States).
-        low = tok.lower_
-        if low not in _PERSON_PRONOUNS and low not in _THING_PRONOUNS:
-            return None
-        want_person = low in _PERSON_PRONOUNS
-        doc = self.doc
-        for cand in reversed(doc[max(0, tok.i - 80) : tok.i]):
-            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ == "PRON":
-                continue
-            if (cand.ent_type_ == "PERSON") != want_person:
-                continue
-            found = self.actor(cand)
-            if found is not None:
-                return found.model_copy(update={"text": tok.text})
-        return None
 
     def actors(self, tok: Token) -> list[tuple[Token, Actor]]:
         """The actor of a token and of its coordinated conjuncts ('Poland, Romania, and Germany')."""

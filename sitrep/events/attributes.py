@@ -1,8 +1,10 @@
 """Event attributes: date, place and number, read around the predicate.
 
-Date: the TIMEX3 value of a time expression among the predicate's own dependents (not those
-of embedded clauses), else one in the sentence, else the article date. Quantity: the
-sitrep_quantities entry inside the counted noun ('about 3,000 troops'), else its number.
+Date: the time expression the timex stage attaches to the predicate
+(``sitrep.timex.time_for_token``), else up the xcomp chain ('plans to travel on Monday'),
+else one in the sentence, else the article date. Quantity: the timex stage's quantity
+inside the counted noun ('about 3,000 troops'), else the one attached to the noun
+(``sitrep.timex.quantity_for_token``). Events parse no dates or numbers of their own.
 """
 
 from __future__ import annotations
@@ -11,78 +13,55 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from ..entities import entity_at
 from ..record import EventQuantity
-from .syntax import _prep_objects
+from ..timex import quantity_for_token, time_for_token
+from .syntax import prep_objects
 
 if TYPE_CHECKING:
-    from .extract import _Doc
+    from .extract import DocState
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2, "dozen": 12}
-
-
-def _governed_span(tok: Token) -> list[tuple[int, int]]:
-    """Character ranges of the predicate's own dependents (not embedded clauses)."""
-    spans = [(tok.idx, tok.idx + len(tok.text))]
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "csubj"):
-            continue
-        sub = list(c.subtree)
-        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-    return spans
+__all__ = ["event_date", "event_location", "event_quantity"]
 
 
-def _date(st: "_Doc", sent: SpacySpan, tok: Token) -> Optional[str]:
+def _calendar(tx) -> bool:
+    return tx is not None and tx.value is not None and tx.value[:4].isdigit() and tx.type in ("DATE", "TIME")
+
+
+def event_date(st: "DocState", sent: SpacySpan, tok: Token) -> Optional[str]:
     if st.times:
-        ranges = _governed_span(tok)
-        # Up the xcomp chain: 'plans to travel on Monday' dates the travel.
         t = tok
-        while t.dep_ in ("xcomp", "acomp") and t.head is not t:
-            t = t.head
-            ranges.extend(_governed_span(t))
-        for tx in st.times:
-            if any(a <= tx.start and tx.end <= b for a, b in ranges):
+        for _ in range(4):
+            tx = time_for_token(st.doc, t)
+            if _calendar(tx):
                 return tx.value
+            if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+                break
+            t = t.head
         for tx in st.times:
             if sent.start_char <= tx.start and tx.end <= sent.end_char:
                 return tx.value
     return st.doc._.published
 
 
-def _location(st: "_Doc", tok: Token, used: set[int]) -> tuple[Optional[str], Optional[str]]:
-    from .actors import entity_at
-
-    for p, o in _prep_objects(tok):
+def event_location(st: "DocState", tok: Token, used: set[int]) -> tuple[Optional[str], Optional[str]]:
+    for p, o in prep_objects(tok):
         if p not in ("in", "at", "near", "inside", "outside"):
             continue
         if o.ent_type_ in ("GPE", "LOC", "FAC"):
             span = [t for t in o.subtree if t.ent_type_ == o.ent_type_ or t.i == o.i]
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-            eid = entity_at(st.doc, start, end) if entity_at else None
-            return st.text[start:end], eid
+            return st.text[start:end], entity_at(st.doc, start, end)
     return None, None
 
 
-def _parse_number(tok: Token) -> Optional[float]:
-    txt = tok.text.replace(",", "")
-    try:
-        value = float(txt)
-    except ValueError:
-        return _SCALE.get(tok.lower_)
-    for c in tok.children:
-        if c.lower_ in _SCALE:
-            value *= _SCALE[c.lower_]
-    return value
-
-
-def _quantity(st: "_Doc", theme: Token) -> Optional[EventQuantity]:
+def event_quantity(st: "DocState", theme: Token) -> Optional[EventQuantity]:
     sub = list(theme.subtree)
     start, end = sub[0].idx, theme.idx + len(theme.text)
     for q in st.quantities:
         if start <= q.start and q.end <= end:
             return EventQuantity(value=q.value, unit=q.unit or theme.text.lower())
-    for c in theme.children:
-        if c.dep_ == "nummod":
-            v = _parse_number(c)
-            if v is not None:
-                return EventQuantity(value=v, unit=theme.text.lower())
+    q = quantity_for_token(st.doc, theme)
+    if q is not None:
+        return EventQuantity(value=q.value, unit=q.unit or theme.text.lower())
     return None

@@ -17,43 +17,34 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..record import Actor, Event, Quote, content_id, make_span
 from . import coding, lexicon
 from .actors import ActorResolver
-from .attributes import _date, _location, _quantity
-from .syntax import _children, _prep_objects, _subject_of, _with_conj
+from .attributes import event_date, event_location, event_quantity
 from .modality import SPEECH, modality
+from .syntax import children, prep_objects, subject_of, with_conj
+from .words import values, words
 
-# Prepositions that introduce the recipient of an action.
-TARGET_PREPS = {"to", "with", "against", "into", "toward", "towards", "upon"}
+# Word sets are data (sitrep/data/event_words.tsv), read once.
+TARGET_PREPS = words("target_prep")
 # Nominals take their recipient from more prepositions ('buildup near Ukraine', 'attack on X').
-NOMINAL_TARGET_PREPS = TARGET_PREPS | {"on", "near", "at", "along"}
+NOMINAL_TARGET_PREPS = TARGET_PREPS | words("nominal_target_prep")
 # Verbs whose object names the act their subject performs ('orchestrating the buildup').
-LIGHT_VERBS = {"hold", "conduct", "launch", "carry", "orchestrate", "begin", "start", "stage", "order",
-               "continue", "mount", "make", "undertake", "resume", "intensify", "expand", "complete",
-               "step", "have", "pursue", "announce", "rule", "consider", "threaten", "impose", "plan",
-               "prepare", "propose", "agree", "approve", "order", "authorize", "authorise", "declare",
-               "sign", "renew", "reach", "call", "organize", "organise", "issue"}
+LIGHT_VERBS = words("light_verb")
 # Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
-ENGAGE_VERBS = {"engage", "participate", "take", "join", "involve", "persist", "continue"}
-# Symmetric predicates: 'A and B spoke' is A -> B.
-SYMMETRIC = {"CONSULT"}
+ENGAGE_VERBS = words("engage_verb")
+# Symmetric predicates: 'A and B spoke' is A -> B and B -> A.
+SYMMETRIC = words("reciprocal_plover")
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
 # incursion would be a tragic miscalculation').
-WARNING_NOUNS = {"miscalculation", "mistake", "error", "consequence", "disaster", "catastrophe", "price",
-                 "blunder", "cost", "response", "retaliation"}
-WARNING_VERBS = {"tell", "warn", "say", "caution", "stress"}
+WARNING_NOUNS = words("warning_noun")
+WARNING_VERBS = words("warning_verb")
 # Predicate nouns/adjectives that reject what the subject names ('the demand is a nonstarter').
-REJECTION_WORDS = {"nonstarter", "non-starter", "unacceptable", "unrealistic", "impossible", "nonnegotiable"}
+REJECTION_WORDS = words("rejection_word")
 # Speech acts whose content says what someone else must do are demands ('X said Y must ...').
-OBLIGATION_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "stress", "tell", "warn",
-                     "announce", "add", "repeat", "argue", "write"}
-OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_SPEECH = words("obligation_speech")
+OBLIGATION_AUX = words("obligation_aux")
 # Nouns that point back to an earlier act ('denounced the move', 'rejects the charges').
-ANAPHORIC = {"move", "step", "decision", "charge", "claim", "demand", "plan", "proposal", "deployment",
-             "accusation", "allegation", "measure", "action", "request", "buildup", "build-up"}
-ANAPHOR_TYPES = {"charge": "ACCUSE", "claim": "ACCUSE", "accusation": "ACCUSE", "allegation": "ACCUSE",
-                 "demand": "REQUEST", "request": "REQUEST", "deployment": "MOBILIZE", "buildup": "MOBILIZE",
-                 "build-up": "MOBILIZE", "proposal": "AGREE"}
-THEME_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "people", "civilian", "civilians",
-               "weapon", "weapons", "missile", "missiles", "tank", "tanks", "brigade", "brigades", "aid"}
+ANAPHORIC = words("anaphoric")
+ANAPHOR_TYPES = values("anaphor_type")
+THEME_NOUNS = words("theme_noun")
 
 
 def _lemma(tok: Token) -> str:
@@ -70,7 +61,7 @@ def _lemma(tok: Token) -> str:
     return lem
 
 
-class _Doc:
+class DocState:
     """Per-doc state: the actor resolver, events so far (for anaphora), consumed tokens."""
 
     def __init__(self, doc: Doc) -> None:
@@ -88,7 +79,7 @@ class _Doc:
 
 
 def extract_events(doc: Doc) -> list[Event]:
-    state = _Doc(doc)
+    state = DocState(doc)
     for sent in doc.sents:
         for tok in sent:
             if tok.i in state.consumed:
@@ -104,7 +95,7 @@ def extract_events(doc: Doc) -> list[Event]:
 
 
 # ----------------------------------------------------------------------------- verbs
-def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     lem = _lemma(tok)
     if lem in WARNING_VERBS and _warning(st, sent, tok):
         return
@@ -112,13 +103,20 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
         return
     if lem in OBLIGATION_SPEECH and _obligation(st, sent, tok):
         return
+    objs = with_conj(children(tok, "dobj", "attr"))
+    if lem in LIGHT_VERBS and any(o.dep_ == "dobj" and event_noun(st, o) is not None for o in objs):
+        # 'held talks', 'staged a protest', 'launched an attack': the noun names the act
+        # (coded by _nominal with this verb's subject), unless sitrep's own table has a
+        # pattern for this verb and object.
+        own = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in objs])
+        if own is None or own.origin != "sitrep" or own.pattern != "obj":
+            return
     if (lem, "VERB") not in st.table:
         return
-    objs = _with_conj(_children(tok, "dobj", "attr"))
-    preps = _prep_objects(tok)
-    for prt in _children(tok, "prt"):
+    preps = prep_objects(tok)
+    for prt in children(tok, "prt"):
         preps.append((prt.lower_, prt))
-    subjs = _children(tok, "nsubj", "nsubjpass")
+    subjs = children(tok, "nsubj", "nsubjpass")
     entry = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in objs],
                           preps=[(p, o.lemma_.lower()) for p, o in preps],
                           subjs=[s.lemma_.lower() for s in subjs])
@@ -130,22 +128,26 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     for o in objs:
         if entry.pattern == "obj":
             st.consumed.add(o.i)
-    passive = _children(tok, "nsubjpass")
+    passive = children(tok, "nsubjpass")
     if passive:
         agents = [o for p, o in preps if p == "by"]
         sources = _actors(st, agents, anaphora=False)
         targets = _actors(st, passive)
     else:
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         if subj is None and st.headline:
             subj = _headline_subject(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = _targets(st, tok, objs, preps, c.plover)
+        # An object the pattern names ('send troops', 'launch drones') is part of the act.
+        pattern_objs = [o for o in objs if entry.pattern == "obj" and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
+        targets = _targets(st, tok, [o for o in objs if o not in pattern_objs], preps, c.plover, extra=pattern_objs)
     # 'Johnson and Putin spoke': a symmetric act between conjoined subjects.
     if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
         sources, targets = sources[:1], sources[1:]
     # Troops moving 'from the United States to Poland' act for the country they leave.
-    if not sources and (subjs and subjs[0].lemma_.lower() in THEME_NOUNS):
+    # A generic role ('troops', no country) gives way to the country they leave.
+    if (subjs and subjs[0].lemma_.lower() in THEME_NOUNS and all(not a.country for _, a in sources)
+            and any(p == "from" for p, _ in preps)):
         sources = _actors(st, [o for p, o in preps if p == "from"], anaphora=False)
         src_countries = {s[1].country for s in sources}
         targets = [t for t in targets if t[1].country not in src_countries]
@@ -155,7 +157,7 @@ def _verb(st: _Doc, sent: SpacySpan, tok: Token) -> None:
     _emit(st, sent, tok, c, sources, targets, theme)
 
 
-def _actors(st: _Doc, toks: Iterable[Optional[Token]], anaphora: bool = True) -> list[tuple[Token, Actor]]:
+def _actors(st: DocState, toks: Iterable[Optional[Token]], anaphora: bool = True) -> list[tuple[Token, Actor]]:
     """Actors of argument tokens. With ``anaphora``, an event noun ('the deployment') stands
     for whoever did that act (used for recipients, never for who acts)."""
     out = []
@@ -180,26 +182,26 @@ def _actors(st: _Doc, toks: Iterable[Optional[Token]], anaphora: bool = True) ->
     return out
 
 
-def _targets(st: _Doc, tok: Token, objs: list[Token], preps: list[tuple[str, Token]],
-             plover: str = "") -> list[tuple[Token, Actor]]:
+def _targets(st: DocState, tok: Token, objs: list[Token], preps: list[tuple[str, Token]],
+             plover: str = "", extra: list[Token] = ()) -> list[tuple[Token, Actor]]:
     targets = _actors(st, [o for o in objs if o.dep_ == "dobj"])
     if targets:
         return targets
-    targets = _actors(st, _children(tok, "dative"))
+    targets = _actors(st, children(tok, "dative"))
     if targets:
         return targets
     for p, o in preps:
         if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
             targets.extend(_actors(st, [o]))
     # 'send troops to Poland': the destination hangs off the object.
-    for o in objs:
-        for p, oo in _prep_objects(o):
+    for o in [*objs, *extra]:
+        for p, oo in prep_objects(o):
             if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover in ("REQUEST", "RETREAT")):
                 targets.extend(_actors(st, [oo]))
     return targets
 
 
-def _fallback_targets(st: _Doc, tok: Token, objs: list[Token], plover: str) -> list[tuple[Token, Actor]]:
+def _fallback_targets(st: DocState, tok: Token, objs: list[Token], plover: str) -> list[tuple[Token, Actor]]:
     """Recipients read from further away, in order: the addressee of a 'told X that ...'; the
     subject of a demanded clause ('demanded that the US cancel ...'); the arguments of the act
     promised ('offered to negotiate with Armenia'); the country where it happens ('lifted a
@@ -207,14 +209,14 @@ def _fallback_targets(st: _Doc, tok: Token, objs: list[Token], plover: str) -> l
     found = _addressee_target(st, tok)
     if found:
         return found
-    for comp in _children(tok, "ccomp"):
+    for comp in children(tok, "ccomp"):
         if plover in ("REQUEST", "ACCUSE", "THREATEN"):
-            found = _actors(st, _children(comp, "nsubj", "nsubjpass"), anaphora=False)
+            found = _actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
             if found:
                 return found
-    for act in _children(tok, "xcomp"):
-        a_objs = _with_conj(_children(act, "dobj"))
-        found = _targets(st, act, a_objs, _prep_objects(act), plover)
+    for act in children(tok, "xcomp"):
+        a_objs = with_conj(children(act, "dobj"))
+        found = _targets(st, act, a_objs, prep_objects(act), plover)
         if found:
             return found
         found = _place_targets(st, act, a_objs)
@@ -223,9 +225,9 @@ def _fallback_targets(st: _Doc, tok: Token, objs: list[Token], plover: str) -> l
     return _place_targets(st, tok, objs)
 
 
-def _place_targets(st: _Doc, tok: Token, objs: list[Token]) -> list[tuple[Token, Actor]]:
+def _place_targets(st: DocState, tok: Token, objs: list[Token]) -> list[tuple[Token, Actor]]:
     for head in [tok, *objs]:
-        for p, o in _prep_objects(head):
+        for p, o in prep_objects(head):
             if p in ("in", "at", "inside", "from") and o.ent_type_ in ("GPE", "LOC", "NORP"):
                 found = [(t, a) for t, a in st.actors.actors(o) if a.country]
                 if found:
@@ -233,19 +235,19 @@ def _place_targets(st: _Doc, tok: Token, objs: list[Token]) -> list[tuple[Token,
     return []
 
 
-def _addressee_target(st: _Doc, tok: Token) -> list[tuple[Token, Actor]]:
+def _addressee_target(st: DocState, tok: Token) -> list[tuple[Token, Actor]]:
     """'The US has told Russia it is prepared to ...': what is said to X is directed at X."""
     t = tok
     for _ in range(5):
         if t.head is t:
             return []
         if t.dep_ == "ccomp" and t.head.lemma_.lower() == "tell":
-            return _actors(st, _children(t.head, "dative", "dobj"))
+            return _actors(st, children(t.head, "dative", "dobj"))
         t = t.head
     return []
 
 
-def _anaphor(st: _Doc, noun: Token) -> Optional[Actor]:
+def _anaphor(st: DocState, noun: Token) -> Optional[Actor]:
     """The actor behind 'the deployment' / 'the demand' / 'the charges': the source of the
     latest earlier event of that kind by someone other than the current speaker."""
     lem = noun.lemma_.lower()
@@ -256,7 +258,7 @@ def _anaphor(st: _Doc, noun: Token) -> Optional[Actor]:
         e = lexicon.match(lem, "NOUN")
         c = coding.code(e.cameo) if e else None
         want = c.plover if c else None
-    subj = _subject_of(noun.head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    subj = subject_of(noun.head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
     speaker = st.actors.actor(subj) if subj is not None else None
     for ev in reversed(st.events):
         if ev.evidence.start > noun.idx:
@@ -265,13 +267,15 @@ def _anaphor(st: _Doc, noun: Token) -> Optional[Actor]:
             continue
         if speaker is not None and ev.source.country and ev.source.country == speaker.country:
             continue
+        if not ev.source.country and not ev.source.entity:
+            continue  # a generic role ('troops') is not who the act is pinned on
         return ev.source
     return None
 
 
 def _theme(tok: Token, objs: list[Token], subjs: list[Token], preps: list[tuple[str, Token]]) -> Optional[Token]:
     """The counted thing of an act: troops sent, people killed, protesters arrested."""
-    cands = [*objs, *_children(tok, "nsubjpass"), *subjs, *(o for p, o in preps if p == "with")]
+    cands = [*objs, *children(tok, "nsubjpass"), *subjs, *(o for p, o in preps if p == "with")]
     for t in cands:
         if t.lemma_.lower() in THEME_NOUNS or t.lower_ in THEME_NOUNS:
             return t
@@ -306,19 +310,19 @@ def _headline_subject(verb: Token) -> Optional[Token]:
 
 
 # ----------------------------------------------------------------------------- special frames
-def _warning(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+def _warning(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     """'X told Y that any Z would be a tragic miscalculation' is a warning (THREATEN)."""
-    for comp in _children(tok, "ccomp"):
+    for comp in children(tok, "ccomp"):
         if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in comp.children):
             continue
-        preds = _children(comp, "attr", "acomp", "dobj")
-        if not any(p.lemma_.lower() in WARNING_NOUNS for p in _with_conj(preds)):
+        preds = children(comp, "attr", "acomp", "dobj")
+        if not any(p.lemma_.lower() in WARNING_NOUNS for p in with_conj(preds)):
             continue
-        addressee = _children(tok, "dative", "dobj")
+        addressee = children(tok, "dative", "dobj")
         if tok.lemma_.lower() != "warn" and not addressee:
             return False
         c = coding.code("130")
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         if subj is None and st.headline:
             subj = _headline_subject(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
@@ -328,15 +332,15 @@ def _warning(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
-def _rejection(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+def _rejection(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     """'NATO has said the demand is a nonstarter': the speaker rejects what the subject names."""
-    for comp in _children(tok, "ccomp"):
-        preds = _children(comp, "attr", "acomp")
+    for comp in children(tok, "ccomp"):
+        preds = children(comp, "attr", "acomp")
         if not any(p.lemma_.lower() in REJECTION_WORDS for p in preds):
             continue
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        things = _children(comp, "nsubj", "nsubjpass")
+        things = children(comp, "nsubj", "nsubjpass")
         targets = [(t, a) for t in things if (a := _anaphor(st, t)) is not None]
         c = coding.code("120")
         _emit(st, sent, tok, c, sources, targets, None)
@@ -344,14 +348,14 @@ def _rejection(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
-def _obligation(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
+def _obligation(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     """'Russia said that Sudan must return the helicopter' -> REQUEST Russia -> Sudan."""
-    for comp in _children(tok, "ccomp"):
+    for comp in children(tok, "ccomp"):
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             continue
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = _actors(st, _children(comp, "nsubj", "nsubjpass"), anaphora=False)
+        targets = _actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
         if not sources or not targets:
             return False
         _emit(st, sent, tok, coding.code("100"), sources, targets, None)
@@ -359,45 +363,76 @@ def _obligation(st: _Doc, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
-def _readiness(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+def _readiness(st: DocState, sent: SpacySpan, tok: Token) -> None:
     """'is prepared/ready/willing to hold talks' -> AGREE (036 for talks, else 030)."""
     if (tok.lemma_.lower(), "ADJ") not in st.table:
         return
-    xcomps = _children(tok, "xcomp")
+    xcomps = children(tok, "xcomp")
     if not xcomps or lexicon.match(tok.lemma_.lower(), "ADJ") is None:
         return
     act = xcomps[0]
-    objs = _with_conj(_children(act, "dobj"))
+    objs = with_conj(children(act, "dobj"))
     inner = lexicon.match(act.lemma_.lower(), "VERB", objs=[o.lemma_.lower() for o in objs],
-                          preps=[(p, o.lemma_.lower()) for p, o in _prep_objects(act)])
+                          preps=[(p, o.lemma_.lower()) for p, o in prep_objects(act)])
     inner_code = coding.code(inner.cameo) if inner else None
     c = coding.code("036" if inner_code and inner_code.plover == "CONSULT" else "030")
     st.consumed.add(act.i)
     st.consumed.update(o.i for o in objs)
-    subj = _subject_of(tok)
+    subj = subject_of(tok)
     sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-    targets = (_addressee_target(st, tok) or _targets(st, act, objs, _prep_objects(act), c.plover)
+    targets = (_addressee_target(st, tok) or _targets(st, act, objs, prep_objects(act), c.plover)
                or _place_targets(st, act, objs))
     _emit(st, sent, tok, c, sources, targets, None)
 
 
 # ----------------------------------------------------------------------------- nominals
-def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
+def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
+    """The lexicon entry a noun names as an act, or None.
+
+    A NOUN row ('deployment', 'talks'); else, where the noun is the object of a light verb
+    ('launched an attack', 'staged a raid') or carries its own source and recipient ('the
+    Israeli raid on Jenin'), the default row of the verb with the same lemma; else the
+    compound that names the act ('issued arrest warrants' -> arrest).
+    """
     lem = tok.lemma_.lower()
-    if (lem, "NOUN") not in st.table:
-        return
-    preps = _prep_objects(tok)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    preps = prep_objects(tok)
     compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    entry = lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
+    if (lem, "NOUN") in st.table:
+        return lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
+    if lem in THEME_NOUNS or lem in words("instrument") or st.actors.is_role(tok):
+        return None
+    light = tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS
+    own_args = (any(c.dep_ in ("poss", "amod", "compound") and st.actors.actors(c) for c in tok.children)
+                and any(p in NOMINAL_TARGET_PREPS for p, _ in preps))
+    if not (light or own_args):
+        return None
+    entry = lexicon.match(lem, "VERB") if (lem, "VERB") in st.table else None
+    if entry is not None and entry.pattern == "":
+        return entry
+    if light:
+        for c in tok.children:
+            if c.dep_ == "compound" and (c.lemma_.lower(), "VERB") in st.table:
+                inner = lexicon.match(c.lemma_.lower(), "VERB")
+                if inner is not None and inner.pattern == "":
+                    return inner
+    return None
+
+
+def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
+    entry = event_noun(st, tok)
     if entry is None:
         return
+    preps = prep_objects(tok)
     c = coding.code(entry.cameo)
     if c is None:
         return
     sources: list[tuple[Token, Actor]] = []
     for child in tok.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i):
-            a = st.actors.actors(child)
+            # A role word in the compound ('troop buildup') names the theme, not who acts.
+            a = [x for x in st.actors.actors(child) if x[1].country or x[1].entity or child.dep_ == "poss"]
             if a:
                 sources.extend(a)
     if not sources:
@@ -409,11 +444,11 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
         # 'the deployment of Turkish troops': the troops' country acts.
         sources = [(o, a) for p, o in preps if p == "of" for a in [st.actors.actor(o)] if a and a.country]
     if not sources and tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
-        subj = _subject_of(tok.head)
+        subj = subject_of(tok.head)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and _lemma(tok.head.head) in ENGAGE_VERBS:
         # 'forces were engaged in ethnic cleansing', 'took part in the attack'
-        subj = _subject_of(tok.head.head) or next(iter(_children(tok.head.head, "nsubjpass")), None)
+        subj = subject_of(tok.head.head) or next(iter(children(tok.head.head, "nsubjpass")), None)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources:
         return
@@ -435,7 +470,7 @@ def _nominal(st: _Doc, sent: SpacySpan, tok: Token) -> None:
 
 
 # ----------------------------------------------------------------------------- attributes
-def _emit(st: _Doc, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token]) -> None:
+def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token]) -> None:
     if c is None or not sources:
         return
     doc = st.doc
@@ -449,9 +484,9 @@ def _emit(st: _Doc, sent: SpacySpan, tok: Token, c, sources, targets, theme: Opt
             if q.start <= tok.idx < q.end and q.speaker:
                 mod, reported_by = "reported", q.speaker
                 break
-    date = _date(st, sent, tok)
-    location, location_entity = _location(st, tok, {id(a) for _, a in targets})
-    quantity = _quantity(st, theme) if theme is not None else None
+    date = event_date(st, sent, tok)
+    location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
+    quantity = event_quantity(st, theme) if theme is not None else None
     trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
     evidence = make_span(st.text, sent.start_char, sent.end_char)
     target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]

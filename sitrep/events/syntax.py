@@ -1,4 +1,4 @@
-"""Small dependency-parse helpers shared by the event extractor and its attribute readers."""
+"""Small dependency-parse helpers shared by the event extractor and its attribute readers (public)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from .words import words
 
-def _children(tok: Token, *deps: str) -> list[Token]:
+
+def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _with_conj(toks: Iterable[Token]) -> list[Token]:
+def with_conj(toks: Iterable[Token]) -> list[Token]:
     out = []
     for t in toks:
         out.append(t)
@@ -24,22 +26,20 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
 
 
 # Verbs whose object, not subject, is the doer of their complement.
-OBJECT_CONTROL = {"accuse", "urge", "warn", "caution", "ask", "order", "force", "persuade", "call", "encourage",
-                  "blame", "invite", "allow", "permit", "pressure", "press", "compel", "tell", "advise", "help",
-                  "charge", "suspect", "convince", "request", "require", "demand"}
+OBJECT_CONTROL = words("object_control")
 
 
 # ... when the complement is their argument ('accused X of', 'warned X against'), not an adjunct
 # ('After orchestrating the buildup, Russia demanded guarantees').
-CONTROL_PREPS = {"of", "against", "from", "into", "for", "over"}
+CONTROL_PREPS = words("control_prep")
 
 
-def _subject_of(verb: Token) -> Optional[Token]:
+def subject_of(verb: Token) -> Optional[Token]:
     """The subject of a clause, inherited through xcomp/conj/advcl/acomp chains
     ('Scholz plans to travel' -> Scholz for 'travel')."""
     tok = verb
     for _ in range(6):
-        subj = _children(tok, "nsubj", "csubj")
+        subj = children(tok, "nsubj", "csubj")
         if subj:
             return subj[0]
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl", "pcomp") and tok.head is not tok:
@@ -50,7 +50,7 @@ def _subject_of(verb: Token) -> Optional[Token]:
                 tok = tok.head
             if (via == "xcomp" or prep in CONTROL_PREPS) and tok.lemma_.lower() in OBJECT_CONTROL:
                 # 'accused Russia of supplying', 'urged Iran to stop': the object does it.
-                objs = _children(tok, "dobj")
+                objs = children(tok, "dobj")
                 if objs:
                     return objs[0]
             continue
@@ -60,7 +60,7 @@ def _subject_of(verb: Token) -> Optional[Token]:
     return None
 
 
-def _prep_objects(tok: Token) -> list[tuple[str, Token]]:
+def prep_objects(tok: Token) -> list[tuple[str, Token]]:
     out = []
     for p in tok.children:
         if p.dep_ in ("prep", "agent", "dative") and p.pos_ == "ADP":

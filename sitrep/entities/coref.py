@@ -1,0 +1,196 @@
+"""Coreference of pronouns and nominals to entities: one resolver for every stage.
+
+- people: "he", "she" -> ``resolve.resolve_person`` (gender-compatible person, subjects first);
+- things: "it", "its", "they", "their", "them" -> the nearest compatible actor entity
+  (country, organisation, IGO, group), preferring the subject of the clause that governs the
+  pronoun's clause ("Kyiv said it had struck" -> Kyiv), then subjects earlier in the sentence,
+  then up to three sentences back;
+- nominals: "the country", "the group", "the alliance" -> the nearest earlier entity of that
+  kind; relational nouns with a possessor ("its neighbor", "Russia's ally") -> the nearest
+  earlier country that is not the possessor.
+
+The word lists are data (``sitrep/data/coref_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .resolve import PRONOUNS as PERSON_PRONOUNS
+from .resolve import resolve_pronoun as resolve_person
+
+__all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS"]
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    """set name -> {word: value} from coref_words.tsv (loaded once)."""
+    out: dict[str, dict[str, str]] = {}
+    with resources.files("sitrep.data").joinpath("coref_words.tsv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            out.setdefault(r["set"], {})[r["word"]] = r["value"]
+    return out
+
+
+def _set(name: str) -> dict[str, str]:
+    return _words().get(name, {})
+
+
+THING_PRONOUNS = frozenset(("it", "its", "itself", "they", "them", "their", "themselves"))
+_ACTOR_TYPES = {"GPE", "ORG", "IGO", "NORP"}
+
+
+def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
+    """Entity id a pronoun most likely refers to, or None (people and things)."""
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
+        return resolve_person(doc, token)
+    if low in THING_PRONOUNS:
+        return _resolve_thing(doc, token, depth=0)
+    return None
+
+
+def _entities(doc: Doc) -> dict:
+    return {e.id: e for e in (doc._.sitrep_entities or [])}
+
+
+def _kind_ok(ent, plural: bool) -> bool:
+    if ent is None or ent.type not in _ACTOR_TYPES:
+        return False
+    if not plural and ent.type == "NORP":
+        return False  # "it" is a state or an organisation, not "the Russians"
+    return True
+
+
+def _mention_entity(doc: Doc, tok: Token, ents: dict) -> Optional[object]:
+    for s, e, eid in doc._.sitrep_mentions or []:
+        if s <= tok.idx < e:
+            return ents.get(eid)
+        if s > tok.idx:
+            break
+    return None
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    """Subjects of the clauses above ``tok``, nearest first ('Kyiv said it had struck')."""
+    out = []
+    t = tok
+    for _ in range(8):
+        if t.head is t:
+            break
+        t = t.head
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                out.append(c)
+    return out
+
+
+def _resolve_thing(doc: Doc, token: Token, depth: int) -> Optional[str]:
+    ents = _entities(doc)
+    plural = token.lower_ in ("they", "them", "their", "themselves")
+    own_clause = {c.i for c in token.head.children} if token.dep_ in ("nsubj", "nsubjpass") else set()
+
+    def usable(tok: Token) -> Optional[str]:
+        if tok.i == token.i or tok.i in own_clause and tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        if tok.lower_ in THING_PRONOUNS and depth < 3:
+            return _resolve_thing(doc, tok, depth + 1)
+        ent = _mention_entity(doc, tok, ents)
+        if ent is None:
+            # "Kyiv's forces", "the Russian ministry": the name inside the subject.
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod"):
+                    inner = _mention_entity(doc, c, ents)
+                    if _kind_ok(inner, True):
+                        return inner.id
+            return None
+        return ent.id if _kind_ok(ent, plural) else None
+
+    # 1. the subject of a governing clause in the same sentence
+    for subj in _clause_subjects(token):
+        found = usable(subj)
+        if found:
+            return found
+    # 2. subjects earlier in the sentence, then in up to three sentences back (latest first)
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+    for j in range(k, max(-1, k - 4), -1):
+        sent = sents[j]
+        toks = [t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+        for t in reversed(toks):
+            found = usable(t)
+            if found:
+                return found
+            if j < k and _blocks(t, plural):
+                # The previous main clause's subject is a thing of the same number ("The
+                # deployments are ... They are under bilateral arrangements"): not an actor.
+                return None
+    # 3. the nearest earlier compatible mention
+    best = None
+    for s, e, eid in doc._.sitrep_mentions or []:
+        if e > token.idx:
+            break
+        if _kind_ok(ents.get(eid), plural):
+            best = eid
+    return best
+
+
+def _blocks(tok: Token, plural: bool) -> bool:
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    tag_plural = tok.tag_ in ("NNS", "NNPS")
+    return tag_plural == plural
+
+
+def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
+    """Entity id a definite or possessed common noun stands for, or None.
+
+    "the country" -> the nearest earlier country; "the group"/"the militants" -> the nearest
+    earlier organisation; "its neighbor"/"Russia's ally" -> the nearest earlier country other
+    than the possessor.
+    """
+    low, lemma = token.lower_, token.lemma_.lower()
+    ents = _entities(doc)
+    relational = _set("relational")
+    if lemma in relational or low in relational:
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        owner = resolve_pronoun(doc, poss) if poss.lower_ in THING_PRONOUNS else (
+            getattr(_mention_entity(doc, poss, ents), "id", None))
+        owner_ent = ents.get(owner) if owner else None
+        owner_country = getattr(owner_ent, "country", None)
+        best = None
+        for s, e, eid in doc._.sitrep_mentions or []:
+            if s >= token.idx:
+                break
+            ent = ents.get(eid)
+            if ent is None or ent.type != "GPE" or not ent.country or eid == owner:
+                continue
+            if owner_country and ent.country == owner_country:
+                continue
+            best = eid
+        return best
+    kinds = _set("definite")
+    kind = kinds.get(lemma) or kinds.get(low)
+    if kind is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None  # "the Russian government": named by its modifier, not by the context
+    best = None
+    for s, e, eid in doc._.sitrep_mentions or []:
+        if s >= token.idx:
+            break
+        ent = ents.get(eid)
+        if ent is None:
+            continue
+        if kind == "country" and ent.type == "GPE" and ent.country and ent.actor_code == ent.country:
+            best = eid
+        elif kind == "organisation" and ent.type in ("ORG", "IGO") and not (ent.actor_code or "").endswith("MED"):
+            best = eid
+    return best
