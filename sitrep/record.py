@@ -40,6 +40,36 @@ class Span(_Model):
     )
 
 
+PlaceKind = Literal["country", "adm1", "capital", "city", "continent", "region", "sea"]
+Precision = Literal["country", "adm1", "city", "site", "region"]
+
+
+class Geo(_Model):
+    """One gazetteer feature (GeoNames, or a named region of sitrep's own table)."""
+
+    id: str = Field(description="GeoNames id as text ('703448'), or 'sitrep:<slug>' for a region GeoNames lacks.")
+    geonames_id: Optional[int] = Field(None, description="The GeoNames feature id, when it is one.")
+    name: str = Field(description="The feature's GeoNames name, e.g. 'Kyiv'.")
+    feature: PlaceKind = Field(description="country, adm1 (first-level division), capital, city, continent, region, sea.")
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the country it lies in.")
+    admin1: Optional[str] = Field(None, description="GeoNames admin1 code within the country, e.g. '12'.")
+    admin1_name: Optional[str] = Field(None, description="Name of that first-level division.")
+    lat: float
+    lon: float
+    precision: Precision = Field(description="What a point here stands for: country, adm1, city, site or region.")
+    confidence: float = Field(ge=0, le=1, description="How sure the resolver is of this feature (0-1).")
+
+
+class EventPlace(Geo):
+    """Where an event happened, and how sitrep knows."""
+
+    basis: Literal["locative", "destination", "target", "dateline"] = Field(
+        description="locative: 'in/near/outside X' of the predicate; destination: where a movement goes; "
+        "target: the country acted on (material conflict); dateline: the story's dateline city (fallback).")
+    span: Optional[Span] = Field(None, description="The place's words in the text (or title).")
+    entity: Optional[str] = Field(None, description="Entity id of the place, when it is a named entity.")
+
+
 class Entity(_Model):
     id: str = Field(description="Stable within the article: content hash of type + canonical name.")
     name: str = Field(description="Canonical (longest proper) name, e.g. 'Vladimir Putin'.")
@@ -50,6 +80,7 @@ class Entity(_Model):
     country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the country it acts for.")
     actor_code: Optional[str] = Field(None, description="CAMEO/Phoenix-style code, e.g. RUSGOV, USAMIL, IGONAT.")
     mentions: list[Span] = Field(default_factory=list)
+    geo: Optional[Geo] = Field(None, description="The place a GPE/LOC/FAC names, resolved offline to GeoNames.")
 
 
 class Quote(_Model):
@@ -91,6 +122,7 @@ class Event(_Model):
     date: Optional[str] = Field(None, description="TIMEX3 date value, e.g. 2022-02-02 or 2021-12.")
     location: Optional[str] = Field(None, description="Place name (with the entity id in location_entity).")
     location_entity: Optional[str] = None
+    place: Optional[EventPlace] = Field(None, description="Where it happened, geocoded (see `location` for the name).")
     quantity: Optional[EventQuantity] = None
     trigger: Optional[Span] = Field(None, description="The predicate: 'spoke', 'deployment', 'accused'.")
     evidence: Span = Field(description="The sentence (or clause) the event was read from.")

@@ -261,3 +261,13 @@ def test_docs_page_lists_every_api_operation(client):
     for path in spec["paths"]:
         assert f"<code>{path}</code>" in html
     assert "cdn" not in html.lower()
+
+
+def test_events_filter_by_place_and_bbox(client):
+    got = client.get("/api/events", params={"place": "POL", "modality": "all"}).json()["items"]
+    assert got and {e["place"]["country"] for e in got} == {"POL"}
+    got = client.get("/api/events", params={"bbox": "37,55,38,56.5", "modality": "all"}).json()["items"]
+    assert got and {e["place"]["id"] for e in got} == {"524901"}  # Moscow
+    assert_error(client.get("/api/events", params={"bbox": "0,95,10,96"}), 422, "E400")
+    assert_error(client.get("/api/events", params={"bbox": "1,2,3"}), 422, "E400")
+    assert_error(client.get("/api/events", params={"place": "'; drop"}), 422, "E400")

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 from corpus_fixtures import STORY_SHELLING, corpus, shelling, talks
 from sitrep.errors import StoreError
 from sitrep.store import normalise_url, open_store
+from sitrep.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -211,6 +212,6 @@ def test_version_1_database_is_migrated(db_url):
     s.close()
     s = open_store(db_url)
     with s.engine.connect() as conn:
-        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
     assert s.dyad_timeline("RUS", "UKR") == expected
     s.close()

@@ -42,6 +42,11 @@ Until = Since
 ActorQ = Annotated[Optional[str], Query(pattern=ACTOR_OR_EMPTY, description="country (RUS) or actor code prefix (RUSGOV)")]
 ModalityQ = Literal["", "all", "asserted", "reported", "planned", "hypothetical", "denied", "negated"]
 TextQ = Annotated[Optional[str], Query(max_length=200)]
+PlaceQ = Annotated[Optional[str], Query(pattern=r"^([A-Za-z]{3}(\.[A-Za-z0-9]{1,20})?|\d{1,12}|sitrep:[a-z0-9-]{1,60})?$",
+                                        description="country (UKR), first-level division (UKR.12) or GeoNames id")]
+_NUM = r"-?\d{1,3}(\.\d{1,8})?"
+BboxQ = Annotated[Optional[str], Query(pattern=rf"^({_NUM},{_NUM},{_NUM},{_NUM})?$",
+                                       description="min_lon,min_lat,max_lon,max_lat")]
 Granularity = Literal["day", "week", "month"]
 
 
@@ -51,6 +56,17 @@ def store(request: Request):
 
 def norm_actor(code: Optional[str]) -> Optional[str]:
     return code.upper() if code else None
+
+
+def check_bbox(bbox: Optional[str]) -> None:
+    """A bounding box out of range is the caller's error (422), never a 500."""
+    from ..errors import SitrepError
+    from ..store.queries import parse_bbox
+
+    try:
+        parse_bbox(opt(bbox))
+    except SitrepError as exc:
+        raise ApiError(422, "E400", Errors.E400.format(reason=exc.reason)) from None
 
 
 def opt(value: Optional[str]) -> Optional[str]:
@@ -143,10 +159,13 @@ def events(request: Request, source: ActorQ = None, target: ActorQ = None,
            type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$", description="PLOVER type")] = None,
            modality: Optional[ModalityQ] = None, since: Since = None, until: Until = None,
            article: Annotated[Optional[str], Query(pattern=ARTICLE_ID)] = None,
+           place: PlaceQ = None, bbox: BboxQ = None,
            limit: Limit = 100, offset: Offset = 0) -> dict:
+    check_bbox(bbox)
     items = store(request).events(source=norm_actor(source), target=norm_actor(target),
                                   type=type.upper() if type else None, since=opt(since), until=opt(until),
-                                  modality=opt(modality), article=opt(article), limit=limit, offset=offset)
+                                  modality=opt(modality), article=opt(article), limit=limit, offset=offset,
+                                  place=opt(place), bbox=opt(bbox))
     return {"items": items, "limit": limit, "offset": offset}
 
 

@@ -183,13 +183,20 @@ def quotes(db, speaker, article, limit, offset, as_json, as_csv) -> None:
 @click.option("--modality", default=None, help="asserted, reported, planned, ... comma-separated, or 'all' "
               "(default: asserted,reported).")
 @click.option("--article", default=None, help="Events of one article id.")
+@click.option("--place", default=None, help="Where: country (UKR), first-level division (UKR.12) or GeoNames id.")
+@click.option("--bbox", default=None, metavar="W,S,E,N", help="Bounding box min_lon,min_lat,max_lon,max_lat.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @_output
-def events(db, source, target, type_, since, until, modality, article, limit, offset, as_json, as_csv) -> None:
+def events(db, source, target, type_, since, until, modality, article, place, bbox, limit, offset, as_json,
+           as_csv) -> None:
     """Events, one per duplicate cluster (with its mention count), newest first."""
-    rows = _store(db).events(source=source, target=target, type=type_, since=since, until=until,
-                             modality=modality, article=article, limit=limit, offset=offset)
+    try:
+        rows = _store(db).events(source=source, target=target, type=type_, since=since, until=until,
+                                 modality=modality, article=article, limit=limit, offset=offset, place=place,
+                                 bbox=bbox)
+    except SitrepError as exc:
+        raise click.UsageError(str(exc)) from None
     _emit(rows, [("day", "day"), ("source.text", "source"), ("source.code", "code"), ("plover", "event"),
                  ("target.text", "target"), ("target.code", "code"), ("modality", "modality"),
                  ("goldstein", "goldstein"), ("mentions", "n"), ("evidence", "evidence")], as_json, as_csv, "events")

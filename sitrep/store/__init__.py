@@ -157,9 +157,11 @@ class Store:
             return Q.quotes(conn, speaker, article, limit, offset)
 
     def events(self, source=None, target=None, type=None, since=None, until=None, modality=None,
-               article=None, limit=100, offset=0) -> list[dict]:
+               article=None, limit=100, offset=0, place=None, bbox=None) -> list[dict]:
+        """``place``: 'UKR' (country), 'UKR.12' (first-level division) or a GeoNames id;
+        ``bbox``: 'min_lon,min_lat,max_lon,max_lat'."""
         with self.engine.connect() as conn:
-            return Q.events(conn, source, target, type, since, until, modality, article, limit, offset)
+            return Q.events(conn, source, target, type, since, until, modality, article, limit, offset, place, bbox)
 
     def search(self, q: str, limit: int = 20) -> list[dict]:
         with self.engine.connect() as conn:

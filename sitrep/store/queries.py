@@ -47,10 +47,47 @@ def _event_row(r) -> dict:  # noqa: ANN001
     return d
 
 
+def parse_bbox(bbox) -> Optional[tuple[float, float, float, float]]:  # noqa: ANN001
+    """'min_lon,min_lat,max_lon,max_lat' (or a 4-tuple) -> floats; ConfigError when malformed."""
+    if bbox is None or bbox == "":
+        return None
+    parts = bbox.split(",") if isinstance(bbox, str) else list(bbox)
+    try:
+        w, s_, e_, n = (float(x) for x in parts)
+    except (TypeError, ValueError):
+        raise ConfigError("E302", reason=f"bbox must be min_lon,min_lat,max_lon,max_lat, got {bbox!r}") from None
+    if not (-180 <= w <= 180 and -180 <= e_ <= 180 and -90 <= s_ <= n <= 90):
+        raise ConfigError("E302", reason=f"bbox out of range (lon -180..180, lat -90..90, min <= max): {bbox!r}")
+    return w, s_, e_, n
+
+
+def place_filter(e, place: Optional[str] = None, bbox=None):  # noqa: ANN001
+    """Events located in a country ('UKR'), a first-level division ('UKR.12'), at a
+    GeoNames feature ('703448'), or inside a bounding box (which may cross the antimeridian)."""
+    p = S.event_places
+    conds = [p.c.article_id == e.c.article_id, p.c.event_id == e.c.id]
+    if place:
+        v = place.strip()
+        if v.isdigit() or v.startswith("sitrep:"):
+            conds.append(p.c.geo_id == v)
+        elif "." in v:
+            conds.append(p.c.adm1 == v.upper())
+        else:
+            conds.append(p.c.country == v.upper())
+    box = parse_bbox(bbox)
+    if box:
+        w, s_, e_, n = box
+        conds.append(p.c.lat.between(s_, n))
+        conds.append(p.c.lon.between(w, e_) if w <= e_ else (p.c.lon >= w) | (p.c.lon <= e_))
+    return select(p.c.event_id).where(*conds).exists()
+
+
 def events(conn: Connection, source=None, target=None, type=None, since=None, until=None, modality=None,
-           article=None, limit=100, offset=0) -> list[dict]:
+           article=None, limit=100, offset=0, place=None, bbox=None) -> list[dict]:
     e = S.events
     conds = []
+    if place or bbox:
+        conds.append(place_filter(e, place, bbox))
     if article:
         conds.append(e.c.article_id == article)
     else:

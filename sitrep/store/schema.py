@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -258,9 +258,34 @@ agg_pair = Table(
     sqlite_with_rowid=False,
 )
 
+# Where each event happened (version 3; issue 16): one row per located event, so events are
+# filtered by country, first-level division and bounding box through an index.
+event_places = Table(
+    "event_places",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("is_primary", Integer, nullable=False, default=1),
+    Column("geo_id", String(64), nullable=False),  # GeoNames id, or sitrep:<slug>
+    Column("name", Text, nullable=False),
+    Column("feature", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("adm1", String(24)),  # 'UKR.12': country + GeoNames admin1 code
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("precision", String(8), nullable=False),
+    Column("basis", String(16), nullable=False),
+    Column("day", String(10)),
+)
+Index("ix_event_places_country", event_places.c.country, event_places.c.adm1, event_places.c.day)
+Index("ix_event_places_adm1", event_places.c.adm1)
+Index("ix_event_places_geo", event_places.c.geo_id)
+Index("ix_event_places_latlon", event_places.c.lat, event_places.c.lon)
+PLACE_TABLES = [event_places]
+
 V1_TABLES = [meta, inputs, articles, entities, mentions, quotes, speakers, events, times, errors, minhashes, lsh_bands]
 AGG_TABLES = [agg_dyad_day, agg_dyad_week, agg_actor, agg_pair]
-TABLES = V1_TABLES + AGG_TABLES
+TABLES = V1_TABLES + AGG_TABLES + PLACE_TABLES
 
 
 def _v1(conn: Connection) -> None:
@@ -274,9 +299,24 @@ def _v2(conn: Connection) -> None:
     rebuild(conn)  # a version-1 database already holds events: sum them once
 
 
+def _places(conn: Connection) -> None:
+    """Event places (issue 16): the table, filled from the events already stored."""
+    import json
+
+    metadata.create_all(conn, tables=PLACE_TABLES)
+    conn.execute(event_places.delete())  # idempotent: rebuilt from the events' records
+    rows = conn.execute(select(events.c.article_id, events.c.id, events.c.is_primary, events.c.day,
+                               events.c.data)).all()
+    from .writer import place_row
+
+    out = [r for r in (place_row(a, i, p, d, json.loads(data)) for a, i, p, d, data in rows) if r]
+    if out:
+        conn.execute(event_places.insert(), out)
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # _v3 here; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places}
 
 
 def current_version(conn: Connection) -> int:

@@ -75,6 +75,26 @@ def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
     return published
 
 
+def _unique(evs: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for e in evs:
+        if e["id"] not in seen:
+            seen.add(e["id"])
+            out.append(e)
+    return out
+
+
+def place_row(article_id: str, event_id: str, is_primary: int, day: Optional[str], e: dict) -> Optional[dict]:
+    """The ``event_places`` row of an event with a place, else None."""
+    p = e.get("place")
+    if not p:
+        return None
+    return {"article_id": article_id, "event_id": event_id, "is_primary": is_primary, "geo_id": p["id"],
+            "name": p["name"], "feature": p["feature"], "country": p.get("country"),
+            "adm1": f"{p['country']}.{p['admin1']}" if p.get("country") and p.get("admin1") else None,
+            "lat": p["lat"], "lon": p["lon"], "precision": p["precision"], "basis": p["basis"], "day": day}
+
+
 def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
     if not rows:
         return
@@ -230,6 +250,10 @@ class Writer:
         if rows:
             conn.execute(S.events.insert(), rows)
             counts["events"] += len(rows)
+            places = [p for r, e in zip(rows, _unique(rec.get("events") or []))
+                      if (p := place_row(r["article_id"], r["id"], r["is_primary"], r["day"], e))]
+            if places:
+                conn.execute(S.event_places.insert(), places)
             for r in rows:
                 if r["is_primary"]:
                     delta.add_event(r)

@@ -1,0 +1,142 @@
+"""The shipped place gazetteer: GeoNames countries, ADM1s, cities >= 15,000, continents, regions.
+
+``candidates("Kiev")`` -> the features that name (Kyiv the capital first by population).
+Built by ``scripts/build_places.py`` into ``sitrep/data/places.tsv`` (GeoNames, CC BY 4.0;
+see NOTICE). Loaded lazily, once per process (about 38,000 rows).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+# feature kinds, and the precision an event placed at one has
+KINDS = ("country", "adm1", "capital", "city", "continent", "region", "sea")
+PRECISION = {"country": "country", "adm1": "adm1", "capital": "city", "city": "city",
+             "continent": "region", "region": "region", "sea": "region"}
+# Words naming the kind of a first-level division: 'Kharkiv region', 'Balochistan province'.
+ADM1_WORDS = ("oblast", "region", "province", "state", "governorate", "prefecture", "district",
+              "county", "territory", "republic", "krai", "kray", "department", "canton", "emirate")
+_ADM1_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(ADM1_WORDS), re.IGNORECASE)
+_ADM1_PREFIX = re.compile(r"^(?:%s)\s+of\s+" % "|".join(ADM1_WORDS), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str                    # GeoNames id as text, or 'sitrep:<slug>' for a hand region
+    name: str
+    kind: str                  # one of KINDS
+    country: Optional[str]     # ISO 3166-1 alpha-3
+    admin1: Optional[str]      # GeoNames admin1 code within the country ('12' for Kyiv)
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def geonames_id(self) -> Optional[int]:
+        return int(self.id) if self.id.isdigit() else None
+
+    @property
+    def precision(self) -> str:
+        return PRECISION[self.kind]
+
+    @property
+    def is_city(self) -> bool:
+        return self.kind in ("city", "capital")
+
+
+def fold(text: str) -> str:
+    """Lookup key: accents stripped, case folded, apostrophes and dashes unified."""
+    s = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[-\u2010-\u2015]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def adm1_base(name: str) -> str:
+    """'Donetska oblast' -> 'Donetska', 'Province of Sindh' -> 'Sindh'."""
+    return _ADM1_PREFIX.sub("", _ADM1_SUFFIX.sub("", name.strip())).strip()
+
+
+class Gazetteer:
+    def __init__(self, features: list[Feature], names: dict[str, list[int]], fips: dict[str, str]) -> None:
+        self.features = features
+        self.fips = fips  # ISO alpha-3 -> FIPS 10-4 country code (GDELT's country codes)
+        self._names = names
+        self._country: dict[str, Feature] = {f.country: f for f in features if f.kind == "country" and f.country}
+        self._adm1: dict[tuple[str, str], Feature] = {
+            (f.country, f.admin1): f for f in features if f.kind == "adm1" and f.country and f.admin1}
+        self._by_id = {f.id: f for f in features}
+
+    def candidates(self, name: str) -> list[Feature]:
+        """Every feature the name (or an alternate name) denotes, most populous first."""
+        key = fold(name)
+        idx = list(self._names.get(key, ()))
+        base = fold(adm1_base(name))
+        if base != key:  # 'Kharkiv region': the division whose base name is 'Kharkiv'
+            idx += [i for i in self._names.get(base, ()) if self.features[i].kind == "adm1"]
+        seen, out = set(), []
+        for i in idx:
+            if i not in seen:
+                seen.add(i)
+                out.append(self.features[i])
+        out.sort(key=lambda f: (-f.population, f.id))
+        return out
+
+    def country(self, alpha3: str) -> Optional[Feature]:
+        return self._country.get(alpha3)
+
+    def adm1(self, alpha3: Optional[str], code: Optional[str]) -> Optional[Feature]:
+        if not alpha3 or not code:
+            return None
+        return self._adm1.get((alpha3, code))
+
+    def by_id(self, fid: str) -> Optional[Feature]:
+        return self._by_id.get(str(fid))
+
+
+def _parse(text: str) -> Gazetteer:
+    features: list[Feature] = []
+    names: dict[str, list[int]] = {}
+    fips: dict[str, str] = {}
+    lines = text.splitlines()
+    header = lines[1].split("\t")
+    assert header[:3] == ["id", "name", "kind"], "places.tsv: unexpected header"
+    for line in lines[2:]:
+        fid, name, kind, cc, a1, lat, lon, pop, aliases, fips_code = line.split("\t")
+        if kind == "country" and fips_code:
+            fips[cc] = fips_code
+        f = Feature(fid, name, kind, cc or None, a1 or None, float(lat), float(lon), int(pop or 0))
+        i = len(features)
+        features.append(f)
+        forms = [name, *(aliases.split("|") if aliases else [])]
+        if kind == "adm1":
+            forms += [adm1_base(x) for x in forms]
+        for form in forms:
+            k = fold(form)
+            if k:
+                lst = names.setdefault(k, [])
+                if not lst or lst[-1] != i:
+                    lst.append(i)
+    return Gazetteer(features, names, fips)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return _parse(resources.files("sitrep.data").joinpath("places.tsv").read_text(encoding="utf-8"))
+
+
+def distance_km(a: Feature, b: Feature) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,168 @@
+"""Event location: the place where an event happened, read from the predicate's parse.
+
+In order:
+
+1. destination of a movement ('sends troops to Poland', 'travel to Moscow', 'visit Kyiv'):
+   the 'to'/'into' phrase of the predicate or of its object; when the event's target is one
+   of several destinations, that one;
+2. locative of the predicate ('in', 'at', 'near', 'outside', 'inside', 'across', 'along',
+   'on the border'), of the verb a nominal event hangs on, or of the act an 'xcomp' names;
+3. for material conflict and force posture (ASSAULT, COERCE, MOBILIZE) the country acted
+   on, marked ``basis="target"``;
+4. the dateline's city, marked ``basis="dateline"``.
+
+Never merely any place in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..record import Event, EventPlace, Geo, make_span
+from .gazetteer import gazetteer
+from .resolve import Context, country_of_name, resolve_name, to_geo
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within",
+            "off", "over", "on"}
+DESTINATION = {"to", "into", "toward", "towards"}
+MOVEMENT = {"send", "deploy", "move", "travel", "go", "fly", "arrive", "return", "transfer", "dispatch",
+            "visit", "head", "come", "relocate", "redeploy", "evacuate", "flee", "march", "advance", "withdraw",
+            "deployment", "visit", "trip", "journey", "move", "movement", "return", "arrival", "transfer"}
+VISIT = {"visit", "tour", "enter", "invade", "reach", "leave"}
+TARGET_BASIS = {"ASSAULT", "COERCE", "MOBILIZE"}
+BORDER_NOUNS = {"border", "borders", "frontier", "territory", "soil", "coast", "side"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})(?:,\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}))?"
+                       r"\s*(?:\([^)]{1,40}\))?\s*(?:\u2014|\u2013|--|-)\s+")
+
+# (token) -> Geo for a token that heads a place phrase, or None
+Resolver = Callable[[Token], Optional[tuple[Geo, int, int, Optional[str]]]]
+
+
+def dateline(text: str, ctx: Context) -> Optional[tuple[Geo, int, int]]:
+    """'KYIV, Ukraine (AP) — ...' / 'WASHINGTON — ...' -> the city, its span."""
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None
+    name = m.group(1).title()
+    geo = resolve_name(name, ctx, "", (", " + m.group(2)) if m.group(2) else "")
+    if geo is None or geo.feature not in ("city", "capital"):
+        return None
+    return geo, m.start(1), m.end(1)
+
+
+def _place_of(doc: Doc, tok: Token, geo_at: Resolver) -> Optional[tuple[Geo, int, int, Optional[str]]]:
+    """The place a prepositional object names: a place entity, or 'the Ukrainian border'."""
+    hit = geo_at(tok)
+    if hit is not None:
+        return hit
+    for c in tok.subtree:
+        if c.ent_type_ in PLACE_ENTS:
+            hit = geo_at(c)
+            if hit is not None:
+                return hit
+    if tok.lemma_.lower() in BORDER_NOUNS:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
+                cc = country_of_name(c.text)
+                f = gazetteer().country(cc) if cc else None
+                if f is not None:
+                    return to_geo(f, 0.9), c.idx, c.idx + len(c.text), None
+    return None
+
+
+def _preps(tok: Token) -> list[tuple[str, Token]]:
+    out = []
+    for c in tok.children:
+        # ('send troops to X' is often parsed with 'to' as the verb's dative)
+        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.append((c.lower_, o))
+                    out.extend((c.lower_, cj) for cj in o.conjuncts)
+    return out
+
+
+def _heads(trigger: Token) -> list[Token]:
+    """The predicate, the acts it governs by xcomp, and the verb a nominal event hangs on."""
+    out = [trigger]
+    for c in trigger.children:
+        if c.dep_ == "xcomp":
+            out.append(c)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head is not trigger:
+        out.append(trigger.head)
+    if trigger.dep_ == "xcomp" and trigger.head is not trigger:
+        out.append(trigger.head)
+    return out
+
+
+def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
+           dl: Optional[tuple[Geo, int, int]] = None, field: str = "text") -> Optional[EventPlace]:
+    if ev.trigger is None:
+        return None
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    trig = span.root
+    text = doc.text if field == "title" else None
+    heads = _heads(trig)
+    lemma = trig.lemma_.lower()
+
+    def place(geo_hit, basis: str) -> EventPlace:  # noqa: ANN001
+        geo, s, e, eid = geo_hit
+        src = text if text is not None else doc.user_data.get("sitrep_text") or doc.text
+        return EventPlace(**geo.model_dump(), basis=basis, span=make_span(src, s, e, field), entity=eid)
+
+    # 1. destination
+    if lemma in MOVEMENT or ev.plover == "MOBILIZE" or any(h.lemma_.lower() in MOVEMENT for h in heads):
+        dests = []
+        for h in heads:
+            for p, o in _preps(h):
+                if p in DESTINATION:
+                    dests.append(o)
+            for obj in (c for c in h.children if c.dep_ == "dobj"):
+                if h.lemma_.lower() in VISIT:
+                    dests.extend([obj, *obj.conjuncts])
+                for p, o in _preps(obj):
+                    if p in DESTINATION:
+                        dests.append(o)
+        hits = [x for x in (_place_of(doc, o, geo_at) for o in dests) if x is not None]
+        if hits:
+            if ev.target is not None:
+                for h in hits:
+                    if (ev.target.entity and h[3] == ev.target.entity) or (
+                            h[0].feature == "country" and ev.target.country == h[0].country
+                            and not ev.target.entity):
+                        return place(h, "destination")
+                for h in hits:
+                    if ev.target.entity and h[3] == ev.target.entity:
+                        return place(h, "destination")
+            return place(hits[0], "destination")
+    # 2. locative: of the predicate, else of its object ('massed troops on the border')
+    objs = [o for h in heads for o in h.children if o.dep_ == "dobj"]
+    for h in [*heads, *objs]:
+        for p, o in _preps(h):
+            if p in LOCATIVE:
+                if p in ("on", "over", "off") and o.lemma_.lower() not in BORDER_NOUNS and o.ent_type_ not in PLACE_ENTS:
+                    continue
+                hit = _place_of(doc, o, geo_at)
+                if hit is not None:
+                    return place(hit, "locative")
+    # 3. the country acted on
+    # (a country actor: its code is the bare country code, 'UKR', not 'UKRGOV')
+    if ev.plover in TARGET_BASIS and ev.target is not None and ev.target.country and ev.target.code == ev.target.country:
+        f = gazetteer().country(ev.target.country)
+        if f is not None:
+            return EventPlace(**to_geo(f, 0.6).model_dump(), basis="target", span=None, entity=ev.target.entity)
+    # 4. dateline
+    if dl is not None:
+        geo, s, e = dl
+        src = doc.user_data.get("sitrep_text") or doc.text
+        return EventPlace(**geo.model_dump(), basis="dateline", span=make_span(src, s, e), entity=None)
+    return None
+
+
+__all__ = ["locate", "dateline", "LOCATIVE", "DESTINATION", "MOVEMENT"]

@@ -1,0 +1,196 @@
+"""Toponym resolution: each place name of an article to one gazetteer feature, or to none.
+
+Evidence, in the order it weighs:
+
+1. a local qualifier: 'Charlevoix, Quebec', "Pakistan's Balochistan province", 'X region',
+   'the city of X' (country / division / kind of the feature);
+2. the article's context: the countries its entities belong to (weighted by mentions) and
+   the first-level divisions already resolved in it;
+3. the kind of feature (a capital or city before a division of the same name, a division
+   when the words say so) and population as a prior.
+
+A name with several candidates in different countries and no evidence for one is left
+unresolved rather than guessed; so is a small town no context supports.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..entities.gazetteer import lookup as entity_lookup
+from ..record import Geo
+from .gazetteer import ADM1_WORDS, Feature, fold, gazetteer
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+_CITY_CUE = re.compile(r"\b(?:city|town|village|capital|port|municipality)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ADM1_CUE = re.compile(r"^\s+(?:%s)\b" % "|".join(ADM1_WORDS), re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
+# A qualifier right after the name: 'Charlevoix, Quebec', 'Gaza City, Gaza'.
+_AFTER = re.compile(r"^,\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3})")
+# A possessive country before it: "Pakistan's Balochistan", "Ukraine’s Kharkiv region".
+_BEFORE = re.compile(r"((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})['\u2019]s?\s+(?:[a-z-]+\s+){0,3}$")
+MIN_UNSUPPORTED_POP = 100_000   # a city no context supports needs at least this many people
+MIN_CONFIDENCE = 0.35
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: countries (weighted) and divisions."""
+
+    countries: Counter = field(default_factory=Counter)
+    adm1s: set = field(default_factory=set)        # (alpha3, admin1 code)
+
+    def weight(self, alpha3: Optional[str]) -> float:
+        if not alpha3 or not self.countries:
+            return 0.0
+        return self.countries[alpha3] / max(self.countries.values())
+
+
+def country_of_name(name: str) -> Optional[str]:
+    """ISO alpha-3 when the name is a country (or its capital, demonym or metonym) in the
+    entity gazetteer: 'the United States', 'Britain', 'Ukrainian'."""
+    hit = entity_lookup(name)
+    if hit is not None and hit.kind in ("country", "demonym") and hit.country:
+        return hit.country
+    return None
+
+
+def to_geo(f: Feature, confidence: float) -> Geo:
+    g = gazetteer()
+    a1 = g.adm1(f.country, f.admin1) if f.kind != "adm1" else f
+    return Geo(id=f.id, geonames_id=f.geonames_id, name=f.name, feature=f.kind, country=f.country,
+               admin1=f.admin1, admin1_name=a1.name if a1 else None, lat=f.lat, lon=f.lon,
+               precision=f.precision, confidence=round(confidence, 3))
+
+
+def _qualifier(text: str) -> tuple[set, set]:
+    """(countries, divisions) a qualifier names: 'Quebec' -> ({CAN}, {(CAN, '10')})."""
+    countries, adm1s = set(), set()
+    cc = country_of_name(text)
+    if cc:
+        countries.add(cc)
+        return countries, adm1s
+    for f in gazetteer().candidates(text):
+        if f.kind == "adm1":
+            adm1s.add((f.country, f.admin1))
+            countries.add(f.country)
+        elif f.kind == "country":
+            countries.add(f.country)
+    return countries, adm1s
+
+
+def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optional[str]) -> float:
+    s = math.log10(f.population + 10) / 10
+    s += {"country": 0.7, "capital": 0.6, "city": 0.3, "adm1": 0.2, "region": 0.4,
+          "continent": 0.4, "sea": 0.4}[f.kind]
+    if want == "adm1":
+        s += 1.0 if f.kind in ("adm1", "region") else -1.0
+    elif want == "city":
+        s += 0.8 if f.is_city else -0.8
+    if local_cc:
+        s += 2.0 if f.country in local_cc else -1.0
+    if local_a1:
+        s += 1.0 if (f.country, f.admin1) in local_a1 else 0.0
+    s += 1.2 * ctx.weight(f.country)
+    if f.kind != "adm1" and (f.country, f.admin1) in ctx.adm1s:
+        s += 0.6
+    return s
+
+
+def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", after: str = "") -> Optional[Geo]:
+    """The feature a place name denotes in context, or None when the evidence is thin.
+
+    ``before`` / ``after``: the text just before and after the name (for qualifiers)."""
+    ctx = ctx or Context()
+    cc = country_of_name(name)
+    g = gazetteer()
+    if cc and not _ADM1_CUE.match(after):
+        f = g.country(cc)
+        if f is not None and fold(name) not in {fold(c.name) for c in g.candidates(name) if c.kind != "country"}:
+            return to_geo(f, 0.95)
+    cands = g.candidates(name)
+    if cc and (f := g.country(cc)) is not None and f not in cands:
+        cands.append(f)
+    if not cands:
+        return None
+    want = "adm1" if _ADM1_CUE.match(after) else "city" if (_CITY_CUE.search(before) or _CITY_AFTER.match(after)) else None
+    local_cc, local_a1 = set(), set()
+    m = _AFTER.match(after)
+    if m:
+        c2, a2 = _qualifier(m.group(1))
+        local_cc |= c2
+        local_a1 |= a2
+    m = _BEFORE.search(before)
+    if m:
+        c2 = country_of_name(m.group(1))
+        if c2:
+            local_cc.add(c2)
+    scored = sorted(((_score(f, ctx, local_cc, local_a1, want), f) for f in cands), key=lambda x: (-x[0], x[1].id))
+    best_s, best = scored[0]
+    supported = bool(local_cc) or ctx.weight(best.country) > 0 or best.kind in ("country", "continent", "region", "sea")
+    # Rivals: other countries' features named so (a division of the same name in the same
+    # country as a city is the same place, for a reader).
+    rivals = [s for s, f in scored[1:] if f.country != best.country]
+    margin = best_s - rivals[0] if rivals else 2.0
+    conf = 1 / (1 + math.exp(-3 * margin))
+    if not supported:
+        if best.is_city and best.population < MIN_UNSUPPORTED_POP:
+            return None
+        conf *= 0.8
+    if rivals and margin < 0.25 and not supported:
+        return None
+    if conf < MIN_CONFIDENCE:
+        return None
+    return to_geo(best, conf)
+
+
+def article_context(entities: Iterable) -> Context:  # noqa: ANN001 - record.Entity
+    """Countries of the article's entities, weighted by their mentions."""
+    ctx = Context()
+    for e in entities:
+        if e.country:
+            ctx.countries[e.country] += max(1, len(e.mentions))
+    return ctx
+
+
+def resolve_entities(entities: list, text: str, title: Optional[str] = None) -> Context:  # noqa: ANN001
+    """Set ``entity.geo`` on each GPE/LOC/FAC entity (in place); returns the context used.
+
+    Two passes: first the names no context is needed for (countries, divisions named as
+    such) to learn the article's divisions, then every place with that context."""
+    ctx = article_context(entities)
+    places = [e for e in entities if e.type in PLACE_TYPES]
+
+    def around(e) -> tuple[str, str]:  # noqa: ANN001
+        for m in e.mentions:
+            src = text if m.field == "text" else (title or "")
+            b, a = src[max(0, m.start - 60):m.start], src[m.end:m.end + 60]
+            if _AFTER.match(a) or _ADM1_CUE.match(a) or _BEFORE.search(b) or _CITY_CUE.search(b):
+                return b, a
+        m = e.mentions[0] if e.mentions else None
+        if m is None:
+            return "", ""
+        src = text if m.field == "text" else (title or "")
+        return src[max(0, m.start - 60):m.start], src[m.end:m.end + 60]
+
+    for e in places:
+        b, a = around(e)
+        geo = resolve_name(e.name, ctx, b, a)
+        if geo is not None and geo.feature == "adm1" and geo.country:
+            ctx.adm1s.add((geo.country, geo.admin1))
+        if geo is not None and geo.country:
+            ctx.countries[geo.country] += 1
+    for e in places:
+        b, a = around(e)
+        geo = resolve_name(e.name, ctx, b, a)
+        if geo is None:
+            for alias in e.aliases:
+                geo = resolve_name(alias, ctx, b, a)
+                if geo is not None:
+                    break
+        e.geo = geo
+    return ctx

@@ -1,0 +1,139 @@
+"""Places (issue 16): the gazetteer, toponym resolution and event locations.
+
+Each rule has an invented one-sentence fixture; the seed's places are in test_places_seed.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import Context, distance_km, gazetteer, resolve_name
+from sitrep.reader import InputDoc
+
+
+def _rec(pipeline, text: str):
+    return pipeline.extract(InputDoc(content=text), as_body=True, published="2024-05-01")
+
+
+def _geo(rec, name: str):
+    for e in rec.entities:
+        if e.name == name:
+            return e.geo
+    raise AssertionError(f"no entity {name!r} in {[e.name for e in rec.entities]}")
+
+
+# ---------------------------------------------------------------- gazetteer
+def test_alternate_names_reach_the_same_feature():
+    g = gazetteer()
+    assert g.candidates("Kiev")[0].id == g.candidates("Kyiv")[1].id == "703448"
+    assert [f.name for f in g.candidates("Kharkov")] == ["Kharkiv"]
+    assert g.candidates("Kharkov")[0].admin1 == "07"
+
+
+def test_gazetteer_kinds_and_divisions():
+    g = gazetteer()
+    pol = g.country("POL")
+    assert (pol.id, pol.kind, pol.geonames_id) == ("798544", "country", 798544)
+    crimea = g.candidates("Crimea")[0]
+    assert (crimea.kind, crimea.country, crimea.admin1) == ("adm1", "UKR", "11")
+    assert g.candidates("Balochistan province")[0].id == "1183606"
+    assert g.candidates("Donbas")[0].id == "sitrep:donbas"
+    assert g.adm1("UKR", "07").name == "Kharkivska oblast"
+    assert g.fips["UKR"] == "UP"
+
+
+def test_distance():
+    g = gazetteer()
+    km = distance_km(g.by_id("703448"), g.by_id("706483"))  # Kyiv - Kharkiv
+    assert 405 < km < 415
+
+
+# ---------------------------------------------------------------- resolution
+def test_resolve_prefers_capital_and_city_over_same_name_division():
+    assert resolve_name("Moscow").id == "524901"
+    assert resolve_name("Kyiv").id == "703448"
+    assert resolve_name("Kiev").name == "Kyiv"
+
+
+def test_resolve_division_when_the_words_say_so():
+    geo = resolve_name("Kharkiv", Context(), "", " region, where")
+    assert (geo.feature, geo.admin1, geo.precision) == ("adm1", "07", "adm1")
+
+
+def test_resolve_qualifier_after_the_name():
+    # 'Paris, Texas': the qualifier beats the capital's population
+    geo = resolve_name("Paris", Context(), "in ", ", Texas, where")
+    assert (geo.country, geo.admin1) == ("USA", "TX")
+
+
+def test_resolve_country_context_and_thin_evidence():
+    ctx = Context()
+    ctx.countries["PSE"] = 3
+    assert resolve_name("Rafah", ctx).country == "PSE"
+    # a small town with no supporting context is left unresolved, not guessed
+    assert resolve_name("Beledweyne") is None
+    ctx = Context()
+    ctx.countries["SOM"] = 2
+    assert resolve_name("Beledweyne", ctx).id == "64460"
+
+
+def test_entities_gain_geo(pipeline):
+    rec = _rec(pipeline, "Militants attacked a train in Pakistan's restive Balochistan province on Tuesday, "
+                         "officials in Quetta said.")
+    bal = _geo(rec, "Balochistan")
+    assert (bal.id, bal.feature, bal.country, bal.precision) == ("1183606", "adm1", "PAK", "adm1")
+    q = _geo(rec, "Quetta")
+    assert (q.country, q.admin1, q.admin1_name, q.feature) == ("PAK", "02", "Balochistan", "city")
+    assert 0 < q.confidence <= 1
+
+
+# ---------------------------------------------------------------- event location
+def _event(rec, plover: str, target: str | None = None):
+    for e in rec.events:
+        if e.plover == plover and (target is None or (e.target and e.target.text == target)):
+            return e
+    raise AssertionError(f"no {plover} event -> {target} in {[(e.plover, e.target and e.target.text) for e in rec.events]}")
+
+
+def test_destination_of_a_movement(pipeline):
+    rec = _rec(pipeline, "Canada will send 500 soldiers to Latvia and Estonia next month.")
+    for country, iso in (("Latvia", "LVA"), ("Estonia", "EST")):
+        ev = _event(rec, "MOBILIZE", country)
+        assert (ev.place.basis, ev.place.country, ev.place.precision) == ("destination", iso, "country")
+        assert ev.place.span.text == country == rec.text[ev.place.span.start:ev.place.span.end]
+
+
+def test_locative_of_the_predicate(pipeline):
+    rec = _rec(pipeline, "Israeli forces attacked Hamas fighters near Khan Younis on Monday.")
+    ev = _event(rec, "ASSAULT")
+    assert (ev.place.basis, ev.place.country, ev.place.feature) == ("locative", "PSE", "city")
+    assert ev.place.name == "Khān Yūnis"
+    assert ev.location == "Khan Younis"
+
+
+def test_locative_border_of_a_demonym(pipeline):
+    rec = _rec(pipeline, "Russia massed troops on the Ukrainian border last week.")
+    ev = _event(rec, "MOBILIZE")
+    assert (ev.place.basis, ev.place.country, ev.place.precision) == ("locative", "UKR", "country")
+    assert ev.place.span.text == "Ukrainian"
+
+
+def test_no_place_is_not_invented(pipeline):
+    rec = _rec(pipeline, "The minister accused the opposition of lying.")
+    assert all(e.place is None for e in rec.events)
+
+
+def test_dateline_fallback_is_marked(pipeline):
+    rec = _rec(pipeline, "NAIROBI, Kenya — The government accused the rebels of breaking the truce.")
+    evs = [e for e in rec.events if e.plover == "ACCUSE"]
+    assert evs and evs[0].place is not None
+    assert (evs[0].place.basis, evs[0].place.name, evs[0].place.country) == ("dateline", "Nairobi", "KEN")
+
+
+@pytest.mark.parametrize("bbox", ["1,2,3", "a,b,c,d", "0,95,10,96", "10,0,0,-5"])
+def test_bad_bbox_is_a_config_error(bbox):
+    from sitrep.errors import ConfigError
+    from sitrep.store.queries import parse_bbox
+
+    with pytest.raises(ConfigError):
+        parse_bbox(bbox)
