@@ -134,6 +134,13 @@ class TimeExpr(_Model):
     text: str
     value: Optional[str] = Field(None, description="TIMEX3 value: 2022-02-02, 2021-12, 2022-W05, PXW, P2Y, XXXX-02-02.")
     type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
+    mod: Optional[Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+                          "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"]] = Field(
+        None, description="TIMEX3 mod: 'mid-2018' -> MID, 'about two years' -> APPROX, 'more than a decade ago' -> BEFORE.")
+    anchor: Optional[str] = Field(
+        None, description="What a relative expression counts from: 'published' (the publication date) or the TIMEX3 "
+                          "value of the story's own reference time ('the next year' after 'in 2016' -> '2016').")
+    anchor_reason: Optional[str] = Field(None, description="Why that anchor: 'publication date', or the expression it counts from.")
 
 
 class Quantity(_Model):

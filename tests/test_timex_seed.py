@@ -39,7 +39,9 @@ def test_seed_values(seed_record, text, value, kind):
 
 
 def test_seed_has_no_other_time_expressions(seed_record):
-    assert sorted({t.text for t in seed_record.times}) == ["December", "February 2", "last month", "this week", "weeks"]
+    # "troops now based in Germany": TimeML's PRESENT_REF (issue 15).
+    assert sorted({t.text for t in seed_record.times}) == ["December", "February 2", "last month", "now", "this week", "weeks"]
+    assert [t.value for t in seed_record.times if t.text == "now"] == ["PRESENT_REF"]
 
 
 @pytest.mark.parametrize(

@@ -15,13 +15,19 @@ from typing import Optional
 from .numbers import parse_number
 
 _SEQ = re.compile(r"^the\s+(?P<which>next|following|previous|preceding|same|prior)\s+(?P<unit>day|week|month|year)$", re.I)
-_LATER = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|afterwards?)$", re.I)
+_AFTER = re.compile(r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>after|before)$", re.I)
+_LEAD = re.compile(r"^(?:nearly|almost|about|some|roughly|around|more than|less than|barely)\s+", re.I)
+_LATER = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier|after|before|afterwards?)$", re.I)
 _CAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def _bare(text: str) -> str:
+    return _LEAD.sub("", text.strip().lower())
+
+
 def is_anaphoric(text: str) -> bool:
-    t = text.strip().lower()
-    return bool(_SEQ.match(t) or _LATER.match(t))
+    t = _bare(text)
+    return bool(_SEQ.match(t) or _AFTER.match(t) or _LATER.match(t))
 
 
 def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
@@ -31,11 +37,14 @@ def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
     m = _CAL.match(anchor)
     if not m:
         return None
-    t = text.strip().lower()
+    t = _bare(text)
     s = _SEQ.match(t)
+    a = _AFTER.match(t)
     if s:
         unit = s["unit"].lower()
         step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[s["which"].lower()]
+    elif a:  # "the day after": one unit on from the date the story is at
+        unit, step = a["unit"].lower(), (1 if a["dir"].lower() == "after" else -1)
     else:
         s = _LATER.match(t)
         if not s:
@@ -46,6 +55,8 @@ def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
             return None
         step = int(n) * (1 if s["dir"].lower().startswith(("later", "after")) else -1)
     year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    if unit == "decade":
+        return str((year + 10 * step) // 10)  # "two decades later" after 2004: the 2020s
     if unit == "year":
         return str(year + step)
     if unit == "month" and month:
@@ -66,3 +77,30 @@ def calendar_anchor(value: Optional[str]) -> Optional[str]:
         return None
     m = re.match(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$", value)
     return m.group(1) if m else None
+
+
+_CLAUSE_BREAK = re.compile(r"[;.!?]|,?\s+(?:and|but|while|whereas|although|though)\s+|\s[—-]\s", re.I)
+
+
+def story_year(text: str, start: int, frame: Optional[dict], sent_start: int, prev_sent_start: Optional[int]) -> Optional[str]:
+    """The year a yearless month or day ("in April", "March 29") takes from the story's own
+    reference time instead of the publication date, or None to keep the publication date.
+
+    ``frame`` is the last explicit year-bearing date before it (keys ``value``, ``start``,
+    ``end``, ``text``). It sets the scope when it stands in the same clause ("visited
+    Beijing in 2016, in October" -> 2016-10) or opens the previous sentence as a framing
+    adverbial ("In 2012, ... . In May, ..." -> 2012-05).
+    """
+    if not frame:
+        return None
+    year = frame["value"][:4]
+    if frame["start"] >= sent_start:  # same sentence: no clause break in between
+        if _CLAUSE_BREAK.search(text[frame["end"]:start]):
+            return None
+        return year
+    if prev_sent_start is None or not (prev_sent_start <= frame["start"] < sent_start):
+        return None
+    opening = text[prev_sent_start:frame["start"]].strip().lower()
+    if opening in ("", "in", "by", "during", "throughout") and text[frame["end"]:frame["end"] + 1] == ",":
+        return year
+    return None

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text
 from ..record import TimeExpr
-from .anchor import anchored, calendar_anchor, is_anaphoric
+from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
+from .mods import LEADING, mod_of
 from .normalise import Direction, normalise
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -41,7 +42,27 @@ PATTERNS = [
     re.compile(rf"\b{_MON}\s+(?:1[89]|20)\d\d\b"),
     # Clock times.
     re.compile(r"\b[01]?\d(?::[0-5]\d)?\s*[ap]\.m\.(?=\W|$)|\b[01]?\d(?::[0-5]\d)?\s*[ap]m\b"),
-    re.compile(r"\b[0-2]?\d:[0-5]\d(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|ET))?\b"),
+    re.compile(r"\b[0-2]?\d:[0-5]\d(?![:.]\d)(?:\s+(?:GMT|UTC|EST|EDT|CET|BST|ET))?\b"),
+    # Elapsed (race) times: 3:07:35, 2:05.3 are durations, not clock times.
+    re.compile(r"\b\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?\b|\b\d{1,2}:[0-5]\d\.\d+\b"),
+    # TimeML reference adverbs: PRESENT_REF / PAST_REF / FUTURE_REF.
+    re.compile(r"\b(?:[Rr]ight now|[Nn]ow(?![-\u2019'])|[Cc]urrently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Rr]ecently|[Ll]ately)\b"),
+    re.compile(r"\b(?:[Ii]n|[Ii]nto|[Ff]or|[Ff]rom)\s+(the (?:near |distant )?(?:past|future))\b(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|hours?|days?|weeks?|months?|years?|decades?|centur))"),
+    # Sets: "every morning", "each year", "every other week", "twice a week", "daily", "annual".
+    re.compile(r"\b(?:[Ee]very|[Ee]ach|[Pp]er)\s+(?:other\s+)?(?:(?:two|three|four|five|six|seven|eight|ten|twelve|\d+)\s+)?"
+               r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|mornings?|afternoons?|"
+               r"evenings?|seasons?|spring|summer|autumn|fall|winter|Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|"
+               r"Saturdays?|Sundays?)\b"),
+    re.compile(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+) times)\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b"),
+    re.compile(r"\b(?:daily|weekly|monthly|yearly|annually|annual|hourly|nightly|quarterly|biweekly|fortnightly|biennial|biennially)\b"),
+    # Bare plural durations: "for years", "after decades of", "centuries of".
+    re.compile(r"\b(?:[Ff]or|[Aa]fter|[Oo]ver|[Ww]ithin|[Ii]n|[Tt]hroughout)\s+((?:years|decades|months|weeks|centuries|days|hours|minutes))\b"
+               r"(?![-\s]+(?:ago|later|earlier|old|before|after|long)\b)"),
+    re.compile(r"\b((?:[Yy]ears|[Dd]ecades|[Cc]enturies|[Mm]onths|[Ww]eeks))\s+of\b"),
+    # Story-anchored: "two days later", "nearly two decades later", "the day after".
+    re.compile(r"\b(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Ss]ome|[Rr]oughly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+               r"(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier)\b"),
+    re.compile(r"\b[Tt]he (?:day|week|month|year) (?:after|before)\b(?!\s+(?:tomorrow|yesterday))"),
     # Vague recent stretches.
     re.compile(r"\brecent (?:days|weeks|months|years)\b"),
     # Calendar units relative to the reference: "last month", "earlier this year", "last February".
@@ -49,11 +70,12 @@ PATTERNS = [
     # Counted durations: "five years", "more than a year and a half", "several more weeks".
     re.compile(r"\b(?:(?:[Mm]ore than|[Ll]ess than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Oo]ver|[Uu]p to|[Aa]t least)\s+)?"
                r"(?<![\w/.-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-               r"\d+(?:\.\d+)?|several|a few|many|multiple)(?:\s+more)?\s+"
+               r"\d+(?:\.\d+)?|several|a few|many|multiple)(?:\s+more)?\s+(?:(?:full|whole|entire|straight|consecutive)\s+)?"
                r"(?:hours?|days?|weeks?|months?|years?|decades?)(?:\s+and\s+a\s+half)?(?:\s+ago)?\b"
-               r"(?![-\s]+old\b)(?!\s+(?:later|earlier|before|after|older|younger)\b)"),
+               r"(?![-\s]+old\b)(?!\s+(?:later|earlier|older|younger)\b)"),
     # Years after a preposition or determiner ("in 1967", "the 1967 war"); the year alone is the span.
-    re.compile(r"\b(?:[Ii]n|[Ss]ince|of|by|[Ff]rom|until|before|after|the|and|early|late|mid-?)\s+((?:19|20)\d\d)\b(?![,.]\d)"),
+    re.compile(r"\b(?:[Ii]n|[Ss]ince|of|by|[Ff]rom|until|before|after|the|and|early|late|mid-?|its|his|her|their|our|a|an|"
+               r"[Bb]etween|through|during|circa)\s+((?:19|20)\d\d)\b(?![,.]\d)"),
     # Seasons (not the verb "fall": only with this/last/next).
     re.compile(r"\b(?:(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)|(?:summer|winter|spring)time|summer|winter|autumn)\b"),
 ]
@@ -98,6 +120,11 @@ def direction(span: Span) -> Direction:
     # "should ease by Thursday morning": a modal with a bare verb looks ahead ("should have" does not).
     if lowers & {"should", "may", "might", "must"} and not lowers & {"have", "'ve"}:
         return "future"
+    # "there can be a deal before October's expiration": "can" looks ahead for a time on its verb.
+    if "can" in lowers and not lowers & {"have", "'ve"} and _on_verb(span.root, tok):
+        return "future"
+    if _scheduled(span):
+        return "future"  # "a report set for release Friday", "talks scheduled for March"
     # "is due to start in mid-December", "is scheduled to take place in February".
     head = tok.head
     # "was due to be released in September" looks back from the past: not future.
@@ -113,6 +140,45 @@ def direction(span: Span) -> Direction:
     if tok.tag_ == "VBN":
         return "past"
     return None
+
+
+_SCHEDULE = {"set", "schedule", "slate", "plan", "due", "expect", "book"}
+
+
+def _scheduled(span: Span) -> bool:
+    """A time hanging from an adjectival "set/scheduled/slated (for ...)" not told in the past."""
+    cur = span.root
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _SCHEDULE and cur.tag_ in ("VBN", "JJ") and cur.dep_ in ("acl", "amod", "acomp", "xcomp", "conj", "advcl"):
+            return not _told_in_past(cur)
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() not in _SCHEDULE:
+            return False
+    return False
+
+
+def _told_in_past(tok) -> bool:
+    """Whether the clause above ``tok`` is in the past ("elections set for February were delayed")."""
+    cur = tok
+    for _ in range(6):
+        if any(c.lower_ in ("was", "were", "had") or c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.tag_ == "VBD":
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _on_verb(root, verb) -> bool:
+    """The time is an adverbial of ``verb``: "on/in/before X", "X's expiration", "Friday"."""
+    h = root.head
+    if root.dep_ == "poss":
+        h = h.head
+    return h.i == verb.i or (h.dep_ == "prep" and h.head.i == verb.i)
 
 
 def _candidates(doc: Doc, text: str) -> Iterable[tuple[int, int]]:
@@ -153,6 +219,20 @@ def _select(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
 
 
+_MONTH_NAME = re.compile(rf"\b{_MON}", re.I)
+_STRETCH = re.compile(r"(?i)^(?:the\s+)?(?:next|coming|past|last|following)\s+(?P<unit>day|week|month|year|decade|century)$")
+_STRETCH_AHEAD = re.compile(r"(?i)\b(?:over|within|during|for|throughout)\s*$")
+_UNIT_LETTER = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P1DE", "century": "P1CE"}
+
+
+def _relative(text: str, kind: str, value: Optional[str], dirn: Direction) -> bool:
+    """True when the value came from the reference date (the text alone does not fix it)."""
+    if kind not in ("DATE", "TIME") or not value or value.endswith("_REF") or value.startswith("P"):
+        return False
+    bare = normalise(text, None, dirn)
+    return bare is None or bare[1] is None or "X" in bare[1]
+
+
 def find_times(doc: Doc) -> list[TimeExpr]:
     ref = _ref(doc)
     text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access: read it once, shared
@@ -169,17 +249,57 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             resolved.setdefault((ps, pe), res)
     out: list[TimeExpr] = []
     anchor: Optional[str] = None  # the last calendar date the story mentioned
+    anchor_text = ""
+    frame: Optional[dict] = None  # the last explicit year-bearing date: the story's own time
+    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
     for ps, pe in _select(list(resolved)):
-        kind, value = resolved[(ps, pe)]
-        if is_anaphoric(text[ps:pe]) and not _SPAN_AHEAD.search(text[max(0, ps - 12):ps]):
-            value = anchored(text[ps:pe], anchor) or value
+        kind, value, dirn = resolved[(ps, pe)]
+        lead = LEADING.search(text[max(0, ps - 16):ps])
+        if lead and (not out or out[-1].end <= ps - len(lead.group(0))) and not value_is_ref(value):
+            ps -= len(lead.group(0))  # "nearly five years later", "late Tuesday": the modifier is inside
+        span_text = text[ps:pe]
+        anc = reason = None
+        pre = text[max(0, ps - 12):ps]
+        if is_anaphoric(span_text) and not _SPAN_AHEAD.search(pre):
+            value = anchored(span_text, anchor) or value
             if value is None:
                 continue  # "two days later" with nothing to count from
+            anc, reason = anchor, f"counted from {anchor_text!r}, the last date before it"
             anchor = calendar_anchor(value) or anchor
-        elif kind in ("DATE", "TIME"):
-            anchor = calendar_anchor(value) or anchor
-        out.append(TimeExpr(start=ps, end=pe, text=text[ps:pe], value=value, type=kind))
+            anchor_text = span_text
+        else:
+            m = _STRETCH.match(span_text)
+            if m and kind == "DATE" and _STRETCH_AHEAD.search(pre):
+                kind, value = "DURATION", _UNIT_LETTER[m["unit"].lower()]  # "over the next decade": a stretch
+            elif _relative(span_text, kind, value, dirn):
+                anc, reason = "published", "publication date"
+                si = _sent_index(sents, ps)
+                if (_MONTH_NAME.search(span_text) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value or "")
+                        and not re.search(r"(?i)\b(?:last|next|this|coming|past)\b", span_text)):
+                    year = story_year(text, ps, frame, sents[si][0], sents[si - 1][0] if si > 0 else None)
+                    if year and year != value[:4] and (ref is None or year + value[4:] <= ref.isoformat()[:len(value)]):
+                        value = year + value[4:]
+                        anc, reason = frame["value"], f"the story's reference time {frame['text']!r}"
+            elif kind == "DATE" and value and re.match(r"^\d{4}", value):
+                frame = {"value": value, "start": ps, "end": pe, "text": span_text}
+            if kind in ("DATE", "TIME"):
+                if calendar_anchor(value):
+                    anchor_text = span_text
+                anchor = calendar_anchor(value) or anchor
+        out.append(TimeExpr(start=ps, end=pe, text=span_text, value=value, type=kind,
+                            mod=mod_of(span_text, kind), anchor=anc, anchor_reason=reason))
     return _date_clock_times(doc, out)
+
+
+def value_is_ref(value: Optional[str]) -> bool:
+    return bool(value) and value.endswith("_REF")
+
+
+def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(sents):
+        if a <= pos < b:
+            return i
+    return len(sents) - 1
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -204,12 +324,33 @@ def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
         sent = span.sent
         days = [d for d in times if d.type == "DATE" and d.value and _DAY.match(d.value)
                 and sent.start_char <= d.start < sent.end_char]
+        if not days and _generic_clock(span):
+            times[i] = t.model_copy(update={"value": bare[1], "anchor": None, "anchor_reason": None})
+            continue  # "Minors get home around 9 p.m.": any day, not the publication day
         if days:
             # Doc.text joins every token on each access: read it once, not per candidate.
             text = doc_text(doc)
             day = min(days, key=lambda d: _gap(text, t, d))
-            times[i] = t.model_copy(update={"value": day.value + bare[1][len("XXXX-XX-XX"):]})
+            times[i] = t.model_copy(update={"value": day.value + bare[1][len("XXXX-XX-XX"):], "anchor": day.value,
+                                            "anchor_reason": f"the day named in its sentence {day.text!r}"})
     return times
+
+
+def _generic_clock(span: Span) -> bool:
+    """A clock time of no particular day: habitual present ("get home around 9 p.m.") or a
+    rule's hours ("gaming between the hours of 10 p.m. and 8 a.m.")."""
+    before = span.doc.text[span.sent.start_char:span.start_char]
+    if re.search(r"\bhours of\b", before):
+        return True
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return tok.tag_ in ("VBZ", "VBP") and not aux and tok.lemma_.lower() not in ("be", "say", "tell", "begin", "start", "open", "close", "end")
 
 
 # "over the next year" is a stretch from now, not "the year after the last date mentioned".
@@ -229,8 +370,10 @@ def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
         res = ("DATE", None)  # "a year later": valued from the story's timeline in find_times
     if res is not None and res[1] is None and ref is not None and not is_anaphoric(text):
         return []  # unresolvable even with a reference date ("the day"): noise for users
+    if res is not None and res[0] == "DATE" and _YEAR_ONLY.match(text.strip()) and span is not None and _counts(span):
+        return []  # "from 1500 to 2000 people": a number that counts things is a quantity, not a year
     if res is not None and (res[1] is not None or _looks_temporal(text)):
-        return [(s, e, res)]
+        return [(s, e, (res[0], res[1], dirn))]
     # A range or list spaCy read as one entity ("2014-2016", "February 2 and 3"): its parts.
     parts = []
     pos = 0
@@ -240,12 +383,25 @@ def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
         if piece.strip():
             r = normalise(piece, ref, dirn)
             if r is not None and r[1] is not None and not r[1].startswith("P"):
-                parts.append((s + pos, s + pe, r))
+                parts.append((s + pos, s + pe, (r[0], r[1], dirn)))
         if m:
             pos = m.end()
     return parts if len(parts) >= 2 else []
 
 
+_YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d$")
+_COUNT_CUES = {"to", "and", "or", "about", "some", "nearly", "over", "than", "around", "least", "almost", "roughly"}
+
+
+def _counts(span: Span) -> bool:
+    """A year-like number that counts a plural noun after a quantity cue ("to 2000 people")."""
+    tok = span[-1]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return (nxt is not None and nxt.tag_ == "NNS" and tok.dep_ == "nummod" and prev is not None
+            and prev.lower_ in _COUNT_CUES)
+
+
 def _looks_temporal(text: str) -> bool:
     # Relative expressions without a reference date still are time expressions.
-    return bool(re.search(r"(?i)\b(?:day|week|month|year|today|tomorrow|yesterday|tonight|night|morning|ago)s?\b", text))
+    return bool(re.search(r"(?i)\b(?:day|week|month|year|decade|today|tomorrow|yesterday|tonight|night|morning|ago)s?\b|\bcentur", text))

@@ -52,7 +52,7 @@ UNIT = {  # unit word -> (TIMEX3 duration letter, is a time-of-day unit)
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
            "springtime": "SP", "summertime": "SU", "wintertime": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-VAGUE_COUNT = {"several", "few", "a few", "many", "some", "couple of", "a couple of", "numerous", "recent", "the coming", "multiple",
+VAGUE_COUNT = {"several", "few", "a few", "many", "some", "numerous", "recent", "the coming", "multiple",
                "the next few", "the past few", "the last few", "the coming few", "coming", "the", "a number of"}
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -129,6 +129,8 @@ def _weekday(ref: date, wd: int, which: Optional[str], direction: Direction) -> 
 def _count(words: str) -> Optional[str]:
     """'two' -> '2', 'several' -> 'X', '2.5' -> '2.5'; None when not a count."""
     words = re.sub(r"\s+more$", "", words.strip())  # "several more years", "two more weeks"
+    if words in ("couple of", "a couple of", "couple", "a couple"):
+        return "2"  # TimeML: "a couple of weeks" is P2W
     if not words or words in VAGUE_COUNT:
         return "X"
     if words.endswith(" and a half"):
@@ -205,13 +207,14 @@ def _ago(ref: Optional[date], n: float, unit: str, sign: int) -> Optional[str]:
     if unit == "year":
         return str(ref.year + n)
     if unit == "decade":
-        return str((ref.year + 10 * n) // 10)
+        return str(ref.year + 10 * n)  # "a decade ago" -> the year ten years back
     return None
 
 
-_SET = re.compile(r"^(?:every|each|per)\s+(?:(?P<n>\w+)\s+)?(?P<unit>\w+)$")
-_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-            "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q"}
+_SET = re.compile(r"^(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\w+)\s+)?(?P<unit>\w+)$")
+_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
+            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q", "biweekly": "P2W", "fortnightly": "P2W",
+            "biennial": "P2Y", "biennially": "P2Y"}
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "present": "PRESENT_REF",
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
@@ -238,6 +241,9 @@ def normalise(text: str, ref: Optional[date], direction: Direction = None) -> Re
     base = re.sub(r"^the\s+", "", base)
     if not base:
         return None
+    res = _elapsed(base)  # a race time "3:07:35" is how long something took, not a clock time
+    if res is not None:
+        return res
     # A trailing time of day ("Wednesday at 10 a.m.") makes the whole a TIME.
     res = _time_of_day(base, ref, direction)
     if res is not None:
@@ -404,6 +410,7 @@ _DUR = re.compile(
 def _durations(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
     b = re.sub(r"(\d+|\w+)-(year|month|week|day|hour|minute|decade)(?:-long)?$", r"\1 \2", base)
     b = re.sub(r"^(decades|years|months|weeks|days|hours)-long$", r"\1", b)
+    b = re.sub(r"\b(?:full|whole|entire|straight|consecutive)\s+(?=\w+$)", "", b)  # "one full day"
     half = re.match(r"^(.*?)\s*(\w+) and a half$", b)
     if half and _unit_of(half.group(2)):
         count = _count(half.group(1) or "a")
@@ -429,6 +436,31 @@ def _durations(base: str, full: str, ref: Optional[date], direction: Direction) 
     return "DURATION", _duration(count, unit)
 
 
+def _set_value(m: re.Match) -> Result:
+    """'every week' P1W, 'every other week' P2W, 'each year' P1Y, 'every morning' XXXX-XX-XXTMO,
+    'every Monday' XXXX-WXX-1, 'every summer' XXXX-SU, 'each season' P3M (a calendar season)."""
+    word = m["unit"]
+    unit = _unit_of(word)
+    step = 2 if m["other"] else 1
+    if unit:
+        n = _count(m["n"]) if m["n"] else "1"
+        if n is None or n == "X":
+            return None
+        return "SET", _duration(_fmt(float(n) * step), unit)
+    if m["n"]:
+        return None
+    if word in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}"
+    if word.rstrip("s") in SEASONS:
+        return "SET", f"XXXX-{SEASONS[word.rstrip('s')]}"
+    if word in ("season", "seasons"):
+        return "SET", "P3M"
+    wd = WEEKDAYS.get(word.rstrip("s"))
+    if wd:
+        return "SET", f"XXXX-WXX-{wd}"
+    return None
+
+
 def _others(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
     if full in _REFS or base in _REFS:
         return "DATE", _REFS.get(full) or _REFS[base]
@@ -436,16 +468,31 @@ def _others(base: str, full: str, ref: Optional[date], direction: Direction) -> 
         return "SET", _SET_ADV[base]
     m = _SET.match(base)
     if m:
+        return _set_value(m)
+    m = re.match(r"^(?P<freq>once|twice|thrice|\w+ times)\s+(?:a|an|per|every|each)\s+(?P<unit>\w+)$", base)
+    if m:
         unit = _unit_of(m["unit"])
         if unit:
-            n = _count(m["n"]) if m["n"] else "1"
-            return "SET", _duration(n or "1", unit)
-        wd = WEEKDAYS.get(m["unit"].rstrip("s"))
-        if wd:
-            return "SET", f"XXXX-WXX-{wd}"
+            return "SET", _duration("1", unit)
     if base.startswith("recent ") or base in ("recent", "recently"):
         return "DATE", "PAST_REF"
     return None
+
+
+# -- elapsed times: 3:07:35, 2:05.3 ----------------------------------------------------
+_ELAPSED = re.compile(r"^(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d+))?|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d)\.(?P<f2>\d+))$")
+
+
+def _elapsed(base: str) -> Result:
+    m = _ELAPSED.match(base)
+    if not m:
+        return None
+    h, mi, sec, frac = (m["h"] or "0"), (m["m"] or m["m2"]), (m["s"] or m["s2"]), (m["f"] or m["f2"])
+    out = "PT" + (f"{int(h)}H" if int(h) else "") + (f"{int(mi)}M" if int(mi) else "")
+    secs = f"{int(sec)}" + (f".{frac}" if frac else "")
+    if int(sec) or frac or out == "PT":
+        out += secs + "S"
+    return "DURATION", out
 
 
 # -- times of day ---------------------------------------------------------------------
