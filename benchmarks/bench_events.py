@@ -161,9 +161,120 @@ def score_codebook(rows, preds, mapping):
             appeal_req / max(1, len(appeals)), len(appeals))
 
 
+# ------------------------------------------------------------------------------ VOA stories
+VOA_GOLD = ROOT / "benchmarks" / "gold" / "events" / "voa.jsonl"
+VOA_STORIES = ROOT / "benchmarks" / "gold" / "voa" / "stories.jsonl"
+_REGIONS = {"WST", "EUR", "AFR", "MEA", "SEA", "ASA", "LAM", "SAS", "EAF", "WAF", "SAF", "CAS", "NAF", "CAF"}
+
+
+def actor_key(actor, tier):
+    """An actor's code at a tier: 'exact' = the code (IGO region segment dropped, as sitrep
+    writes IGOWSTNAT as IGONAT); 'country' = its country, else the code's first 6 letters
+    for IGOs, else its first three (a role alone: REB, COP)."""
+    if not actor:
+        return None
+    code = actor.get("code") or ""
+    if code.startswith("IGO") and len(code) >= 9 and code[3:6] in _REGIONS:
+        code = "IGO" + code[6:]
+    if tier == "exact":
+        return code or None
+    if actor.get("country"):
+        return actor["country"]
+    if code.startswith(("IGO", "NGO")):
+        return code[:6]
+    return code[:3] or None
+
+
+def voa_sets(gold_story, events, tier, view_fn):
+    """(gold tuples, system tuples, system events outside every gold sentence). A tuple is
+    (sentence index, PLOVER type, source key, target key); system events are placed in the
+    gold sentence that holds their trigger."""
+    sents = sorted({tuple(e["evidence"]) for e in gold_story["events"]})
+    gold = [(sents.index(tuple(e["evidence"])), e["plover"], actor_key(e["source"], tier), actor_key(e["target"], tier))
+            for e in gold_story["events"] if e["plover"]]
+    sys_t, outside = [], 0
+    for ev in events:
+        if (ev.get("evidence") or {}).get("field", "text") != "text":
+            continue  # headline events: the gold annotates the body only
+        at = (ev.get("trigger") or ev["evidence"])["start"]
+        idx = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
+        if idx is None:
+            if ev.get("modality") in ("asserted", "reported"):
+                outside += 1
+            continue
+        sys_t.append((idx, view_fn(ev), actor_key(ev.get("source"), tier), actor_key(ev.get("target"), tier)))
+    return gold, sys_t, outside
+
+
+def score_voa(gold_stories, preds, tier, view_fn):
+    from collections import Counter
+
+    tp = fp = fn = outside = n_sys = 0
+    for story, events in zip(gold_stories, preds):
+        gold, sys_t, out = voa_sets(story, events, tier, view_fn)
+        g, s = Counter(gold), Counter(sys_t)
+        hit = sum((g & s).values())
+        tp += hit
+        fp += sum(s.values()) - hit
+        fn += sum(g.values()) - hit
+        outside += out
+        n_sys += sum(1 for ev in events if ev.get("modality") in ("asserted", "reported")
+                     and (ev.get("evidence") or {}).get("field", "text") == "text")
+    p, r, f = prf(tp, fp, fn)
+    return p, r, f, outside / max(1, n_sys)
+
+
+def naive_story_events(nlp_core, texts):
+    """The naive lexicon coder sentence by sentence over a story, with character offsets."""
+    out = []
+    for text in texts:
+        doc = nlp_core(text)
+        sents = [s for s in doc.sents]
+        evs = []
+        for sent, found in zip(sents, naive_coder(nlp_core, [s.text for s in sents])):
+            for e in found:
+                e = dict(e)
+                e["trigger"] = {"start": sent.start_char + e["trigger"]["start"]}
+                e["evidence"] = {"start": sent.start_char, "field": "text"}
+                evs.append(e)
+        out.append(evs)
+    return out
+
+
+def run_voa(pipeline, nlp_core, splits):
+    from sitrep.reader import InputDoc
+
+    gold = [json.loads(line) for line in open(VOA_GOLD, encoding="utf-8")]
+    stories = {r["id"]: r for r in (json.loads(line) for line in open(VOA_STORIES, encoding="utf-8"))}
+    print()
+    print(f"VOA stories ({VOA_GOLD.relative_to(ROOT)}; hand-annotated; sitrep is tuned on dev only, never on heldout)")
+    print(f"{'split':<9}{'system':<15}{'stories':>8}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}  tier     {'none-expected':>14}")
+    for split in splits:
+        rows = [g for g in gold if g["split"] == split]
+        if not rows:
+            continue
+        texts = [stories[g["story"]]["text"] for g in rows]
+        # Each story with its publication date (office holders are picked by date).
+        sit = []
+        for g, t in zip(rows, texts):
+            rec = pipeline.extract(InputDoc(content=t, format="text"), as_body=True,
+                                   published=(g.get("published") or "")[:10] or None)
+            sit.append(rec.model_dump(mode="json").get("events", []))
+        naive = naive_story_events(nlp_core, texts)
+        n_gold = sum(1 for g in rows for e in g["events"] if e["plover"])
+        for name, preds, fn in (("sitrep", sit, view), ("naive-lexicon", naive, lambda e: e["plover"])):
+            for tier in ("country", "exact"):
+                p, r, f, none = score_voa(rows, preds, tier, fn)
+                print(f"{split:<9}{name:<15}{len(rows):>8}{n_gold:>6}{p:7.3f}{r:7.3f}{f:7.3f}  {tier:<8}{none:14.3f}")
+    print("tuples: (sentence, PLOVER type in PLOVER's conventions, source, target); every modality counted; "
+          "none-expected = share of asserted/reported events in sentences with no gold event")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="use only the first N sentences of each set")
+    ap.add_argument("--voa-only", action="store_true", help="only the VOA stories (quick)")
+    ap.add_argument("--split", default="heldout,dev", help="VOA splits to score (comma-separated)")
     args = ap.parse_args()
     if not DERIVED.exists():
         print(f"SKIP: reference data {DERIVED} is absent (../shared/ is not part of a fresh clone)")
@@ -187,6 +298,9 @@ def main() -> int:
 
     pipeline = Pipeline()
     nlp_core = spacy.load(MODEL)
+    if args.voa_only:
+        run_voa(pipeline, nlp_core, args.split.split(","))
+        return 0
 
     sit_gsr = run_sitrep(pipeline, [r["text"] for r in gsr])
     n_refused_gsr = len(REFUSED)
@@ -231,6 +345,8 @@ def main() -> int:
         print(f"seed: asserted Russian ASSAULT/COERCE events (should be 0): sitrep {len(sit_bad)}, naive-lexicon {len(base_bad)}")
         print(f"seed: sitrep events {len(rec.events)}, of which asserted/reported "
               f"{sum(e.modality in ('asserted', 'reported') for e in rec.events)}")
+
+    run_voa(pipeline, nlp_core, args.split.split(","))
 
     # Speed: time of the sitrep_events component over time of the spaCy model's own components.
     # The machine is shared, so each is the best of three runs, interleaved.

@@ -171,7 +171,7 @@ EXTRA_AGENTS = {
     "militants": "REB", "police": "COP", "policeman": "COP", "police officer": "COP",
     "senator": "LEG", "lawmaker": "LEG", "congressman": "LEG", "congresswoman": "LEG", "mp": "LEG",
     "judge": "JUD", "prosecutor": "JUD", "opposition leader": "OPP", "activist": "CVL",
-    "journalist": "MED", "reporter": "MED", "correspondent": "MED", "editor": "MED",
+    "people": "CVL", "journalist": "MED", "reporter": "MED", "correspondent": "MED", "editor": "MED",
     "gov.": "GOV", "pres.": "GOV", "amb.": "GOV", "sen.": "LEG", "rep.": "LEG", "gen.": "MIL",
     "lt.": "MIL", "col.": "MIL", "adm.": "MIL", "sgt.": "MIL", "capt.": "MIL", "maj.": "MIL",
 }
@@ -378,6 +378,18 @@ def build() -> dict:
             add(_title(b["name"]), "igo", None, igo_code(code), aliases)
         elif re.fullmatch(r"([A-Z]{3})?MED", code):
             add(_title(b["name"]), "media", code[:3] if code[:3] in iso else None, code[:6], aliases)
+    # Armed non-state actors (Phoenix.MilNonState): al-Shabab SOMREB, Taliban AFGREB, Hamas PSEREB.
+    for b in read_phoenix(PETRARCH / "Phoenix.MilNonState.actors.txt"):
+        codes = [c for c, s, e in b["codes"] if not s and not e]
+        if not codes or b["name"] in known or len(b["name"]) <= 3:
+            continue
+        code = codes[0].lstrip("~")
+        country = code[:3] if code[:3] in iso else None
+        names = [n for n in [b["name"], *b["aliases"]] if n not in known and len(n) > 3
+                 and (len(n.split()) == 1 or _ARMED_GROUP.search(n))
+                 and not (len(n.split()) == 1 and (n in _COMMON_WORDS or not re.search(r"[A-Z]{2}", n)))]
+        if names:
+            add(_title(names[0]), "org", country, code[:6], [_title(a) for a in names[1:]])
     out = sorted(entries.values(), key=lambda e: (e["kind"], e["name"]))
     return {"entries": out, "leaders": dict(sorted(leaders.items())), "people": people}
 
@@ -387,6 +399,16 @@ _INSTITUTION = re.compile(
     r"\b(MINISTRY|DEPARTMENT|ARMY|FORCES?|COUNCIL|SERVICE|AGENCY|BUREAU|PARTY|ASSEMBLY|PARLIAMENT|"
     r"COURT|COMMISSION|OFFICE|STREET|PALACE|POLICE|GUARDS?|NAVY|AIR FORCE|CONGRESS|SENATE|"
     r"COMMAND|INTELLIGENCE|ADMINISTRATION|CABINET|GOVERNMENT|MILITARY|DIRECTORATE|MOSSAD|DUMA|BUNDESRAT|RIFLES)\b")
+
+# MilNonState blocks list members' names among the group's aliases; keep names of groups.
+_ARMED_GROUP = re.compile(
+    r"\b(ARMY|FRONT|BRIGADES?|MOVEMENT|ORGANI[SZ]ATION|PARTY|FORCES?|LIBERATION|COMMITTEE|COUNCIL|"
+    r"RESISTANCE|MILITIAS?|JIHAD|MUJAHIDEEN|SHABAA?B|TALIBAN|STATE|GROUP|UNION|ALLIANCE|LEAGUE|"
+    r"BATTALIONS?|COMMANDOS?|GUERRILLAS?|REBELS?|FIGHTERS|CELLS?|AL-[A-Z]+|HAMAS|HEZBOLLAH|HIZBOLLAH)\b")
+
+# Single-word MilNonState aliases that are ordinary words in news text.
+_COMMON_WORDS = {"ORGANIZATION", "YOUTH", "ZERO", "FALCON", "TIGERS", "MAVERICKS", "YAHWEH", "CAMO", "ALEPH",
+                 "BOOGEYMEN", "HOTARU", "EYAL", "SHAHIN", "HISBA", "AMAL", "VENCEREMOS"}
 
 _TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "SECRETARY", "CHANCELLOR",
                 "VICE", "FORMER", "GOVERNOR", "SENATOR", "PREMIER", "DR.", "MR.", "MRS.", "SHEIKH", "EMIR"}

@@ -241,9 +241,12 @@ def _open(out) -> tuple[IO, bool]:  # noqa: ANN001
 
 
 def export(store, fmt: str, out=None, since: Optional[str] = None, until: Optional[str] = None,  # noqa: ANN001
-           modality: Optional[str] = None, table: str = "events") -> int:
+           modality: Optional[str] = None, table: str = "events", uncoded: bool = False) -> int:
     """Write the store in ``fmt`` to ``out`` (path, open file, or None/'-' for stdout;
-    a directory for parquet). Returns the number of rows/records written."""
+    a directory for parquet). Returns the number of rows/records written.
+
+    GDELT and PLOVER rows leave out events whose source has no actor code (an unresolved
+    pronoun, an unknown name) unless ``uncoded`` is true: those coders never emit them."""
     if fmt not in FORMATS:
         raise ConfigError("E302", reason=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
@@ -259,11 +262,11 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
                 n += 1
         elif fmt == "gdelt":
             w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-            for e in _events(store, since, until, modality):
+            for e in _events(store, since, until, modality, coded=not uncoded):
                 w.writerow(gdelt_row(e))
                 n += 1
         elif fmt == "plover":
-            for e in _events(store, since, until, modality):
+            for e in _events(store, since, until, modality, coded=not uncoded):
                 fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
                 n += 1
         else:  # csv
@@ -296,8 +299,10 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
     return n
 
 
-def _events(store, since, until, modality) -> Iterable[dict]:  # noqa: ANN001
+def _events(store, since, until, modality, coded: bool = False) -> Iterable[dict]:  # noqa: ANN001
     for e in store.iter_events(modality=modality):
+        if coded and not (e.get("source") or {}).get("code"):
+            continue
         day = e.get("day")
         if since and (not day or day < since):
             continue

@@ -77,7 +77,7 @@ def test_nominal_predicates(code):
         "French President Emmanuel Macron held a phone call with Iranian President Hassan Rouhani.",
     )
     assert dyads(dep) == [("MOBILIZE", "TUR", "LBY", "asserted")]
-    assert dyads(talks) == [("CONSULT", "ARM", "AZE", "asserted")]
+    assert dyads(talks) == [("CONSULT", "ARM", "AZE", "asserted"), ("CONSULT", "AZE", "ARM", "asserted")]  # reciprocal
     [e] = call.events
     assert (e.plover, e.mode, e.source.country, e.target.country) == ("CONSULT", "phone", "FRA", "IRN")
     assert e.trigger.text == "call"
@@ -174,8 +174,10 @@ def test_object_control_and_warnings_against(code):
                               "Egypt accused Sudan of supplying weapons to the rebels.")
     assert dyads(warn) == [("THREATEN", "LTU", "RUS", "asserted"), ("ASSAULT", "RUS", "UKR", "hypothetical")]
     assert dyads(urge) == [("REQUEST", "DEU", "IRN", "asserted"), ("RETREAT", "IRN", None, "hypothetical")]
-    # what someone is accused of is alleged, and done by the accused; "the rebels" is a generic actor (REB)
-    assert dyads(accuse) == [("ACCUSE", "EGY", "SDN", "asserted"), ("AID", "SDN", "REB", "hypothetical")]
+    # what someone is accused of is done by the accused and reported by the accuser (issue 18:
+    # the speech act and the embedded event); "the rebels" is a generic actor (REB)
+    assert dyads(accuse) == [("ACCUSE", "EGY", "SDN", "asserted"), ("AID", "SDN", "REB", "reported")]
+    assert accuse.events[1].reported_by == accuse.events[0].source.entity
 
 
 def test_adjunct_clause_keeps_the_main_subject(code):

@@ -100,3 +100,15 @@ def test_natural_forces_and_markets_are_not_actors(code, sentence):
 def test_unresolved_pronoun_gives_no_coded_actor(code):
     rec = code("They attacked the convoy.")
     assert all(e.source.code for e in rec.events)
+
+
+def test_generic_actor_takes_the_country_where_it_acts(code):
+    rec = code("Police arrested dozens of students in Nairobi.")
+    assert [(e.source.code, e.target.code) for e in rec.events] == [("KENCOP", "KENEDU")]
+
+
+def test_person_without_country_takes_the_article_country(code):
+    rec = code("Somalia held elections. In Mogadishu, Somalia's president met Mohamed Abdi Warsame. Warsame "
+               "criticized the Kenyan government.")
+    crit = [e for e in rec.events if e.trigger.text == "criticized"]
+    assert [(e.source.country, e.target.code) for e in crit] == [("SOM", "KENGOV")]

@@ -97,3 +97,20 @@ def test_parquet_is_partitioned_by_date(store, tmp_path):
         export(store, "parquet", "-")
     with pytest.raises(ConfigError):
         export(store, "xml", "-")
+
+
+def test_events_with_an_uncoded_source_stay_out_of_gdelt_and_plover(tmp_path):
+    from corpus_fixtures import make_article
+
+    text = "He shelled the town. Ukraine accused Moscow of the attack."
+    rec = make_article(text, "2022-05-11", "site-x/uncoded.html", events=(
+        ("shelled", "ASSAULT", "195", -10.0, "asserted", ("He", None, None), None),
+        ("accused", "ACCUSE", "112", -2.0, "asserted", ("Ukraine", "UKR", "UKR"), ("Moscow", "RUSGOV", "RUS")),
+    ))
+    s = open_store(str(tmp_path / "u.db"))
+    s.add_articles([rec])
+    for fmt in ("gdelt", "plover"):
+        buf = io.StringIO()
+        assert export(s, fmt, buf) == 1 and "HE" not in buf.getvalue().split("\t")
+        assert export(s, fmt, io.StringIO(), uncoded=True) == 2
+    s.close()

@@ -256,12 +256,14 @@ def actors(db, top, as_json, as_csv) -> None:
 @click.option("--since", default=None, metavar="YYYY-MM-DD")
 @click.option("--until", default=None, metavar="YYYY-MM-DD")
 @click.option("--modality", default=None, help="Events (gdelt, plover, csv, parquet): default asserted,reported; 'all'.")
-def export(db, fmt, out, table, since, until, modality) -> None:
+@click.option("--include-uncoded", is_flag=True, help="gdelt/plover: also events whose source has no actor code.")
+def export(db, fmt, out, table, since, until, modality, include_uncoded) -> None:
     """Write the corpus as jsonl records (re-importable), CSV, Parquet, GDELT 2.0 TSV or PLOVER JSON."""
     from ..export import export as run_export
 
     try:
-        n = run_export(_store(db), fmt, out, since=since, until=until, modality=modality, table=table)
+        n = run_export(_store(db), fmt, out, since=since, until=until, modality=modality, table=table,
+                       uncoded=include_uncoded)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{n} {'articles' if fmt in ('jsonl', 'parquet') or table == 'articles' else 'rows'} written"

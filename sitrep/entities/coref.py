@@ -14,13 +14,12 @@ The word lists are data (``sitrep/data/coref_words.tsv``).
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
 from .resolve import resolve_pronoun as resolve_person
 
@@ -31,9 +30,8 @@ __all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS"]
 def _words() -> dict[str, dict[str, str]]:
     """set name -> {word: value} from coref_words.tsv (loaded once)."""
     out: dict[str, dict[str, str]] = {}
-    with resources.files("sitrep.data").joinpath("coref_words.tsv").open(encoding="utf-8") as fh:
-        for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            out.setdefault(r["set"], {})[r["word"]] = r["value"]
+    for r in table("coref_words.tsv"):
+        out.setdefault(r["set"], {})[r["word"]] = r["value"]
     return out
 
 

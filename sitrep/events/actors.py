@@ -26,7 +26,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
-from ..entities.actors import sector_for_noun
+from ..entities.actors import sector_for_noun, sector_for_title
 from ..extensions import doc_text
 from ..record import Actor
 from .words import words
@@ -128,6 +128,47 @@ class ActorResolver:
         if hit is None:
             hit = self._natural[ent.id] = natural_entity(self.doc, ent)
         return hit
+
+    def frame_country(self) -> Optional[str]:
+        """The country the article is about: the one its place and nationality mentions name
+        most often (at least twice, and more often than any other), or None."""
+        if not hasattr(self, "_frame"):
+            counts: dict[str, int] = {}
+            for e in self.doc._.sitrep_entities or []:
+                if e.type in ("GPE", "NORP", "LOC") and e.country:
+                    counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            self._frame = (ranked[0][0] if ranked and ranked[0][1] >= 2
+                           and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+        return self._frame
+
+    def localise(self, actor: Actor, predicate: Token) -> Actor:
+        """A generic actor coded by role alone ('police' COP, 'rebels' REB) acts where the
+        event happens: the country of a place on the predicate ('in Mogadishu'), else the
+        article's frame country. Named actors and IGOs are left as they are."""
+        code = actor.code or ""
+        if actor.entity and not actor.country and not code:
+            # A person the text gives no country ('Ilyas Ali Hassan, a member of the upper
+            # house'): the country the article is about, with the sector of their title.
+            ent = entity_by_id(self.doc, actor.entity)
+            frame = self.frame_country() if ent is not None and ent.type == "PERSON" else None
+            if frame is None:
+                return actor
+            return actor.model_copy(update={"country": frame, "code": frame + (sector_for_title(ent.title) or "")})
+        if actor.country or actor.entity or len(code) != 3 or code in ("IGO", "NGO", "WST"):
+            return actor
+        country = None
+        for p in predicate.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside", "across", "throughout"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"):
+                        found = self.actor(o)
+                        if found is not None and found.country:
+                            country = found.country
+        country = country or self.frame_country()
+        if country is None:
+            return actor
+        return actor.model_copy(update={"country": country, "code": country + code})
 
     def is_role(self, tok: Token) -> bool:
         """True when a common noun names a kind of actor ('troops', 'court', 'rebels')."""

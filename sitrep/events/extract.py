@@ -103,6 +103,8 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         return
     if lem in OBLIGATION_SPEECH and _obligation(st, sent, tok):
         return
+    if lem in words("accusing_speech") and _claim(st, sent, tok):
+        return
     objs = with_conj(children(tok, "dobj", "attr"))
     if lem in LIGHT_VERBS and any(o.dep_ == "dobj" and event_noun(st, o) is not None for o in objs):
         # 'held talks', 'staged a protest', 'launched an attack': the noun names the act
@@ -141,9 +143,6 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # An object the pattern names ('send troops', 'launch drones') is part of the act.
         pattern_objs = [o for o in objs if entry.pattern == "obj" and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
         targets = _targets(st, tok, [o for o in objs if o not in pattern_objs], preps, c.plover, extra=pattern_objs)
-    # 'Johnson and Putin spoke': a symmetric act between conjoined subjects.
-    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
-        sources, targets = sources[:1], sources[1:]
     # Troops moving 'from the United States to Poland' act for the country they leave.
     # A generic role ('troops', no country) gives way to the country they leave.
     if (subjs and subjs[0].lemma_.lower() in THEME_NOUNS and all(not a.country for _, a in sources)
@@ -151,7 +150,7 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         sources = _actors(st, [o for p, o in preps if p == "from"], anaphora=False)
         src_countries = {s[1].country for s in sources}
         targets = [t for t in targets if t[1].country not in src_countries]
-    if not targets:
+    if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         targets = _fallback_targets(st, tok, objs, c.plover)
     theme = _theme(tok, objs, subjs, preps)
     _emit(st, sent, tok, c, sources, targets, theme)
@@ -232,6 +231,14 @@ def _place_targets(st: DocState, tok: Token, objs: list[Token]) -> list[tuple[To
                 found = [(t, a) for t, a in st.actors.actors(o) if a.country]
                 if found:
                     return found
+            if p in ("at", "on", "against", "toward", "towards") and not o.ent_type_:
+                # 'launched drones at targets in western Russia': the target is reached
+                # through a place; the country it lies in is the recipient.
+                for pp, oo in prep_objects(o):
+                    if pp in ("in", "near", "inside", "across") and oo.ent_type_ in ("GPE", "LOC"):
+                        found = [(t, a) for t, a in st.actors.actors(oo) if a.country]
+                        if found:
+                            return found
     return []
 
 
@@ -348,6 +355,26 @@ def _rejection(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
+def _claim(st: DocState, sent: SpacySpan, tok: Token) -> bool:
+    """'Hamas claimed that Israel attacked a hospital': a claim that someone committed a
+    hostile act is an accusation (ACCUSE 112, speaker -> the doer); the act itself is coded
+    on its own predicate as reported by the speaker."""
+    for comp in children(tok, "ccomp"):
+        lem = _lemma(comp)
+        entry = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in children(comp, "dobj")])
+        inner = coding.code(entry.cameo) if entry else None
+        if inner is None or inner.cameo[:2] not in words("speech_act_conflict_root"):
+            continue
+        subj = subject_of(tok)
+        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        accused = _actors(st, children(comp, "nsubj"), anaphora=False)
+        if not sources or not accused:
+            return False
+        _emit(st, sent, tok, coding.code("112"), sources, accused, None)
+        return True
+    return False
+
+
 def _obligation(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     """'Russia said that Sudan must return the helicopter' -> REQUEST Russia -> Sudan."""
     for comp in children(tok, "ccomp"):
@@ -453,12 +480,13 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not sources:
         return
     targets = []
+    if tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
+        # 'issued arrest warrants for two generals': the light verb carries the noun's phrases.
+        preps = preps + prep_objects(tok.head)
     for p, o in preps:
         if p in NOMINAL_TARGET_PREPS or (p == "of" and c.plover in ("ASSAULT", "COERCE")):
             targets.extend(_actors(st, [o]))
-    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
-        sources, targets = sources[:1], sources[1:]
-    if not targets:
+    if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         targets = _place_targets(st, tok, []) or (_place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
@@ -473,6 +501,13 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
 def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token]) -> None:
     if c is None or not sources:
         return
+    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
+        # 'Egypt and Sudan agreed', 'A, B and C met': one event per ordered pair, as PETRARCH does.
+        for i, src in enumerate(sources):
+            _emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme)
+        return
+    sources = [(t, st.actors.localise(a, tok)) for t, a in sources]
+    targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
     doc = st.doc
     mod, speaker_tok = modality(tok)
     reported_by = None

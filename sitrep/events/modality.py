@@ -13,32 +13,32 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..quotes.cues import CLAUSE_VERBS
+from .words import words
+
 RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated": 4, "denied": 5}
 
-# Heads whose complement is not a fact. Lemmas, matched on the governing predicate.
-DENY = {"deny", "refute", "dismiss", "reject", "disavow"}
-PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "schedule", "expect", "decide", "agree",
-        "promise", "vow", "pledge", "offer", "hope", "try", "attempt", "propose", "consider", "ready",
-        "prepared", "willing", "set", "poise"}
-IRREALIS = {"demand", "urge", "ask", "call", "request", "accuse", "warn", "threaten", "fear", "suspect",
-            "allege", "claim_of", "possibility", "risk", "chance", "prospect", "plan", "bid", "proposal",
-            "demand", "danger", "threat"}
+# Heads whose complement is not a fact (lemmas, matched on the governing predicate); word
+# sets are data (sitrep/data/event_words.tsv), speech verbs come from the cue lexicon.
+DENY = words("deny")
+PLAN = words("plan")
+IRREALIS = words("irrealis")
+# What someone is accused of is reported by the accuser ('X accused Y of attacking Z').
+ACCUSING = words("accusing")
 # Verbs whose object is an option, not an act: 'has not ruled out sanctions', 'threatened sanctions'.
-OPTION_VERBS = {"rule", "consider", "threaten", "propose", "weigh", "mull", "discuss", "demand", "seek",
-                "plan", "prepare", "urge", "request", "want", "call"}
-BELIEF = {"believe", "think", "expect", "consider", "see"}
-SPEECH = {"say", "tell", "state", "announce", "add", "claim", "confirm", "stress", "report", "note",
-          "insist", "assert", "declare", "write", "reiterate", "explain", "emphasize", "emphasise",
-          "argue", "allege", "maintain", "acknowledge", "admit", "reveal"}
-HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPO_ADJ = {"possible", "potential", "likely", "hypothetical", "eventual", "prospective", "future"}
-HYPO_DET = {"any"}
-HYPO_MARK = {"if", "unless", "whether", "lest"}
-NEG = {"not", "n't", "never", "no"}
+OPTION_VERBS = words("option_verb")
+BELIEF = words("belief")
+# Verbs that report a clause ('X said (that) ...'): the cue lexicon's clause verbs.
+SPEECH = CLAUSE_VERBS
+HYPO_AUX = words("hypo_aux")
+FUTURE_AUX = words("future_aux")
+HYPO_ADJ = words("hypo_adj")
+HYPO_DET = words("hypo_det")
+HYPO_MARK = words("hypo_mark")
+NEG = words("neg")
 # Adjuncts whose content is presupposed: 'despite surrounding its neighbour with troops' is a
 # fact even inside 'Russia denies it is planning to invade despite ...'.
-FACTIVE_PREPS = {"despite", "after", "amid", "following", "since", "because", "given"}
+FACTIVE_PREPS = words("factive_prep")
 
 
 def _future_in_past(tok: Token) -> bool:
@@ -129,9 +129,14 @@ def modality(trigger: Token) -> tuple[str, Optional[Token]]:
             best = _max(best, "planned")
         elif dep == "dobj" and hl in OPTION_VERBS:
             best = _max(best, "hypothetical")
+        elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in ACCUSING and after:
+            best = _max(best, "reported")
+            if speaker is None:
+                speaker = _subject(head)
         elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in IRREALIS and after:
             best = _max(best, "hypothetical")
-        elif dep == "ccomp" and hl in SPEECH:
+        elif dep == "ccomp" and hl in SPEECH and _subject(head) is not None:
+            # (a speech verb without a subject is a mis-parse: 'X accused Y ..., charges that')
             best = _max(best, "reported")
             if speaker is None:
                 speaker = _subject(head)

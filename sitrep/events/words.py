@@ -1,13 +1,14 @@
-"""The event stage's word sets, read once from ``sitrep/data/event_words.tsv`` (versioned data).
+"""The event stage's word sets, read once from ``sitrep/data/event_words.tsv`` (versioned data,
+through ``sitrep.wordlists``).
 
 ``words("light_verb")`` -> frozenset of words; ``values("anaphor_type")`` -> {word: value}.
 """
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
+
+from ..wordlists import table
 
 __all__ = ["words", "values"]
 
@@ -15,9 +16,8 @@ __all__ = ["words", "values"]
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    with resources.files("sitrep").joinpath("data", "event_words.tsv").open(encoding="utf-8") as fh:
-        for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            out.setdefault(r["set"], {})[r["word"]] = r["value"] or ""
+    for r in table("event_words.tsv"):
+        out.setdefault(r["set"], {})[r["word"]] = r["value"] or ""
     return out
 
 
