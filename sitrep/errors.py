@@ -41,6 +41,12 @@ class Errors:
     E413 = "request body too large: {size} bytes (limit {limit})"
     E429 = "too many requests from this client; retry in {retry} s"
     E499 = "internal server error"
+    # News watcher (E5xx)
+    E501 = "bad source list {path}: {reason}"
+    E502 = "bad rules file {path}: {reason}"
+    E503 = "fetch failed: {reason}"
+    E504 = "robots.txt disallows fetching this URL"
+    E505 = "bad source {source}: {reason}"
 
 
 class SitrepError(Exception):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import InputError
-from .reader import MAX_BYTES, format_for_path, iter_documents, iter_paths
+from .reader import MAX_BYTES, InputDoc, format_for_path, iter_documents, iter_paths
 from .store import Store, error_key, input_key, open_store
 
 BATCH_SIZE = 32
@@ -116,15 +116,23 @@ def iter_items(paths: Iterable[str], input_format: str = "auto", max_bytes: int 
             if src != "-" and fmt in ("auto", "jsonl") and format_for_path(Path(src)) == "jsonl" and _record_file(Path(src)):
                 yield from _iter_records(Path(src))
                 continue
-            for d in iter_documents(src, fmt, max_bytes=max_bytes, stdin=stdin):
-                if isinstance(d, InputError):
-                    iid = getattr(d, "input_id", None)
-                    key = error_key(d.doc, iid, d.code, d.reason)
-                    yield Item(key=key, result={"error": str(d), "code": d.code, "source": d.doc, "input_id": iid})
-                    continue
-                payload = {"content": d.content, "source": d.source, "format": d.format, "id": d.input_id,
-                           "published": d.published, "url": d.url}
-                yield Item(key=input_key(d.source, d.content, d.input_id), payload=payload)
+            yield from items_for_documents(iter_documents(src, fmt, max_bytes=max_bytes, stdin=stdin))
+
+
+def item_for_document(d: "InputDoc | InputError") -> Item:
+    """One read document (or the InputError that explains why it cannot be read), keyed."""
+    if isinstance(d, InputError):
+        iid = getattr(d, "input_id", None)
+        key = error_key(d.doc, iid, d.code, d.reason)
+        return Item(key=key, result={"error": str(d), "code": d.code, "source": d.doc, "input_id": iid})
+    payload = {"content": d.content, "source": d.source, "format": d.format, "id": d.input_id,
+               "published": d.published, "url": d.url}
+    return Item(key=input_key(d.source, d.content, d.input_id), payload=payload)
+
+
+def items_for_documents(docs: Iterable["InputDoc | InputError"]) -> Iterator[Item]:
+    for d in docs:
+        yield item_for_document(d)
 
 
 def count_documents(paths: Iterable[str]) -> Optional[int]:
@@ -195,10 +203,33 @@ def ingest(
 
     ``on_batch(n_documents, counts)`` is called after each committed batch (progress bars).
     """
+    items = iter_items(list(paths), input_format, max_bytes=max_bytes, stdin=stdin)
+    return ingest_items(items, db=db, workers=workers, limit=limit, published=published, as_body=as_body,
+                        batch_size=batch_size, on_batch=on_batch)
+
+
+def ingest_documents(docs: Iterable["InputDoc | InputError"], db: str | Store = "sitrep.db", **options) -> dict:
+    """Ingest documents already in memory (``InputDoc``, or ``InputError`` for one that could
+    not be read) through the same path as files: keys, dedup, clustering, error rows.
+    Options as :func:`ingest` (``workers``, ``published``, ``as_body``, ``batch_size``, ...)."""
+    return ingest_items(items_for_documents(docs), db=db, **options)
+
+
+def ingest_items(
+    items: Iterable[Item],
+    db: str | Store = "sitrep.db",
+    workers: int = 1,
+    limit: Optional[int] = None,
+    published: Optional[str] = None,
+    as_body: bool = False,
+    batch_size: int = BATCH_SIZE,
+    on_batch: Optional[Callable[[int, dict], None]] = None,
+) -> dict:
+    """The ingest loop over keyed items (what :func:`ingest` and :func:`ingest_documents` share)."""
     store = db if isinstance(db, Store) else open_store(db)
     summary = Summary()
     t0 = time.perf_counter()
-    items = iter_items(list(paths), input_format, max_bytes=max_bytes, stdin=stdin)
+    items = iter(items)
 
     def write(batch: list[Item], annotated: list[dict]) -> None:
         results, keys = _finish(batch, annotated)

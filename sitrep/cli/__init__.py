@@ -16,3 +16,4 @@ def main() -> None:
 from . import extract as _extract  # noqa: E402,F401  (registers extract, schema)
 from . import corpus as _corpus  # noqa: E402,F401  (ingest, queries, export)
 from . import serve as _serve  # noqa: E402,F401  (serve)
+from . import watch as _watch  # noqa: E402,F401  (watch, sources, alerts)

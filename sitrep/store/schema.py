@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -314,9 +314,15 @@ def _places(conn: Connection) -> None:
         conn.execute(event_places.insert(), out)
 
 
+def _v4_watch(conn: Connection) -> None:
+    from .watch_schema import create
+
+    create(conn)  # the news watcher's sources, items, revisions and alerts (issue 17)
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # _v3 here; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch}
 
 
 def current_version(conn: Connection) -> int:
