@@ -37,6 +37,12 @@ GT = SHARED / "data" / "extraction" / "article-extraction-benchmark" / "ground-t
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "entities"
 COARSE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "IGO": "ORG", "GPE": "LOC", "LOC": "LOC",
           "FAC": "LOC", "NORP": "NORP"}
+# VOA sets (issue 15): OntoNotes name types, sitrep's MEDIA / IGO counted as ORG.
+ONTONOTES = {"PERSON": "PERSON", "NORP": "NORP", "FAC": "FAC", "ORG": "ORG", "MEDIA": "ORG", "IGO": "ORG",
+             "GPE": "GPE", "LOC": "LOC", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "WORK_OF_ART": "WORK_OF_ART",
+             "LAW": "LAW", "LANGUAGE": "LANGUAGE"}
+VOA_GOLD = GOLD_DIR / "voa.jsonl"
+VOA_STORIES = ROOT / "benchmarks" / "gold" / "voa" / "stories.jsonl"
 
 
 def load_bodies() -> dict[str, str]:
@@ -102,18 +108,21 @@ def load_gold() -> list[dict]:
 
 
 # ---------------------------------------------------------------- systems
-def spacy_entities(doc) -> list[dict]:
+def spacy_entities(doc, types=COARSE) -> list[dict]:
     groups: dict[tuple, dict] = {}
     for ent in doc.ents:
-        if ent.label_ not in COARSE:
+        if ent.label_ not in types:
             continue
         g = groups.setdefault((ent.label_, ent.text), {"type": ent.label_, "mentions": []})
         g["mentions"].append([ent.start_char, ent.end_char])
     return list(groups.values())
 
 
-def sitrep_entities(doc) -> list[dict]:
-    return [{"type": e.type, "mentions": [[m.start, m.end] for m in e.mentions]} for e in doc._.sitrep_entities]
+def sitrep_entities(doc, types=None) -> list[dict]:
+    """sitrep's entities; ``types`` keeps only the types a gold scheme annotates (the old set
+    has no PRODUCT / EVENT / LAW ... entities, so those are not scored there, as for spaCy)."""
+    return [{"type": e.type, "mentions": [[m.start, m.end] for m in e.mentions]} for e in doc._.sitrep_entities
+            if types is None or e.type in types]
 
 
 # ---------------------------------------------------------------- scoring
@@ -123,20 +132,20 @@ def prf(tp: float, n_sys: float, n_gold: float) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold_arts: list[dict], sys_arts: list[list[dict]]) -> dict:
+def score(gold_arts: list[dict], sys_arts: list[list[dict]], types=COARSE) -> dict:
     from scipy.optimize import linear_sum_assignment
     import numpy as np
 
     tot = {"m_tp": 0, "m_sys": 0, "m_gold": 0, "u_tp": 0, "c_sim": 0.0, "e_sys": 0, "e_gold": 0, "s_tp": 0}
     for gold, system in zip(gold_arts, sys_arts):
-        g_m = {(s, e, COARSE[x["type"]]) for x in gold["entities"] for s, e in x["mentions"]}
-        s_m = {(s, e, COARSE[x["type"]]) for x in system for s, e in x["mentions"]}
+        g_m = {(s, e, types.get(x["type"], x["type"])) for x in gold["entities"] for s, e in x["mentions"]}
+        s_m = {(s, e, types.get(x["type"], x["type"])) for x in system for s, e in x["mentions"]}
         tot["m_tp"] += len(g_m & s_m)
         tot["u_tp"] += len({m[:2] for m in g_m} & {m[:2] for m in s_m})
         tot["m_sys"] += len(s_m)
         tot["m_gold"] += len(g_m)
-        g_sets = [{(s, e, COARSE[x["type"]]) for s, e in x["mentions"]} for x in gold["entities"]]
-        s_sets = [{(s, e, COARSE[x["type"]]) for s, e in x["mentions"]} for x in system]
+        g_sets = [{(s, e, types.get(x["type"], x["type"])) for s, e in x["mentions"]} for x in gold["entities"]]
+        s_sets = [{(s, e, types.get(x["type"], x["type"])) for s, e in x["mentions"]} for x in system]
         tot["e_gold"] += len(g_sets)
         tot["e_sys"] += len(s_sets)
         tot["s_tp"] += sum(1 for g in g_sets if g in s_sets)
@@ -153,12 +162,56 @@ def score(gold_arts: list[dict], sys_arts: list[list[dict]]) -> dict:
     }
 
 
+def table(title: str, base: dict, mine: dict) -> None:
+    print(title)
+    print("| metric | plain spaCy P / R / F1 | sitrep P / R / F1 | F1 ratio |")
+    print("|---|---|---|---|")
+    for key, label in [("mention", "mentions (span + type)"), ("mention_untyped", "mentions (span only)"),
+                       ("ceafe", "entities CEAF-e"), ("entity_strict", "entities strict")]:
+        b, m = base[key], mine[key]
+        ratio = m[2] / b[2] if b[2] else float("inf")
+        print(f"| {label} | {b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f} | {m[0]:.3f} / {m[1]:.3f} / {m[2]:.3f} | {ratio:.2f} |")
+    print()
+
+
+def voa_sets(plain, ours, wanted: list[str], show_errors: bool) -> None:
+    """The VOA stories of issue 15, OntoNotes types (MEDIA/IGO as ORG), every spaCy type kept."""
+    texts = {}
+    for line in VOA_STORIES.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        texts[d["id"]] = d["text"]
+    rows = [json.loads(line) for line in VOA_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for split in ("dev", "heldout"):
+        if f"voa-{split}" not in wanted:
+            continue
+        gold = [r for r in rows if r["split"] == split]
+        docs_plain = list(plain.pipe(texts[g["id"]] for g in gold))
+        docs_ours = list(ours.pipe(texts[g["id"]] for g in gold))
+        base = score(gold, [spacy_entities(d, ONTONOTES) for d in docs_plain], ONTONOTES)
+        sys_ents = [sitrep_entities(d) for d in docs_ours]
+        mine = score(gold, sys_ents, ONTONOTES)
+        table(f"voa-{split}: {len(gold)} stories, {base['n_entities']} gold entities, {base['n_mentions']} gold mentions "
+              f"(OntoNotes types)", base, mine)
+        if show_errors:
+            for g, sysd in zip(gold, sys_ents):
+                text = texts[g["id"]]
+                gm = {(s, e): ONTONOTES[x["type"]] for x in g["entities"] for s, e in x["mentions"]}
+                sm = {(s, e): ONTONOTES.get(x["type"], x["type"]) for x in sysd for s, e in x["mentions"]}
+                for k in sorted(set(gm) | set(sm)):
+                    if gm.get(k) != sm.get(k):
+                        print(f"  {g['id']} {text[k[0]:k[1]]!r} gold={gm.get(k)} sys={sm.get(k)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--build-gold", action="store_true")
     ap.add_argument("--speed-pages", type=int, default=60, help="article bodies timed for the speed figure")
+    ap.add_argument("--sets", default="old,voa-dev,voa-heldout", help="comma-separated: old, voa-dev, voa-heldout")
+    ap.add_argument("--errors", action="store_true", help="list mention differences (never tune on voa-heldout)")
     args = ap.parse_args()
-    bodies = load_bodies()
+    wanted = [x.strip() for x in args.sets.split(",") if x.strip()]
+    if args.build_gold or "old" in wanted:
+        bodies = load_bodies()
     if args.build_gold:
         gold = build_gold(bodies)
         with (GOLD_DIR / "gold.jsonl").open("w", encoding="utf-8") as f:
@@ -172,24 +225,20 @@ def main() -> None:
     import sitrep.entities  # noqa: F401  (registers the components)
     from sitrep.nlp import MODEL
 
-    gold = load_gold()
-    texts = [bodies[g["article"]] for g in gold]
     plain = spacy.load(MODEL)
     ours = spacy.load(MODEL)
     ours.add_pipe("sitrep_ner_fixes", after="ner")
     ours.add_pipe("sitrep_entities", after="sitrep_ner_fixes")
-
+    print(f"model {MODEL}\n")
+    voa_sets(plain, ours, wanted, args.errors)
+    if "old" not in wanted:
+        return
+    gold = load_gold()
+    texts = [bodies[g["article"]] for g in gold]
     base = score(gold, [spacy_entities(d) for d in plain.pipe(texts)])
-    mine = score(gold, [sitrep_entities(d) for d in ours.pipe(texts)])
-    print(f"entities: {len(gold)} articles, {base['n_entities']} gold entities, {base['n_mentions']} gold mentions "
-          f"(model {MODEL})\n")
-    print(f"| metric | plain spaCy P / R / F1 | sitrep P / R / F1 | F1 ratio |")
-    print(f"|---|---|---|---|")
-    for key, label in [("mention", "mentions (span + type)"), ("mention_untyped", "mentions (span only)"),
-                       ("ceafe", "entities CEAF-e"), ("entity_strict", "entities strict")]:
-        b, m = base[key], mine[key]
-        ratio = m[2] / b[2] if b[2] else float("inf")
-        print(f"| {label} | {b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f} | {m[0]:.3f} / {m[1]:.3f} / {m[2]:.3f} | {ratio:.2f} |")
+    mine = score(gold, [sitrep_entities(d, COARSE) for d in ours.pipe(texts)])
+    table(f"old: {len(gold)} articles, {base['n_entities']} gold entities, {base['n_mentions']} gold mentions "
+          f"(coarse types PER / ORG / LOC / NORP)", base, mine)
 
     if args.speed_pages <= 0:
         return

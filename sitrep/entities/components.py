@@ -28,11 +28,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import guarded
+from .context import is_junk, retype
 from .gazetteer import gazetteer, lookup
 from .resolve import doc_text
 from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _CHROME = re.compile(
     r"\b(leave a (reply|comment)|share|subscribe|sign up|log ?in|newsletter|cookies?|"
     r"advertisement|read more|related|comments?|privacy|terms of (use|service)|enjoy)\b",
@@ -129,6 +130,9 @@ def _part(doc: Doc, start: int, end: int, label: str) -> list[Span]:
     return _trim(Span(doc, start, end, label=label))
 
 
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "abu"}
+
+
 def _title_person(span: Span) -> Span:
     """A name right after a role word is a person: "Chancellor Olaf Scholz" (ORG) -> PERSON "Olaf Scholz"."""
     doc = span.doc
@@ -137,7 +141,8 @@ def _title_person(span: Span) -> Span:
     while i < len(toks) - 1 and is_title_word(toks[i].text):
         i += 1
     name = toks[i:]
-    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") or "-" in t.text) for t in name):
+    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") or "-" in t.text)
+               or t.lower_ in _PARTICLES and 0 < k < len(name) - 1 for k, t in enumerate(name)):
         return span
     before = doc[span.start - 1] if span.start > 0 else None
     titled = i > 0 and is_title_head(toks[i - 1].text) or before is not None and is_title_head(before.text)
@@ -196,6 +201,8 @@ def fix_entities(doc: Doc) -> Doc:
                 continue
             if len(ent) == 1 and ent.label_ != "PERSON" and ent[0].is_stop:
                 continue  # "Contact Us", "About Us": a function word is not a place
+            if is_junk(ent, text, ls, le):
+                continue  # "SOCCER", "WATCH", "AI", table column headers
             for part in _trim(ent):
                 part = _title_person(part)
                 if not _inside_title(part):
@@ -206,6 +213,7 @@ def fix_entities(doc: Doc) -> Doc:
     out = _extend_first_names(doc, out)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)
+    out = retype(doc, out)
     doc.ents = filter_spans(out)
     return doc
 
@@ -230,13 +238,14 @@ def _datelines(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
 
 def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
     """A bare surname of a person named in full elsewhere is that person ("Scholz said")."""
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {s for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1
+                for s in (e[-1].text, e.text.split()[-1])}  # "al-Bashir" -> "Bashir" and "al-Bashir"
     if not surnames:
         return ents
     fixed = []
     covered = set()
     for e in ents:
-        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and len(e) == 1 and e.text in surnames:
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and len(e.text.split()) == 1 and e.text in surnames:
             e = Span(doc, e.start, e.end, label="PERSON")
         fixed.append(e)
         covered.update(range(e.start, e.end))

@@ -26,7 +26,8 @@ from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
 from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before
 
-KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Every OntoNotes name type spaCy gives is kept (issue 15); MEDIA / IGO come from the gazetteer.
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "lady"}
 _KIND_TYPE = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "IGO", "media": "MEDIA",
               "metonym": "ORG", "org": "ORG"}
@@ -72,6 +73,7 @@ def _person_tokens(text: str) -> tuple:
 
 def collect(doc: Doc) -> list[_Mention]:
     out = []
+    typed = doc.user_data.get("sitrep_context_types") or {}  # set by entities.context (clubs, demonyms)
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
@@ -88,6 +90,8 @@ def collect(doc: Doc) -> list[_Mention]:
                     m.label, m.entry, m.tokens = _KIND_TYPE[entry.kind], entry, ()
         else:
             m.entry = lookup(text)
+            if (ent.start_char, ent.end_char) in typed and m.entry is not None and m.entry.kind == "place":
+                m.entry = None  # "Barcelona beat Sevilla": the club, not the city of the gazetteer
         out.append(m)
     return out
 

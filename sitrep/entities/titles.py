@@ -15,6 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from ..wordlists import table
 from .gazetteer import GazEntry, lookup
 
 # Head nouns: a title must contain one of these.
@@ -30,6 +31,8 @@ TITLE_HEADS = {
     # AP-style abbreviations before names
     "coach", "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "sgt.", "capt.", "maj.", "pres.", "amb.",
 }
+# Role nouns kept as data (professions, sports positions: "Defender X", "Professor Y").
+TITLE_HEADS |= {r["word"] for r in table("entity_words.tsv") if r["set"] == "title"}
 # Modifiers that only occur inside titles ("Deputy Foreign Minister", "Vice President").
 TITLE_MODS = {
     "prime", "deputy", "vice", "foreign", "defense", "defence", "interior", "finance", "justice",

@@ -1,0 +1,155 @@
+"""Entity types from context (issue 15), part of ``sitrep_ner_fixes``.
+
+* a city named as a side in a sports report is the club ("Barcelona beat Sevilla 2-1",
+  "Leeds striker ...") and a name after a firm's head noun or before "shares" is the company
+  ("energy giant Iberdrola", "Iberdrola shares"): ORG, for every mention with that text;
+* all-caps section words and abbreviations ("SOCCER", "WATCH:", "AI") and cells of table
+  header lines ("Team  Played  Won") are never entities.
+
+The word lists are data (``sitrep/data/entity_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..wordlists import table
+from .gazetteer import lookup
+
+TYPED_KEY = "sitrep_context_types"  # doc.user_data: {(start_char, end_char): label} set from context
+_SCORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
+_TABLE_LINE = re.compile(r"\S(?:\t+| {2,})\S")
+
+
+@lru_cache(maxsize=None)
+def words(which: str) -> frozenset[str]:
+    return frozenset(r["word"] for r in table("entity_words.tsv") if r["set"] == which)
+
+
+def _sports_sentence(span: Span) -> bool:
+    sent = span.sent
+    return bool(_SCORE.search(sent.text)) or len({t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+
+
+def _city_like(span: Span) -> bool:
+    """A place that can lend its name to a club or firm: not a country, a region or a demonym."""
+    entry = lookup(span.text)
+    return entry is None or entry.kind in ("capital", "place")
+
+
+def _is_side(span: Span) -> bool:
+    """A team in a sports sentence: subject or object of its verb, next to a score, or before a role."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "poss"):
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ not in ("against", "over", "to", "with", "by", "beat", "versus", "vs", "vs."):
+            return False  # "in Madrid", "of Maranchon": a place, not a side
+        if root.dep_ in ("compound", "poss"):
+            return head.lower_ in words("sports") or head.lower_ in words("title")
+        return True
+    after = span.doc.text[span.end_char:span.end_char + 8]
+    return bool(_SCORE.match(after.strip()))
+
+
+def _company(span: Span) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in words("company") and prev.pos_ == "NOUN":
+        return True
+    return nxt is not None and nxt.text in words("market")
+
+
+_DESIGNATION = re.compile(r"^(?!COVID|G-\d)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?s?$")  # F-35, S-400s, MiG-29
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)s?$")
+_PREFIX = re.compile(r"^(?:anti|pro|non|neo|post|pre|ex)-", re.I)
+
+
+def _fine_type(doc: Doc, e: Span) -> Span:
+    """OntoNotes type from the name's own shape: a faith is NORP, "... Islands" / "... Reef" LOC,
+    an adjective or plural the model called GPE ("Ivorian soldiers") NORP."""
+    if e.text in words("religion"):
+        return Span(doc, e.start, e.end, label="NORP")
+    if e.label_ in ("GPE", "ORG", "PERSON", "FAC") and len(e) > 1 and e[-1].text in words("loc_head") \
+            and (lookup(e.text) is None or lookup(e.text).kind == "place"):
+        return Span(doc, e.start, e.end, label="LOC")
+    entry = lookup(e.text)
+    if e.label_ == "GPE" and len(e) == 1 and (entry is None or entry.kind == "place") and (
+            e[0].tag_ in ("JJ", "NNPS") or _DEMONYM.search(e.text)):
+        return Span(doc, e.start, e.end, label="NORP")
+    return e
+
+
+def _strip_prefix(doc: Doc, e: Span) -> Span:
+    """"anti-Turkish" names the Turks: the lowercase prefix is not part of the name."""
+    if len(e) >= 3 and e[1].text == "-" and _PREFIX.match(e.text) and e[2].text[:1].isupper():
+        return Span(doc, e.start + 2, e.end, label=e.label_)
+    return e
+
+
+def designations(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Model designations of weapons and aircraft the model misses or calls ORG: PRODUCT."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "PERSON") and len(e) == 1 and _DESIGNATION.match(e.text) and lookup(e.text) is None:
+            e = Span(doc, e.start, e.end, label="PRODUCT")
+        out.append(e)
+    for tok in doc:
+        if tok.i not in covered and _DESIGNATION.match(tok.text) and lookup(tok.text) is None:
+            out.append(Span(doc, tok.i, tok.i + 1, label="PRODUCT"))
+    return out
+
+
+def _media_services(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"VOA Mandarin", "BBC Persian": an outlet followed by a language is one outlet (its service)."""
+    by_start = {e.start: e for e in ents}
+    drop, out = set(), []
+    for e in ents:
+        nxt = by_start.get(e.end)
+        entry = lookup(e.text)
+        if nxt is not None and entry is not None and entry.kind == "media" and len(nxt) == 1 \
+                and nxt.label_ in ("LANGUAGE", "NORP"):
+            out.append(Span(doc, e.start, nxt.end, label="ORG"))
+            drop.update((e.start, nxt.start))
+    return [e for e in ents if e.start not in drop] + out
+
+
+def retype(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Clubs and companies named after places become ORG (all mentions of that text); the
+    shape rules of :func:`_fine_type`; outlets' language services; weapon designations."""
+    ents = [_fine_type(doc, _strip_prefix(doc, e)) for e in ents]
+    ents = designations(doc, _media_services(doc, ents))
+    to_org = set()
+    for e in ents:
+        if e.label_ not in ("GPE", "LOC") or not _city_like(e):
+            continue
+        if (_sports_sentence(e) and _is_side(e)) or _company(e):
+            to_org.add(e.text)
+    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("GPE", "LOC") and e.text in to_org else e
+            for e in ents]
+    # The resolver must not turn these back into places from the gazetteer ("Barcelona" the club).
+    doc.user_data[TYPED_KEY] = {(e.start_char, e.end_char): e.label_ for e in ents
+                                if e.label_ in ("ORG", "NORP") and e.text in to_org | _shape_typed(e)}
+    return ents
+
+
+def _shape_typed(e: Span) -> set[str]:
+    return {e.text} if e.label_ == "NORP" and len(e) == 1 else set()
+
+
+def is_junk(span: Span, text: str, ls: int, le: int) -> bool:
+    """All-caps section words and abbreviations, and cells of a table header line."""
+    t = span.text
+    if t in words("not_name") and lookup(t) is None:
+        return True
+    line = text[ls:le]
+    if _TABLE_LINE.search(line.strip()) and not re.search(r"[.!?]\s*$", line.strip()):
+        cells = [c for c in re.split(r"\t+| {2,}", line.strip()) if c]
+        if len(cells) >= 3 and all(len(c.split()) <= 3 for c in cells) and lookup(t) is None:
+            return True  # "Team   Played   Won   Lost": column headers, not organisations
+    # An all-caps word alone on its line (a section label) is not a name unless the gazetteer knows it.
+    return t.isupper() and len(t) > 3 and line.strip().rstrip(":") == t and lookup(t) is None
