@@ -121,7 +121,8 @@ def _actor_geo(a: Optional[dict]) -> list[str]:
 def gdelt_row(e: dict) -> list[str]:
     day = e.get("day") or ""
     d = dt.date.fromisoformat(day) if day else None
-    cameo = e.get("cameo") or ""
+    # GDELT counts what a CAMEO coder codes: a promised visit as 036, a threatened attack as 138.
+    cameo = e.get("cameo_coded") or e.get("cameo") or ""
     gid = int(hashlib.sha1(f"{e['article_id']}:{e['id']}".encode()).hexdigest()[:15], 16)
     row = [
         str(gid),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from . import anatomy as _anatomy
 from .errors import ExtractionError, InputError, SitrepError
 from .extensions import TEXT_KEY, doc_text
-from .headline import headline_events
+from .events import headline_events
 from .nlp import MODEL, load_nlp
 from .reader import InputDoc, check_text, detect_language, looks_like_html
 from .record import Article, ErrorRecord, article_id

@@ -114,6 +114,9 @@ class Event(_Model):
     plover: str = Field(description="PLOVER 2 event type, e.g. CONSULT, MOBILIZE, ACCUSE.")
     mode: Optional[str] = Field(None, description="PLOVER mode where one applies, e.g. 'phone' for CONSULT.")
     cameo: Optional[str] = Field(None, description="CAMEO code, e.g. '042'.")
+    cameo_coded: Optional[str] = Field(
+        None, description="The CAMEO code a CAMEO coder gives the event: 03x for promised cooperation, "
+                          "13x for threatened force, else the same as cameo (GDELT's EventCode).")
     goldstein: Optional[float] = None
     source: Actor
     target: Optional[Actor] = None

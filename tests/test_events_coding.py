@@ -65,3 +65,27 @@ def test_lexicon_patterns_beat_defaults_and_blocks_hold():
 def test_event_schema_unchanged_fields():
     assert {"plover", "mode", "cameo", "goldstein", "source", "target", "modality", "reported_by", "date",
             "location", "quantity", "trigger", "evidence"} <= set(Event.model_fields)
+
+
+def test_cameo_view_gives_codes_a_cameo_coder_uses():
+    from sitrep.events.coding import _INTENT, _THREAT, cameo_view, load_codes
+
+    assert {c for c in [*_INTENT.values(), *_THREAT.values()] if c not in load_codes()} == set()
+    assert cameo_view("042", "planned") == "036"           # promised visit: intent to meet
+    assert cameo_view("0331", "planned") == "0331"          # already an intention code
+    assert cameo_view("073", "planned") == "0333"           # promised humanitarian aid
+    assert cameo_view("190", "hypothetical", threatened=True) == "1384"
+    assert cameo_view("163", "planned") == "163"            # 'will impose sanctions' is the sanction
+    assert cameo_view("042", "asserted") == "042"
+
+
+def test_threatened_and_planned_acts_in_sentences(pipeline):
+    from sitrep.reader import InputDoc
+
+    threat, visit = pipeline.extract_many([InputDoc(content="Iran threatened to attack Israel.", format="text"),
+                                           InputDoc(content="Peru plans to send a delegation to Chile.", format="text")],
+                                          as_body=True)
+    assert [(e.plover, e.cameo, e.cameo_coded, e.modality) for e in threat.events] == [
+        ("THREATEN", "130", "1384", "asserted"), ("ASSAULT", "190", "1384", "hypothetical")]
+    assert [(e.plover, e.cameo, e.cameo_coded, e.modality) for e in visit.events] == [
+        ("AGREE", "036", "036", "planned")]

@@ -102,6 +102,7 @@ def test_moscow_denounces_the_deployment(seed_record):
 def test_scholz_plans_to_travel_to_moscow(seed_record):
     [e] = _find(seed_record, "CONSULT", "DEU", "RUS")
     assert (e.cameo, e.mode, e.modality) == ("042", "visit", "planned")
+    assert e.cameo_coded == "036"  # what a CAMEO coder (and GDELT's EventCode) gives a promised visit
 
 
 def test_no_asserted_invasion_of_ukraine(seed_record):

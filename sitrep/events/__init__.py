@@ -6,6 +6,7 @@ quotes the earlier stages put on the Doc and writes ``doc._.sitrep_events``.
 Library use::
 
     from sitrep.events import extract_events   # Doc (parsed by the sitrep pipeline) -> list[Event]
+    from sitrep.events import headline_events  # the headline's own Doc -> events on record.title
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from spacy.tokens import Doc
 
 from ..extensions import guarded
 from .extract import extract_events
+from .headline import headline_events
 
-__all__ = ["extract_events", "make_events"]
+__all__ = ["extract_events", "headline_events", "make_events"]
 
 
 @Language.factory("sitrep_events")

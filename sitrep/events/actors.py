@@ -198,7 +198,14 @@ class ActorResolver:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             return self.actor(o)
-            return None
+            if tok.pos_ == "NUM":
+                return None
+            # 'the Hizbollah group', 'the group' (coreference): named by its modifier or context.
+            found = self._modifier_actors(tok)
+            if found:
+                return found[0]
+            eid = resolve_nominal(doc, tok)
+            return self._from_entity(eid, tok.text) if eid else None
         start, end = _name_span(tok)
         eid = entity_at(doc, start, end)
         if eid is None:

@@ -61,3 +61,36 @@ def plover_view(plover: str, modality: str) -> str:
     if modality == "negated" and plover in _REFUSED_AS_REJECT:
         return "REJECT"
     return plover
+
+
+# CAMEO codes an intention or a threat rather than the act: a promised visit is 036 (express
+# intent to meet), a threatened attack 138 (threaten with military force). Longest prefix wins.
+_INTENT = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+           "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+           "081": "0351", "083": "0353", "084": "0354", "085": "0354", "086": "0355", "087": "0356"}
+_THREAT = {"12": "130", "14": "133", "16": "131", "161": "1313", "163": "1312", "17": "137", "172": "132",
+           "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "20": "1385"}
+
+
+def cameo_view(cameo: Optional[str], modality: str, threatened: bool = False) -> Optional[str]:
+    """The CAMEO code a CAMEO coder gives an act sitrep codes as (cameo, modality).
+
+    Promised cooperation (modality ``planned``, CAMEO 04-08) is an intention (03x); a hostile
+    act (12, 14, 16-20) that is the content of a threat or a warning ('threatened to attack',
+    ``threatened``) is a threat (13x). Everything else keeps its code (a coder codes "will
+    impose sanctions" as the sanction).
+    """
+    if not cameo:
+        return cameo
+    table = None
+    if modality == "planned" and cameo[:2] in ("04", "05", "06", "07", "08"):
+        table = _INTENT
+    elif threatened and cameo[:2] in ("12", "14", "16", "17", "18", "19", "20"):
+        table = _THREAT
+    if table is None:
+        return cameo
+    for n in (len(cameo), 3, 2):
+        hit = table.get(cameo[:n])
+        if hit:
+            return hit
+    return cameo

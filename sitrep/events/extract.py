@@ -91,7 +91,25 @@ def extract_events(doc: Doc) -> list[Event]:
                 _nominal(state, sent, tok)
             elif tok.pos_ == "ADJ":
                 _readiness(state, sent, tok)
+    _specific_threats(doc, state.events)
     return state.events
+
+
+def _specific_threats(doc: Doc, events: list[Event]) -> None:
+    """'Iran threatened to attack Israel': the threat takes the code of what it threatens
+    (138, threaten with military force) as a CAMEO coder gives it."""
+    by_start = {ev.trigger.start: ev for ev in events if ev.trigger is not None}
+    for ev in events:
+        if ev.plover != "THREATEN" or ev.cameo != "130" or ev.trigger is None:
+            continue
+        span = doc.char_span(ev.trigger.start, ev.trigger.end)
+        if span is None:
+            continue
+        for child in span.root.children:
+            inner = by_start.get(child.idx) if child.dep_ in ("xcomp", "ccomp") else None
+            if inner is not None and inner.cameo_coded and inner.cameo_coded.startswith("13"):
+                ev.cameo_coded = inner.cameo_coded
+                break
 
 
 # ----------------------------------------------------------------------------- verbs
@@ -150,6 +168,10 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         sources = _actors(st, [o for p, o in preps if p == "from"], anaphora=False)
         src_countries = {s[1].country for s in sources}
         targets = [t for t in targets if t[1].country not in src_countries]
+    if targets and all(any(_same(a, t) for _, a in sources) for _, t in targets):
+        # 'Russia closed its borders with Iran': the object is the source's own; the
+        # recipient comes from the phrases.
+        targets = _targets(st, tok, [], preps, c.plover)
     if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         targets = _fallback_targets(st, tok, objs, c.plover)
     theme = _theme(tok, objs, subjs, preps)
@@ -522,24 +544,36 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
     date = event_date(st, sent, tok)
     location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
     quantity = event_quantity(st, theme) if theme is not None else None
+    coded = coding.cameo_view(c.cameo, mod, threatened=_threatened(tok))
     trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
     evidence = make_span(st.text, sent.start_char, sent.end_char)
     target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
     for s_tok, src in sources:
-        for tgt in target_list:
+        own = [t for t in target_list if t is None or not _same(src, t[1])] or [None]
+        for tgt in own:
             tgt_actor = tgt[1] if tgt else None
-            if tgt_actor is not None and _same(src, tgt_actor):
-                continue
             ev = Event(
                 id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo, src.text,
                               tgt_actor.text if tgt_actor else None, tgt[0].idx if tgt else None),
-                plover=c.plover, mode=c.mode, cameo=c.cameo, goldstein=c.goldstein,
+                plover=c.plover, mode=c.mode, cameo=c.cameo, cameo_coded=coded, goldstein=c.goldstein,
                 source=src, target=tgt_actor, modality=mod,
                 reported_by=reported_by if mod == "reported" else None,
                 date=date, location=location, location_entity=location_entity,
                 quantity=quantity, trigger=trigger, evidence=evidence,
             )
             st.events.append(ev)
+
+
+def _threatened(tok: Token) -> bool:
+    """The act is what a threat or warning announces ('threatened to attack', 'warned it would strike')."""
+    t = tok
+    for _ in range(3):
+        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        t = t.head
+        if _lemma(t) in words("threat_verb"):
+            return True
+    return False
 
 
 def _presupposed(tok: Token) -> bool:

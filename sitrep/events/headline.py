@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .record import Actor, Entity, Event, content_id
+from ..record import Actor, Entity, Event, content_id
 
 
 def _body_entity_for(title_ent: Optional[Entity], body_entities: list[Entity]) -> Optional[str]:
