@@ -75,3 +75,11 @@ def test_shape_rules(nlp):
 def test_a_hyphenated_full_name_lends_its_surname(nlp):
     got = ents(nlp, "Immigration lawyer Linda Dakin-Grimm told reporters. Dakin-Grimm said the case was weak.")
     assert [m.text for m in got["Linda Dakin-Grimm"].mentions] == ["Linda Dakin-Grimm", "Dakin-Grimm"]
+
+
+def test_results_lines_name_the_teams(nlp):
+    got = ents(nlp, "Premier league results on Saturday:\nLeeds 2 Chelsea 1\nLiverpool 3 Southampton 0\n")
+    assert {n: got[n].type for n in ("Leeds", "Chelsea", "Liverpool", "Southampton")} == dict.fromkeys(
+        ("Leeds", "Chelsea", "Liverpool", "Southampton"), "ORG")
+    got = ents(nlp, "World Cup qualifier:\nJapan 2 Syria 1\n")
+    assert (got["Japan"].type, got["Syria"].type) == ("GPE", "GPE")  # national sides keep the country

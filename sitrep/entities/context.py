@@ -29,9 +29,45 @@ def words(which: str) -> frozenset[str]:
     return frozenset(r["word"] for r in table("entity_words.tsv") if r["set"] == which)
 
 
+# A results line of a sports page: "Leeds 2 Chelsea 1", "Barcelona 3 Real Madrid 0".
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_RESULT_LINE = re.compile(rf"^(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}\.?$")
+
+
+def results_lines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The two sides of a results line ("Leeds 2 Chelsea 1") are the teams: a club (ORG), or a
+    country's national side (GPE), whatever spans the model drew across the numbers."""
+    text = doc.text
+    added = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _RESULT_LINE.match(line.strip())
+        if m:
+            off = pos + (len(line) - len(line.lstrip()))
+            for g in ("a", "b"):
+                entry = lookup(m[g])
+                label = "GPE" if entry is not None and entry.kind == "country" else "ORG"
+                span = doc.char_span(off + m.start(g), off + m.end(g), label=label)
+                if span is not None:
+                    added.append(span)
+        pos += len(line) + 1
+    if not added:
+        return ents
+    taken = {i for a in added for i in range(a.start, a.end)}
+    return [e for e in ents if not any(i in taken for i in range(e.start, e.end))] + added
+
+
+def _results_line(span: Span) -> bool:
+    text = span.doc.text
+    ls = text.rfind("\n", 0, span.start_char) + 1
+    le = text.find("\n", span.end_char)
+    return bool(_RESULT_LINE.match(text[ls:le if le >= 0 else len(text)].strip()))
+
+
 def _sports_sentence(span: Span) -> bool:
     sent = span.sent
-    return bool(_SCORE.search(sent.text)) or len({t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+    return (bool(_SCORE.search(sent.text)) or len({t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+            or _results_line(span))
 
 
 def _city_like(span: Span) -> bool:
@@ -50,8 +86,8 @@ def _is_side(span: Span) -> bool:
         if root.dep_ in ("compound", "poss"):
             return head.lower_ in words("sports") or head.lower_ in words("title")
         return True
-    after = span.doc.text[span.end_char:span.end_char + 8]
-    return bool(_SCORE.match(after.strip()))
+    after = span.doc.text[span.end_char:span.end_char + 8].strip()
+    return bool(_SCORE.match(after)) or _results_line(span) and bool(re.match(r"\d{1,3}\b", after))
 
 
 def _company(span: Span) -> bool:
@@ -122,8 +158,8 @@ def retype(doc: Doc, ents: list[Span]) -> list[Span]:
     """Clubs and companies named after places become ORG (all mentions of that text); the
     shape rules of :func:`_fine_type`; outlets' language services; weapon designations."""
     ents = [_fine_type(doc, _strip_prefix(doc, e)) for e in ents]
-    ents = designations(doc, _media_services(doc, ents))
-    to_org = set()
+    ents = results_lines(doc, designations(doc, _media_services(doc, ents)))
+    to_org = {e.text for e in ents if e.label_ == "ORG" and _results_line(e)}
     for e in ents:
         if e.label_ not in ("GPE", "LOC") or not _city_like(e):
             continue
