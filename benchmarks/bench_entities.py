@@ -121,7 +121,7 @@ def spacy_entities(doc, types=COARSE) -> list[dict]:
 def sitrep_entities(doc, types=None) -> list[dict]:
     """sitrep's entities; ``types`` keeps only the types a gold scheme annotates (the old set
     has no PRODUCT / EVENT / LAW ... entities, so those are not scored there, as for spaCy)."""
-    return [{"type": e.type, "mentions": [[m.start, m.end] for m in e.mentions]} for e in doc._.sitrep_entities
+    return [{"type": e.type, "mentions": [[m.start, m.end] for m in e.mentions]} for e in doc._.sitrep.entities
             if types is None or e.type in types]
 
 

@@ -366,7 +366,7 @@ def main() -> int:
     spacy_names = [n for n in nlp.pipe_names if n not in sitrep_names]
     docs = [nlp.make_doc(t) for t in texts]
     for d in docs:
-        d._.published = "2022-02-03"
+        d._.sitrep.published = "2022-02-03"
     docs = list(nlp.pipe(docs, disable=["sitrep_events"]))
     events = nlp.get_pipe("sitrep_events")
     t_spacy = t_events = float("inf")

@@ -73,7 +73,7 @@ def match(gold: list[dict], pred: list[dict], exact: bool, with_speaker: bool) -
 
 def sitrep_quotes(doc) -> list[dict]:
     out = []
-    for q in doc._.sitrep_quotes or []:
+    for q in doc._.sitrep.quotes or []:
         sp = (q.speaker_span.start, q.speaker_span.end) if q.speaker_span else None
         out.append({"quote": norm(doc.text, q.start, q.end), "speaker": sp,
                     "marked": q.kind in ("direct", "partial")})
@@ -115,7 +115,7 @@ def evaluate(nlp, bodies, gold_rows, direct_quotations):
                 times["spacy"] += dt
             elif name == "sitrep_quotes":
                 times["sitrep_quotes"] += dt
-        if any("sitrep_quotes" in e for e in doc._.sitrep_errors or []):
+        if any("sitrep_quotes" in e for e in doc._.sitrep.errors or []):
             failed["sitrep"] += 1
         preds = {"sitrep": sitrep_quotes(doc)}
         t0 = time.perf_counter()

@@ -69,12 +69,12 @@ def run_sitrep(data, nlp):
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        doc._.published = g["published"]
+        doc._.sitrep.published = g["published"]
         annotate(doc)
         t2 = time.perf_counter()
         t_model += t1 - t0
         t_timex += t2 - t1
-        out.append([(t.start, t.end, t.value) for t in doc._.sitrep_times])
+        out.append([(t.start, t.end, t.value) for t in doc._.sitrep.times])
     return out, t_model, t_timex
 
 

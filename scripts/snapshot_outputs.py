@@ -6,11 +6,14 @@
 ``tests/test_snapshots.py`` compares the repo's snapshot (the samples, and the seed when
 ../shared is present) with a fresh run. A change that alters output on purpose rewrites the
 snapshot with this script, so the review of that change shows exactly which facts moved.
+The seed's text is not ours to copy into the repo: its snapshot is a hash of the record plus
+counts (a changed seed shows as a changed hash; diff the two records locally).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -21,7 +24,7 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
 SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
 
 
-def _inputs_repo():
+def inputs_repo():
     """(key, InputDoc, options) for the inputs that live in the repo and the seed."""
     from sitrep.reader import iter_documents
 
@@ -67,8 +70,21 @@ def run(inputs) -> dict[str, object]:
             out[key] = {"error": str(doc)}
             continue
         res = next(pipe.extract_many([doc], **opts))
-        out[key] = res.model_dump(mode="json") if not isinstance(res, ErrorRecord) else {"error": res.error}
+        value = res.model_dump(mode="json") if not isinstance(res, ErrorRecord) else {"error": res.error}
+        if isinstance(value.get("source"), str):  # where the clone lives is not part of the output
+            value["source"] = value["source"].replace(str(SHARED), "<shared>").replace(str(ROOT), "<repo>")
+        out[key] = value
     return out
+
+
+def for_repo(key: str, value: dict) -> dict:
+    """What the repo keeps of one output: the whole record for our own samples; a hash and
+    counts for third-party text (the seed)."""
+    if key.startswith("samples/"):
+        return value
+    blob = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return {"sha256": hashlib.sha256(blob.encode("utf-8")).hexdigest(),
+            "counts": {k: len(v) for k, v in sorted(value.items()) if isinstance(v, list)}}
 
 
 def main() -> int:
@@ -76,12 +92,13 @@ def main() -> int:
     ap.add_argument("--all", metavar="OUT", help="also snapshot every benchmark gold set into OUT (one JSON file)")
     args = ap.parse_args()
     if args.all:
-        data = run(list(_inputs_repo()) + list(_inputs_gold()))
+        data = run(list(inputs_repo()) + list(_inputs_gold()))
         Path(args.all).write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
         print(f"{len(data)} outputs -> {args.all}")
         return 0
     SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-    for key, value in run(_inputs_repo()).items():
+    for key, value in run(inputs_repo()).items():
+        value = for_repo(key, value)
         name = key.replace("/", "__").replace("#", "_") + ".json"
         (SNAPSHOTS / name).write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"snapshots -> {SNAPSHOTS}")

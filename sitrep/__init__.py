@@ -7,23 +7,31 @@ The public API is small; everything else is an implementation detail::
     record.quotes, record.events, record.entities
 """
 
-from .errors import ConfigError, ExtractionError, InputError, SitrepError, StoreError
+from .contract import PIPELINE, Annotations
+from .errors import ApiError, ConfigError, Errors, ExtractionError, InputError, SitrepError, StoreError
 from .nlp import load_nlp
-from .pipeline import Pipeline, annotate_batch, extract
+from .pipeline import Pipeline, extract
 from .reader import InputDoc
-from .record import Article, ErrorRecord, Entity, Event, Quantity, Quote, Span, TimeExpr, json_schema
+from .record import (Actor, Article, Entity, ErrorRecord, Event, EventQuantity, Quantity, Quote, Span, TimeExpr,
+                     json_schema)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
+    "Annotations",
+    "ApiError",
     "Article",
     "ConfigError",
     "Entity",
     "ErrorRecord",
+    "Errors",
     "Event",
+    "EventQuantity",
     "ExtractionError",
     "InputDoc",
     "InputError",
+    "PIPELINE",
     "Pipeline",
     "Quantity",
     "Quote",
@@ -31,7 +39,6 @@ __all__ = [
     "Span",
     "StoreError",
     "TimeExpr",
-    "annotate_batch",
     "extract",
     "json_schema",
     "load_nlp",

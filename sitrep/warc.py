@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .reader import InputDoc, check_text, decode
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:]+)", re.I)
@@ -30,7 +30,7 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        yield InputError("E010", str(path), reason=exc.strerror or str(exc))
+        yield InputError(Errors.E010, str(path), reason=exc.strerror or str(exc))
         return
     with fh:
         try:
@@ -56,7 +56,7 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
                     input_id=None, published=None,
                 )
         except ArchiveLoadFailed as exc:
-            yield InputError("E010", str(path), reason=f"not a readable WARC file ({exc})")
+            yield InputError(Errors.E010, str(path), reason=f"not a readable WARC file ({exc})")
 
 
 def _decode(data: bytes, content_type: str, name: str, max_bytes: int) -> str:
@@ -65,7 +65,7 @@ def _decode(data: bytes, content_type: str, name: str, max_bytes: int) -> str:
         # The server's declared charset is a declaration, which the reader trusts.
         try:
             if len(data) > max_bytes:
-                raise InputError("E005", name, size=len(data), limit=max_bytes)
+                raise InputError(Errors.E005, name, size=len(data), limit=max_bytes)
             return check_text(data.decode(m.group(1)), name, max_bytes)
         except (LookupError, UnicodeDecodeError):
             pass

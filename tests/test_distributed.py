@@ -192,7 +192,8 @@ def test_cli_engine_dask_passes_the_local_options_and_reports_errors_on_one_line
     # The real runner refuses a remote scheduler without a shared --out before connecting.
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--engine", "dask",
                                   "--scheduler", "tcp://127.0.0.1:1", "--db", str(tmp_path / "c.db")])
-    assert r.exit_code == 1 and r.exception is not None and isinstance(r.exception, SystemExit)
+    # A bad option is a usage error: exit 2, one line, nothing written.
+    assert r.exit_code == 2 and r.exception is not None and isinstance(r.exception, SystemExit)
     assert "Traceback" not in r.output
     assert r.output.strip().splitlines() == [
         "Error: E302: bad option: a --scheduler cluster needs --out: a folder every worker can write "

@@ -14,15 +14,15 @@ from sitrep.nlp import load_nlp
 def seed_doc(seed_text):
     nlp = load_nlp()
     doc = nlp.make_doc(seed_text)
-    doc._.published = "2022-02-03"
+    doc._.sitrep.published = "2022-02-03"
     return nlp(doc)
 
 
 @pytest.fixture(scope="module")
 def by_name(seed_doc):
-    names = [e.name for e in seed_doc._.sitrep_entities]
+    names = [e.name for e in seed_doc._.sitrep.entities]
     assert len(names) == len(set(names)), f"an entity appears twice: {names}"
-    return {e.name: e for e in seed_doc._.sitrep_entities}
+    return {e.name: e for e in seed_doc._.sitrep.entities}
 
 
 PEOPLE = [
@@ -91,20 +91,20 @@ def test_seed_mr_putin_and_possessive(seed_doc, by_name, seed_text):
     assert entity_at(seed_doc, i + 4, i + 9) == putin.id
     j = seed_text.index("Johnson’s office")
     assert entity_at(seed_doc, j, j + 7) == by_name["Boris Johnson"].id
-    assert all(not m.text.endswith(("’s", "'s")) for e in seed_doc._.sitrep_entities for m in e.mentions)
+    assert all(not m.text.endswith(("’s", "'s")) for e in seed_doc._.sitrep.entities for m in e.mentions)
 
 
 def test_seed_headline_fragment_is_not_an_entity(seed_doc):
-    texts = {m.text for e in seed_doc._.sitrep_entities for m in e.mentions}
+    texts = {m.text for e in seed_doc._.sitrep.entities for m in e.mentions}
     assert not any("Sends Troops" in t for t in texts)
     assert "Leave a Reply" not in texts and "Share and Enjoy" not in texts
 
 
 def test_seed_spans_index_text(seed_doc):
-    for e in seed_doc._.sitrep_entities:
+    for e in seed_doc._.sitrep.entities:
         for m in e.mentions:
             assert seed_doc.text[m.start:m.end] == m.text
-    mentions = seed_doc._.sitrep_mentions
+    mentions = seed_doc._.sitrep.mentions
     assert mentions == sorted(mentions)
 
 
@@ -125,8 +125,8 @@ def test_seed_pronouns(seed_doc, by_name, seed_text):
 def test_seed_ids_stable(seed_text, by_name):
     nlp = load_nlp()
     doc = nlp.make_doc(seed_text)
-    doc._.published = "2022-02-03"
-    again = {e.name: e.id for e in nlp(doc)._.sitrep_entities}
+    doc._.sitrep.published = "2022-02-03"
+    again = {e.name: e.id for e in nlp(doc)._.sitrep.entities}
     assert again == {n: e.id for n, e in by_name.items()}
 
 

@@ -15,10 +15,10 @@ def nlp():
 
 def ents(nlp, text):
     doc = nlp(text)
-    for e in doc._.sitrep_entities:
+    for e in doc._.sitrep.entities:
         for m in e.mentions:
             assert doc.text[m.start:m.end] == m.text
-    return {e.name: e for e in doc._.sitrep_entities}
+    return {e.name: e for e in doc._.sitrep.entities}
 
 
 def test_every_spacy_name_type_is_kept(nlp):

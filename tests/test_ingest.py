@@ -226,7 +226,7 @@ def test_cli_ingest_prints_a_summary(tmp_path):
 
 def test_annotate_batch_safely_isolates_a_bad_document():
     # The one fallback local ingest and the Dask runner share (no model needed here).
-    from sitrep.errors import ConfigError
+    from sitrep.errors import ConfigError, Errors
     from sitrep.pipeline import annotate_batch_safely
 
     def fake(records, **options):
@@ -248,7 +248,7 @@ def test_annotate_batch_safely_isolates_a_bad_document():
     assert short == [{"id": "a"}, {"id": "c"}]
 
     def no_model(records, **options):
-        raise ConfigError("E301", name="x")
+        raise ConfigError(Errors.E301, name="x")
 
     with pytest.raises(ConfigError):  # not one document's fault: raised, not turned into rows
         annotate_batch_safely(records, annotate=no_model)

@@ -15,11 +15,11 @@ def nlp():
 
 def quantities(nlp, text):
     doc = nlp.make_doc(text)
-    doc._.published = "2022-02-03"
+    doc._.sitrep.published = "2022-02-03"
     doc = nlp(doc)
-    for q in doc._.sitrep_quantities:
+    for q in doc._.sitrep.quantities:
         assert doc.text[q.start:q.end] == q.text
-    return [(q.text, q.value, q.unit, q.approximation) for q in doc._.sitrep_quantities]
+    return [(q.text, q.value, q.unit, q.approximation) for q in doc._.sitrep.quantities]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_numbers_inside_time_expressions_are_not_counted(nlp):
 
 def test_quantity_for_token(nlp):
     doc = nlp.make_doc("The Pentagon will send about 3,000 troops to Poland.")
-    doc._.published = "2022-02-03"
+    doc._.sitrep.published = "2022-02-03"
     doc = nlp(doc)
     send = next(t for t in doc if t.text == "send")
     q = quantity_for_token(doc, send)

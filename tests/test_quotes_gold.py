@@ -23,7 +23,7 @@ def _score(pipeline):
     for row in rows:
         text = bodies[row["article"]]["articleBody"]
         doc = pipeline.nlp(text)
-        failed += any("sitrep_quotes" in e for e in doc._.sitrep_errors or [])
+        failed += any("sitrep_quotes" in e for e in doc._.sitrep.errors or [])
         gold = [{"quote": bench.norm(text, *q["quote"]), "speaker": tuple(q["speaker"]), "marked": q["marked"]}
                 for q in row["quotes"]]
         pred = bench.sitrep_quotes(doc)

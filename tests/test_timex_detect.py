@@ -15,12 +15,12 @@ def nlp():
 
 def run(nlp, text, published="2022-02-03"):
     doc = nlp.make_doc(text)
-    doc._.published = published
+    doc._.sitrep.published = published
     return nlp(doc)
 
 
 def times(doc):
-    return [(t.text, t.type, t.value) for t in doc._.sitrep_times]
+    return [(t.text, t.type, t.value) for t in doc._.sitrep.times]
 
 
 def test_prepositions_are_outside_the_span(nlp):
@@ -73,9 +73,9 @@ def test_without_published_date_keeps_what_is_known(nlp):
 
 def test_offsets_index_the_text(nlp):
     doc = run(nlp, "On Feb. 3, 2022, and again on 4 January, the ministry said nothing.")
-    for t in doc._.sitrep_times:
+    for t in doc._.sitrep.times:
         assert doc.text[t.start:t.end] == t.text
-    assert [t.value for t in doc._.sitrep_times] == ["2022-02-03", "2022-01-04"]
+    assert [t.value for t in doc._.sitrep.times] == ["2022-02-03", "2022-01-04"]
 
 
 def test_time_for_token_picks_the_governing_expression(nlp):

@@ -75,7 +75,7 @@ def test_governing_times_on_the_seed(seed_text):
 
     nlp = load_nlp(components=("sitrep_timex",))
     doc = nlp.make_doc(seed_text)
-    doc._.published = "2022-02-03"
+    doc._.sitrep.published = "2022-02-03"
     doc = nlp(doc)
 
     def verb(word, after=0):

@@ -15,12 +15,12 @@ def nlp():
 
 def run(nlp, text, published="2022-02-03"):
     doc = nlp.make_doc(text)
-    doc._.published = published
+    doc._.sitrep.published = published
     return nlp(doc)
 
 
 def times(doc):
-    return {t.text: t for t in doc._.sitrep_times}
+    return {t.text: t for t in doc._.sitrep.times}
 
 
 def test_each_timex3_type(nlp):
@@ -128,8 +128,8 @@ def test_a_second_term_is_not_a_duration(nlp):
 
 def test_a_year_is_a_time_and_a_count_is_a_quantity(nlp):
     doc = run(nlp, "The 1998 accord ended the war. Police detained up to 2000 people.")
-    assert [(t.text, t.value) for t in doc._.sitrep_times] == [("1998", "1998")]
-    assert [(q.text, q.value) for q in doc._.sitrep_quantities] == [("up to 2000 people", 2000.0)]
+    assert [(t.text, t.value) for t in doc._.sitrep.times] == [("1998", "1998")]
+    assert [(q.text, q.value) for q in doc._.sitrep.quantities] == [("up to 2000 people", 2000.0)]
 
 
 def test_scheduled_event_looks_ahead(nlp):

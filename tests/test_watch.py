@@ -127,16 +127,16 @@ def test_source_files_with_intervals_and_bad_arguments(tmp_path):
                                                    ("http://127.0.0.1:9/sitemap.xml", 300.0),
                                                    ("http://127.0.0.1:9/other", None)]
     f.write_text("http://127.0.0.1:9/feed.xml 2s\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"E501: bad source list .*sources.txt:1: interval '2s' is under 10 s"):
+    with pytest.raises(ConfigError, match=r"E303: bad source list .*sources.txt:1: interval '2s' is under 10 s"):
         parse_sources([str(f)])
-    with pytest.raises(ConfigError, match=r"E501: .*missing.txt"):
+    with pytest.raises(ConfigError, match=r"E303: .*missing.txt"):
         parse_sources([str(tmp_path / "missing.txt")])
-    with pytest.raises(ConfigError, match="E505: bad source ftp://x/y"):
+    with pytest.raises(ConfigError, match="E305: bad source ftp://x/y"):
         parse_sources(["ftp://x/y"])
 
 
 def test_rules_are_checked_with_one_line_reasons_and_windows_are_calendar_periods():
-    with pytest.raises(ConfigError, match=r"E502: .*rule 1 \(g\): give exactly one of below or above"):
+    with pytest.raises(ConfigError, match=r"E304: .*rule 1 \(g\): give exactly one of below or above"):
         parse_rules({"rule": [{"name": "g", "kind": "goldstein", "dyad": ["RUS", "UKR"]}]})
     with pytest.raises(ConfigError, match=r"rule 1 \(x\): kind must be one of"):
         parse_rules({"rule": [{"name": "x", "kind": "nope"}]})
@@ -262,7 +262,7 @@ def test_slow_source_500_then_recovery_retry_after_malformed_feed_and_robots(ser
     r3 = w.run_round()
     assert (r3.polled, r3.articles) == (0, 1) and server.gets("/f1") == 2
     errors = {e["source"].rsplit("/", 1)[1]: e["code"] for e in w.store.errors()}
-    assert errors == {"p1": "E504"}
+    assert errors == {"p1": "E012"}
     w.close()
 
 
@@ -275,7 +275,7 @@ def test_a_page_that_is_not_text_becomes_an_error_row_and_a_404_is_final(server,
     w = watcher(tmp_path / "b.db", u + "/feed.xml", clock)
     w.run_round()
     errors = {e["source"].rsplit("/", 1)[1]: e["code"] for e in w.store.errors()}
-    assert errors == {"bin": "E003", "gone": "E503"}
+    assert errors == {"bin": "E003", "gone": "E011"}
     items = {i["url"].rsplit("/", 1)[1]: i["status"] for i in w.state.items()}
     assert items == {"bin": "done", "gone": "failed"}
     w.close()

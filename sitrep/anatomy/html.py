@@ -15,7 +15,7 @@ from typing import Optional
 from . import Anatomy
 from .credits import credit_line, dateline_agency, merge
 from .dates import date_from_html
-from ..errors import ExtractionError
+from ..errors import stage_failure
 
 _WS = re.compile(r"[ \t\u00a0]+")
 _CAPTION_XPATH = (
@@ -169,7 +169,7 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
     try:
         doc = _extract(trafilatura, html, url)
     except Exception as exc:  # lxml/trafilatura on a pathological page: report, don't crash
-        raise ExtractionError("E101", url, stage="html anatomy", reason=f"{type(exc).__name__}: {exc}") from None
+        raise stage_failure("html anatomy", exc, url) from None
     body_text = getattr(doc, "text", None) or "" if doc is not None else ""
     paragraphs = _paragraphs(body_text)
     tree = _tree(html)

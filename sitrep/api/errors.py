@@ -1,8 +1,9 @@
 """One JSON error shape for every API error, and the HTML twin for pages.
 
 Shape: ``{"error": {"code": "E404", "status": 404, "message": "...", "details"?: [...]}}``.
-Codes come from ``sitrep.errors.Errors`` (E4xx mirror the HTTP status; input errors keep
-their E0xx code), so a client can branch on ``code`` without parsing messages.
+Codes come from ``sitrep.errors.Errors`` (E4xx mirror the HTTP status; library errors keep
+their own code), so a client can branch on ``code`` without parsing messages. This module is
+the API's one boundary: every ``SitrepError`` a route lets through is translated here.
 """
 
 from __future__ import annotations
@@ -15,24 +16,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import Errors, InputError, SitrepError
+from ..errors import ApiError, Errors, InputError, SitrepError, StoreError
+
+__all__ = ["ApiError", "not_found", "error_body", "respond", "from_sitrep_error", "install"]
 
 log = logging.getLogger("sitrep.api")
 
-_STATUS_CODE = {400: "E400", 404: "E404", 405: "E405", 413: "E413", 422: "E400", 429: "E429", 500: "E499"}
-
-
-class ApiError(Exception):
-    """Raised by routes; rendered as the shared error shape (JSON or HTML)."""
-
-    def __init__(self, status: int, code: str, message: str, details: Optional[list] = None,
-                 headers: Optional[dict] = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details, self.headers = status, code, message, details, headers
+_STATUS_CODE = {400: Errors.E400, 404: Errors.E404, 405: Errors.E405, 413: Errors.E413, 422: Errors.E400, 429: Errors.E429,
+                500: Errors.E499}
 
 
 def not_found(what: str) -> ApiError:
-    return ApiError(404, "E404", Errors.E404.format(what=what))
+    return ApiError(404, Errors.E404, what=what)
 
 
 def error_body(status: int, code: str, message: str, details: Optional[list] = None) -> dict:
@@ -58,9 +53,17 @@ def respond(request: Request, err: ApiError):
                         headers=err.headers)
 
 
-def from_input_error(exc: SitrepError) -> ApiError:
-    # E005 (too large) is a size problem, everything else is an unreadable document.
-    status = 413 if exc.code == "E005" else 422
+def from_sitrep_error(exc: SitrepError) -> ApiError:
+    """The response for a library error: a document too large is 413, an unreadable or
+    unprocessable document or a bad option 422, a database problem 503."""
+    if isinstance(exc, ApiError):
+        return exc
+    if isinstance(exc, InputError):
+        status = 413 if exc.code == Errors.E005 else 422
+    elif isinstance(exc, StoreError):
+        status = 503
+    else:  # ConfigError, ExtractionError
+        status = 422
     return ApiError(status, exc.code, exc.reason)
 
 
@@ -69,23 +72,23 @@ def install(app) -> None:
     async def _api_error(request: Request, exc: ApiError):
         return respond(request, exc)
 
-    @app.exception_handler(InputError)
-    async def _input_error(request: Request, exc: InputError):
-        return respond(request, from_input_error(exc))
+    @app.exception_handler(SitrepError)
+    async def _sitrep_error(request: Request, exc: SitrepError):
+        return respond(request, from_sitrep_error(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
         details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
         where = ", ".join(".".join(d["loc"]) + ": " + d["msg"] for d in details[:3])
-        return respond(request, ApiError(422, "E400", Errors.E400.format(reason=where or "invalid parameters"), details))
+        return respond(request, ApiError(422, Errors.E400, details=details, reason=where or "invalid parameters"))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
-        code = _STATUS_CODE.get(exc.status_code, f"E{exc.status_code}")
+        code = _STATUS_CODE.get(exc.status_code) or (Errors.E499 if exc.status_code >= 500 else Errors.E400)
         if exc.status_code == 404:
             message = Errors.E404.format(what=request.url.path)
         elif exc.status_code == 405:
-            message = Errors.E405
+            message = Errors.E405.message()
         else:
             message = str(exc.detail)
         return respond(request, ApiError(exc.status_code, code, message, headers=getattr(exc, "headers", None)))
@@ -94,4 +97,4 @@ def install(app) -> None:
     async def _unexpected(request: Request, exc: Exception):
         # Never echo internals (paths, SQL) to the client; the log has them.
         log.exception("unhandled error on %s", request.url.path)
-        return respond(request, ApiError(500, "E499", Errors.E499))
+        return respond(request, ApiError(500, Errors.E499))

@@ -174,7 +174,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
            limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
     cleaned = clean_query(q)
     if cleaned is None:
-        raise ApiError(422, "E400", Errors.E400.format(reason="q has no words to search for"))
+        raise ApiError(422, Errors.E400, reason="q has no words to search for")
     return {"q": q, "items": store(request).search(cleaned, limit=limit)}
 
 

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..errors import InputError
+from ..errors import SitrepError
 from ..web import charts, highlight
 from . import routes_api as api
-from .errors import from_input_error
+from .errors import from_sitrep_error
 
 router = APIRouter(include_in_schema=False)
 
@@ -141,8 +141,8 @@ def extract_page(request: Request, text: Annotated[str, Form(max_length=2_000_00
                       message="Paste the text or HTML of an article first.")
     try:
         record = api.run_extract(request, text, fmt, published or None, source="pasted")
-    except InputError as exc:
-        err = from_input_error(exc)
+    except SitrepError as exc:
+        err = from_sitrep_error(exc)
         resp = render(request, "extract.html", None, text=text, published=published, message=f"{err.code}: {err.message}")
         resp.status_code = err.status
         return resp

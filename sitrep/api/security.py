@@ -80,7 +80,7 @@ class BodySizeLimit:
                 except ValueError:
                     declared = 0
                 if declared > self.max_bytes:
-                    return await _send_error(send, 413, "E413", Errors.E413.format(size=declared, limit=self.max_bytes))
+                    return await _send_error(send, 413, Errors.E413, Errors.E413.format(size=declared, limit=self.max_bytes))
         chunks: list[bytes] = []
         seen = 0
         while True:
@@ -91,7 +91,7 @@ class BodySizeLimit:
             body = message.get("body", b"")
             seen += len(body)
             if seen > self.max_bytes:
-                return await _send_error(send, 413, "E413",
+                return await _send_error(send, 413, Errors.E413,
                                          Errors.E413.format(size=f"more than {self.max_bytes}", limit=self.max_bytes))
             chunks.append(body)
             if not message.get("more_body", False):
@@ -133,7 +133,7 @@ class HostCheck:
         name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
         name = name.strip("[]")
         if name not in self.allowed:
-            return await _send_error(send, 400, "E400", Errors.E400.format(reason=f"host {name[:100]!r} is not served here"))
+            return await _send_error(send, 400, Errors.E400, Errors.E400.format(reason=f"host {name[:100]!r} is not served here"))
         await self.app(scope, receive, send)
 
 
@@ -182,6 +182,6 @@ class RateLimit:
         wait = self.bucket.take(client, cost)
         if wait > 0:
             retry = max(1, math.ceil(wait))
-            return await _send_error(send, 429, "E429", Errors.E429.format(retry=retry),
+            return await _send_error(send, 429, Errors.E429, Errors.E429.format(retry=retry),
                                      [(b"retry-after", str(retry).encode())])
         await self.app(scope, receive, send)

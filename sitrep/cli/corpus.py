@@ -12,7 +12,6 @@ import json
 import sys
 import click
 
-from ..errors import SitrepError
 from . import main
 
 DB_HELP = "Database: a file path, sqlite:///path or postgresql://user:pass@host/db."
@@ -28,10 +27,7 @@ def _output(f):  # noqa: ANN001
 def _store(db: str):  # noqa: ANN202
     from ..store import open_store
 
-    try:
-        return open_store(db)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    return open_store(db)
 
 
 def _flatten(row: dict, prefix: str = "") -> dict:
@@ -107,12 +103,9 @@ def ingest(paths, db, workers, limit, published, as_body, input_format, batch_si
     if engine == "dask":
         from ..distributed import ingest_dask  # lazy: dask is heavy and optional for local runs
 
-        try:
-            summary = ingest_dask(list(paths), db_url=db, out_dir=out_dir, scheduler=scheduler, workers=workers,
-                                  published=published, limit=limit, batch_size=batch_size,
-                                  input_format=input_format, as_body=as_body)
-        except SitrepError as exc:
-            raise click.ClickException(str(exc)) from None
+        summary = ingest_dask(list(paths), db_url=db, out_dir=out_dir, scheduler=scheduler, workers=workers,
+                              published=published, limit=limit, batch_size=batch_size,
+                              input_format=input_format, as_body=as_body)
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
         return
     from ..ingest import count_documents
@@ -120,13 +113,10 @@ def ingest(paths, db, workers, limit, published, as_body, input_format, batch_si
 
     kwargs = dict(db=db, workers=workers, limit=limit, published=published, as_body=as_body,
                   input_format=input_format, batch_size=batch_size)
-    try:
-        if no_progress or not sys.stderr.isatty():
-            summary = run_ingest(list(paths), **kwargs)
-        else:
-            summary = _with_progress(list(paths), limit, count_documents, run_ingest, kwargs)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    if no_progress or not sys.stderr.isatty():
+        summary = run_ingest(list(paths), **kwargs)
+    else:
+        summary = _with_progress(list(paths), limit, count_documents, run_ingest, kwargs)
     if as_json:
         click.echo(json.dumps(summary, indent=2))
         return
@@ -191,12 +181,9 @@ def quotes(db, speaker, article, limit, offset, as_json, as_csv) -> None:
 def events(db, source, target, type_, since, until, modality, article, place, bbox, limit, offset, as_json,
            as_csv) -> None:
     """Events, one per duplicate cluster (with its mention count), newest first."""
-    try:
-        rows = _store(db).events(source=source, target=target, type=type_, since=since, until=until,
-                                 modality=modality, article=article, limit=limit, offset=offset, place=place,
-                                 bbox=bbox)
-    except SitrepError as exc:
-        raise click.UsageError(str(exc)) from None
+    rows = _store(db).events(source=source, target=target, type=type_, since=since, until=until,
+                             modality=modality, article=article, limit=limit, offset=offset, place=place,
+                             bbox=bbox)
     _emit(rows, [("day", "day"), ("source.text", "source"), ("source.code", "code"), ("plover", "event"),
                  ("target.text", "target"), ("target.code", "code"), ("modality", "modality"),
                  ("goldstein", "goldstein"), ("mentions", "n"), ("evidence", "evidence")], as_json, as_csv, "events")
@@ -226,10 +213,7 @@ def search(query, db, limit, as_json, as_csv) -> None:
 @_output
 def dyad(a, b, db, by, since, until, modality, directed, as_json, as_csv) -> None:
     """Events between A and B per period, with mean Goldstein (the conflict-cooperation line)."""
-    try:
-        rows = _store(db).dyad_timeline(a, b, by=by, since=since, until=until, modality=modality, directed=directed)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    rows = _store(db).dyad_timeline(a, b, by=by, since=since, until=until, modality=modality, directed=directed)
     _emit(rows, [("period", by), ("events", "events"), ("a_to_b", f"{a}->{b}"), ("b_to_a", f"{b}->{a}"),
                  ("mentions", "mentions"), ("goldstein_mean", "mean Goldstein")], as_json, as_csv, f"{a} - {b}")
 
@@ -261,11 +245,8 @@ def export(db, fmt, out, table, since, until, modality, include_uncoded) -> None
     """Write the corpus as jsonl records (re-importable), CSV, Parquet, GDELT 2.0 TSV or PLOVER JSON."""
     from ..export import export as run_export
 
-    try:
-        n = run_export(_store(db), fmt, out, since=since, until=until, modality=modality, table=table,
-                       uncoded=include_uncoded)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    n = run_export(_store(db), fmt, out, since=since, until=until, modality=modality, table=table,
+                   uncoded=include_uncoded)
     click.echo(f"{n} {'articles' if fmt in ('jsonl', 'parquet') or table == 'articles' else 'rows'} written"
                + ("" if out == "-" else f" to {out}"), err=True)
 

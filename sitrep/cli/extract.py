@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..errors import InputError, SitrepError
+from ..errors import InputError
 from ..reader import MAX_BYTES, iter_documents
 from ..record import ErrorRecord, json_schema
 from . import main
@@ -45,11 +45,8 @@ def extract(path: str, published: str | None, as_body: bool, input_format: str, 
     if not batch:
         only = docs[0]
         if isinstance(only, InputError):
-            raise click.ClickException(str(only))
-        try:
-            record = get_pipeline().extract(only, as_body=as_body, published=published)
-        except SitrepError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise only
+        record = get_pipeline().extract(only, as_body=as_body, published=published)
         _emit(record, fmt)
         return
     pipe = get_pipeline()

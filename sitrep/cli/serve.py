@@ -19,17 +19,13 @@ def serve(db: str, host: str, port: int, rate: float, burst: float, max_body: in
     import uvicorn
 
     from ..api import ApiSettings, create_app
-    from ..errors import SitrepError
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
     # On loopback, answer only to loopback names: a page elsewhere cannot reach the corpus
     # by pointing its own host name at 127.0.0.1 (DNS rebinding).
     hosts = ["127.0.0.1", "localhost", "::1"] if loopback else None
-    try:
-        app = create_app(db, settings=ApiSettings(max_body_bytes=max_body, rate_per_s=rate or None, burst=burst,
-                                                  allowed_hosts=hosts))
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    app = create_app(db, settings=ApiSettings(max_body_bytes=max_body, rate_per_s=rate or None, burst=burst,
+                                              allowed_hosts=hosts))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"sitrep: serving {db} at http://{shown}:{port}/  (API reference: http://{shown}:{port}/docs; Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

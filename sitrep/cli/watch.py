@@ -9,7 +9,6 @@ import sys
 
 import click
 
-from ..errors import SitrepError
 from . import main
 from .corpus import _db, _emit
 
@@ -56,11 +55,8 @@ def watch(sources, db, rules_path, webhook, once, interval, timeout, min_delay, 
     from ..watch import Watcher, load_rules, parse_sources
 
     # Everything is checked before anything is fetched or written.
-    try:
-        specs = parse_sources(list(sources))
-        rules = load_rules(rules_path) if rules_path else []
-    except SitrepError as exc:
-        raise click.UsageError(str(exc)) from None
+    specs = parse_sources(list(sources))
+    rules = load_rules(rules_path) if rules_path else []
     if webhook and not webhook.startswith(("http://", "https://")):
         raise click.BadParameter("must be an http(s) URL", param_hint="--webhook")
     out = click.get_text_stream("stdout")
@@ -69,11 +65,8 @@ def watch(sources, db, rules_path, webhook, once, interval, timeout, min_delay, 
         out.write((json.dumps({"alert": alert}, ensure_ascii=False) if as_json else alert_line(alert)) + "\n")
         out.flush()
 
-    try:
-        watcher = Watcher(db, specs, rules=rules, webhook=webhook, interval=interval, timeout=timeout,
-                          min_delay=min_delay, batch_size=batch_size, on_alert=on_alert)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    watcher = Watcher(db, specs, rules=rules, webhook=webhook, interval=interval, timeout=timeout,
+                      min_delay=min_delay, batch_size=batch_size, on_alert=on_alert)
 
     def stop(signum, _frame) -> None:  # noqa: ANN001
         watcher.stop.set()
@@ -95,8 +88,6 @@ def watch(sources, db, rules_path, webhook, once, interval, timeout, min_delay, 
 
     try:
         watcher.run(once=once, on_round=on_round)
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
     finally:
         watcher.close()
 
@@ -118,10 +109,7 @@ def _watch_state(db: str):  # noqa: ANN202
     from ..store import open_store
     from ..watch import WatchState
 
-    try:
-        return WatchState(open_store(db))
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+    return WatchState(open_store(db))
 
 
 @main.command()

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..errors import ConfigError, InputError
+from ..errors import Errors, ConfigError, InputError
 from ..reader import MAX_BYTES, _iter_jsonl_lines, format_for_path, iter_documents, iter_paths
 from ..reader import InputDoc
 
@@ -102,9 +102,9 @@ def plan_partitions(
     every worker mounts (a LocalCluster's workers share the client's working directory).
     """
     if size < 1:
-        raise ConfigError("E302", reason=f"partition size must be >= 1, got {size}")
+        raise ConfigError(Errors.E302, reason=f"partition size must be >= 1, got {size}")
     if any(p == "-" for p in paths):
-        raise ConfigError("E302", reason="the dask engine reads files, not stdin")
+        raise ConfigError(Errors.E302, reason="the dask engine reads files, not stdin")
     parts: list[Partition] = []
     group: list[str] = []
     left = limit

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from ..errors import ConfigError, ExtractionError, InputError
+from ..errors import Errors, ConfigError, InputError, describe, stage_failure
 from ..reader import MAX_BYTES
 from .output import done_summary, iter_output_keyed, write_manifest, write_partition
 from .partitions import Partition, iter_partition_documents, plan_partitions
@@ -34,13 +34,13 @@ def connect(scheduler: Optional[str] = None, workers: int = 2, client=None) -> I
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - dask is installed with sitrep[dask]
-        raise ConfigError("E302", reason="--engine dask needs the dask[distributed] package") from exc
+        raise ConfigError(Errors.E302, reason="--engine dask needs the dask[distributed] package") from exc
     if scheduler:
         with Client(scheduler) as c:
             yield c
         return
     if workers < 1:
-        raise ConfigError("E302", reason=f"workers must be >= 1, got {workers}")
+        raise ConfigError(Errors.E302, reason=f"workers must be >= 1, got {workers}")
     import dask
 
     # The worker's statistical profiler samples every thread's stack 100 times a second,
@@ -62,17 +62,17 @@ def _count_workers(client) -> int:
 
 def _lost_partition(part: Partition, out_dir: str, exc: BaseException, max_bytes: int) -> dict:
     """Error rows for every document of a partition whose task did not come back."""
-    reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+    reason = describe(exc)
     rows: list[dict] = []
     try:
         for doc in iter_partition_documents(part, max_bytes=max_bytes):
             if isinstance(doc, InputError):
                 rows.append(error_row(doc))
             else:
-                err = ExtractionError("E101", doc.source or doc.input_id, stage="dask task", reason=reason)
+                err = stage_failure("dask task", exc, doc.source or doc.input_id)
                 rows.append(error_row(err, source=doc.source, input_id=doc.input_id))
     except Exception:  # noqa: BLE001 - the client cannot read the input either: one row per file
-        rows = [error_row(ExtractionError("E101", p, stage="dask task", reason=reason), source=p)
+        rows = [error_row(stage_failure("dask task", exc, p), source=p)
                 for p in part.paths]
     files = write_partition(out_dir, part.key, rows)
     return {"partition": part.key, "label": part.label, "documents": len(rows), "articles": 0,
@@ -138,7 +138,7 @@ def ingest_dask(
     t0 = time.perf_counter()
     if scheduler and not out_dir:
         # A temporary folder on this machine is not where remote workers can write.
-        raise ConfigError("E302", reason="a --scheduler cluster needs --out: a folder every worker can write "
+        raise ConfigError(Errors.E302, reason="a --scheduler cluster needs --out: a folder every worker can write "
                                          "and this machine can read (a shared filesystem)")
     parts = plan_partitions(list(paths), size=partition_size, input_format=input_format, limit=limit)
     temporary = out_dir is None

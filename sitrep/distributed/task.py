@@ -14,7 +14,7 @@ import threading
 import time
 from typing import Callable, Iterator, Optional
 
-from ..errors import ExtractionError, InputError
+from ..errors import Errors, InputError, SitrepError, stage_failure
 from ..reader import MAX_BYTES, InputDoc
 from ..record import ErrorRecord
 from .output import PartitionWriter, is_error, mark_done
@@ -49,8 +49,9 @@ def error_row(exc: BaseException, source: Optional[str] = None, input_id: Option
     if isinstance(exc, InputError):
         return ErrorRecord(error=str(exc), code=exc.code, source=exc.doc,
                            input_id=getattr(exc, "input_id", None)).model_dump(mode="json")
-    code = getattr(exc, "code", "E101")
-    return ErrorRecord(error=str(exc), code=code, source=source, input_id=input_id).model_dump(mode="json")
+    if not isinstance(exc, SitrepError):
+        exc = stage_failure("dask task", exc, source)
+    return ErrorRecord(error=str(exc), code=exc.code, source=source, input_id=input_id).model_dump(mode="json")
 
 
 def to_input(doc: InputDoc) -> dict:
@@ -103,8 +104,7 @@ def iter_annotated(
         except StopIteration:
             break
         except Exception as exc:  # noqa: BLE001 - a reader crash mid-file: record it, keep what was read
-            rows.append((error_row(ExtractionError("E101", part.label, stage="read",
-                                                   reason=f"{type(exc).__name__}: {exc}"), source=part.label), None))
+            rows.append((error_row(stage_failure("read", exc, part.label), source=part.label), None))
             break
         if isinstance(doc, InputError):
             rows.append((error_row(doc), error_key(doc.doc, getattr(doc, "input_id", None), doc.code, doc.reason)))

@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import guarded
+from ..contract import guarded, spacy_meta
 from ..record import Entity
 from . import gazetteer  # noqa: F401  (public module)
 from .components import fix_entities, make_ner_fixes  # noqa: F401  (registers sitrep_ner_fixes)
@@ -34,18 +34,18 @@ __all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "resolve_nominal", "l
 
 
 def annotate(doc: Doc) -> Doc:
-    """Fill ``doc._.sitrep_entities`` and ``doc._.sitrep_mentions`` from ``doc.ents``."""
+    """Fill ``doc._.sitrep.entities`` and ``doc._.sitrep.mentions`` from ``doc.ents``."""
     entities, mentions = build(doc)
-    doc._.sitrep_entities = entities
-    doc._.sitrep_mentions = mentions
+    doc._.sitrep.entities = entities
+    doc._.sitrep.mentions = mentions
     return doc
 
 
-@Language.factory("sitrep_entities")
+@Language.factory("sitrep_entities", **spacy_meta("sitrep_entities"))
 def make_entities(nlp: Language, name: str):
     def run(doc: Doc) -> None:
         # Reset first, so a failure leaves empty lists, not a previous doc's values.
-        doc._.sitrep_entities, doc._.sitrep_mentions = [], []
+        doc._.sitrep.entities, doc._.sitrep.mentions = [], []
         annotate(doc)
 
     return lambda doc: guarded(name, run, doc)
@@ -58,7 +58,7 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
     considered and a person is preferred, the last one ("Pentagon spokesman John Kirby" ->
     Kirby): the head of an English noun phrase comes last.
     """
-    mentions = doc._.sitrep_mentions or []
+    mentions = doc._.sitrep.mentions or []
     if not mentions or end <= start:
         return None
     i = bisect_right(mentions, (start, float("inf"), "")) - 1
@@ -74,7 +74,7 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Optional[Entity]:
-    for e in doc._.sitrep_entities or []:
+    for e in doc._.sitrep.entities or []:
         if e.id == entity_id:
             return e
     return None

@@ -27,10 +27,9 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import guarded
+from ..contract import doc_text, guarded, spacy_meta
 from .context import is_junk, retype
 from .gazetteer import gazetteer, lookup
-from .resolve import doc_text
 from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -297,6 +296,6 @@ def _add_gazetteer(doc: Doc, ents: list[Span], line_cache: dict[int, bool]) -> l
     return ents + filter_spans(added)
 
 
-@Language.factory("sitrep_ner_fixes")
+@Language.factory("sitrep_ner_fixes", **spacy_meta("sitrep_ner_fixes"))
 def make_ner_fixes(nlp: Language, name: str):
     return lambda doc: guarded(name, fix_entities, doc)

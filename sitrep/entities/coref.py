@@ -54,7 +54,7 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
 
 
 def _entities(doc: Doc) -> dict:
-    return {e.id: e for e in (doc._.sitrep_entities or [])}
+    return {e.id: e for e in (doc._.sitrep.entities or [])}
 
 
 def _kind_ok(ent, plural: bool) -> bool:
@@ -66,7 +66,7 @@ def _kind_ok(ent, plural: bool) -> bool:
 
 
 def _mention_entity(doc: Doc, tok: Token, ents: dict) -> Optional[object]:
-    for s, e, eid in doc._.sitrep_mentions or []:
+    for s, e, eid in doc._.sitrep.mentions or []:
         if s <= tok.idx < e:
             return ents.get(eid)
         if s > tok.idx:
@@ -130,7 +130,7 @@ def _resolve_thing(doc: Doc, token: Token, depth: int) -> Optional[str]:
                 return None
     # 3. the nearest earlier compatible mention
     best = None
-    for s, e, eid in doc._.sitrep_mentions or []:
+    for s, e, eid in doc._.sitrep.mentions or []:
         if e > token.idx:
             break
         if _kind_ok(ents.get(eid), plural):
@@ -164,7 +164,7 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
         owner_ent = ents.get(owner) if owner else None
         owner_country = getattr(owner_ent, "country", None)
         best = None
-        for s, e, eid in doc._.sitrep_mentions or []:
+        for s, e, eid in doc._.sitrep.mentions or []:
             if s >= token.idx:
                 break
             ent = ents.get(eid)
@@ -181,7 +181,7 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
     if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
         return None  # "the Russian government": named by its modifier, not by the context
     best = None
-    for s, e, eid in doc._.sitrep_mentions or []:
+    for s, e, eid in doc._.sitrep.mentions or []:
         if s >= token.idx:
             break
         ent = ents.get(eid)

@@ -19,8 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import TEXT_KEY as _SHARED_TEXT_KEY
-from ..extensions import doc_text as _shared_doc_text
+from ..contract import doc_text
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
@@ -36,8 +35,6 @@ _NAMED_KINDS = {"country", "capital", "demonym", "igo", "media", "metonym"}
 _POSS = re.compile(r"(?:\s*['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,7}$")
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "la", "al"}
-GENDER_KEY = "sitrep_person_gender"
-TEXT_KEY = _SHARED_TEXT_KEY
 
 
 @dataclass
@@ -212,7 +209,7 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     clusters = cluster(mentions)
     entities: list[Entity] = []
     genders: dict[str, str] = {}
-    published = doc._.published
+    published = doc._.sitrep.published
     text = doc_text(doc)
     for c in clusters:
         eid = content_id(c.type, c.name)
@@ -236,7 +233,7 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     _merge_same_ids(entities)
     _hosted_igos(doc, entities)
     entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
-    doc.user_data[GENDER_KEY] = genders
+    doc._.sitrep.genders = genders
     spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
     return entities, spans
 
@@ -260,12 +257,6 @@ def _hosted_igos(doc: Doc, entities: list[Entity]) -> None:
                 near[h.name] += sum(1 for x in h.mentions if lo <= x.start <= hi)
         best = max(hosted, key=lambda h: (near[h.name], len(h.mentions)))
         e.actor_code = best.actor_code
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, shared between the entity components (and the other stages, through
-    ``sitrep.extensions.doc_text``): Doc.text re-joins every token on each access."""
-    return _shared_doc_text(doc)
 
 
 def _trimmed_offsets(text: str, span: Span) -> tuple[int, int]:
@@ -397,11 +388,11 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
     want = PRONOUNS.get(token.lower_)
     if want is None:
         return None
-    mentions = doc._.sitrep_mentions or []
+    mentions = doc._.sitrep.mentions or []
     if not mentions:
         return None
-    types = {e.id: e.type for e in (doc._.sitrep_entities or [])}
-    genders = doc.user_data.get(GENDER_KEY, {})
+    types = {e.id: e.type for e in (doc._.sitrep.entities or [])}
+    genders = doc._.sitrep.genders
     people = [(s, e, i) for s, e, i in mentions
               if types.get(i) == "PERSON" and genders.get(i, want) == want and e <= token.idx]
     if not people:

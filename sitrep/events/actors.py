@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
 from ..entities.actors import sector_for_noun, sector_for_title
-from ..extensions import doc_text
+from ..contract import doc_text
 from ..record import Actor
 from .words import words
 
@@ -134,7 +134,7 @@ class ActorResolver:
         most often (at least twice, and more often than any other), or None."""
         if not hasattr(self, "_frame"):
             counts: dict[str, int] = {}
-            for e in self.doc._.sitrep_entities or []:
+            for e in self.doc._.sitrep.entities or []:
                 if e.type in ("GPE", "NORP", "LOC") and e.country:
                     counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -212,7 +212,7 @@ class ActorResolver:
             eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
         ent = entity_by_id(doc, eid) if eid else None
         if ent is not None and tok.pos_ == "NOUN" and not any(
-                s <= tok.idx < e for s, e, mid in doc._.sitrep_mentions or [] if mid == eid):
+                s <= tok.idx < e for s, e, mid in doc._.sitrep.mentions or [] if mid == eid):
             # 'US commander': the entity is the noun's modifier; the noun is the actor.
             return self._common_noun(tok)
         text = self.text[start:end]
@@ -220,7 +220,7 @@ class ActorResolver:
             if self.is_natural(ent):
                 return None
             # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
-            for s, e, mid in doc._.sitrep_mentions or []:
+            for s, e, mid in doc._.sitrep.mentions or []:
                 if mid == eid and s <= tok.idx < e:
                     text = self.text[s:e]
                     break

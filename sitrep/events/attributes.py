@@ -41,7 +41,7 @@ def event_date(st: "DocState", sent: SpacySpan, tok: Token) -> Optional[str]:
         for tx in st.times:
             if sent.start_char <= tx.start and tx.end <= sent.end_char:
                 return tx.value
-    return st.doc._.published
+    return st.doc._.sitrep.published
 
 
 def event_location(st: "DocState", tok: Token, used: set[int]) -> tuple[Optional[str], Optional[str]]:

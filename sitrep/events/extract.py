@@ -70,10 +70,10 @@ class DocState:
         self.text = self.actors.text
         self.events: list[Event] = []
         self.consumed: set[int] = set()
-        self.times = [t for t in (doc._.sitrep_times or []) if t.value and t.value[:4].isdigit()
+        self.times = [t for t in (doc._.sitrep.times or []) if t.value and t.value[:4].isdigit()
                       and t.type in ("DATE", "TIME")]
-        self.quantities = list(doc._.sitrep_quantities or [])
-        self.quotes: list[Quote] = list(doc._.sitrep_quotes or [])
+        self.quantities = list(doc._.sitrep.quantities or [])
+        self.quotes: list[Quote] = list(doc._.sitrep.quotes or [])
         self.headline = _headline(doc)
         self.table = lexicon.load_lexicon()
 

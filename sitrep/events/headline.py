@@ -40,9 +40,9 @@ def _remap(actor: Optional[Actor], title_ents: dict[str, Entity], body_entities:
 
 
 def headline_events(title_doc: Doc, body_entities: list[Entity], article_key: str) -> list[Event]:
-    title_ents = {e.id: e for e in (title_doc._.sitrep_entities or [])}
+    title_ents = {e.id: e for e in (title_doc._.sitrep.entities or [])}
     out = []
-    for ev in title_doc._.sitrep_events or []:
+    for ev in title_doc._.sitrep.events or []:
         evidence = ev.evidence.model_copy(update={"field": "title"})
         trigger = ev.trigger.model_copy(update={"field": "title"}) if ev.trigger else None
         source = _remap(ev.source, title_ents, body_entities)

@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import doc_text, guarded
+from ..contract import doc_text, guarded, spacy_meta
 from ..record import Geo
 from .gazetteer import Feature, distance_km, gazetteer
 from .locate import dateline, locate
@@ -33,10 +33,10 @@ __all__ = ["annotate_places", "make_places", "resolve_name", "resolve_entities",
 def annotate_places(doc: Doc) -> Doc:
     """Fill ``entity.geo`` for the doc's place entities and ``event.place`` for its events."""
     text = doc_text(doc)
-    entities = doc._.sitrep_entities or []
+    entities = doc._.sitrep.entities or []
     ctx = resolve_entities(entities, text)
     by_id = {e.id: e for e in entities}
-    mentions = doc._.sitrep_mentions or []
+    mentions = doc._.sitrep.mentions or []
     dl = dateline(text, ctx)
     cache: dict[tuple[int, int], Optional[Geo]] = {}
 
@@ -70,7 +70,7 @@ def annotate_places(doc: Doc) -> Doc:
                 return geo, s, e, None
         return None
 
-    for ev in doc._.sitrep_events or []:
+    for ev in doc._.sitrep.events or []:
         ev.place = locate(ev, doc, geo_at, ctx, dl)
         if ev.place is not None and ev.location is None and ev.place.span is not None:
             ev.location = ev.place.span.text
@@ -78,6 +78,6 @@ def annotate_places(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("sitrep_places")
+@Language.factory("sitrep_places", **spacy_meta("sitrep_places"))
 def make_places(nlp: Language, name: str):
     return lambda doc: guarded(name, annotate_places, doc)

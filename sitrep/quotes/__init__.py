@@ -1,7 +1,7 @@
 """Quotes and speakers (issue 4): direct, partial, indirect and mixed, each tied to an entity.
 
 Public API:
-- component ``sitrep_quotes`` (after ``sitrep_entities``) -> ``doc._.sitrep_quotes``
+- component ``sitrep_quotes`` (after ``sitrep_entities``) -> ``doc._.sitrep.quotes``
 - ``find_quotes(doc)`` -> list[Quote] on any parsed Doc
 - ``find_marked(text)`` -> quotation-mark pairing on raw text (no spaCy needed)
 """
@@ -11,17 +11,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import guarded
+from ..contract import guarded, spacy_meta
 from .extract import find_quotes
 from .marks import Marked, find_marked
 
 __all__ = ["find_quotes", "find_marked", "Marked", "make_quotes"]
 
 
-@Language.factory("sitrep_quotes")
+@Language.factory("sitrep_quotes", **spacy_meta("sitrep_quotes"))
 def make_quotes(nlp: Language, name: str):
     def run(doc: Doc) -> None:
-        doc._.sitrep_quotes = []   # set first: a failure still leaves a list, not None
-        doc._.sitrep_quotes = find_quotes(doc)
+        doc._.sitrep.quotes = []   # set first: a failure still leaves a list, not None
+        doc._.sitrep.quotes = find_quotes(doc)
 
     return lambda doc: guarded(name, run, doc)

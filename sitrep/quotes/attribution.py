@@ -16,24 +16,10 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
-from ..extensions import doc_text as _shared_doc_text
+from ..contract import doc_text
 from .cues import AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-_TEXT_KEY = "_sitrep_quotes_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, cached while quotes run: spaCy rebuilds the string on every access,
-    which was most of this stage's time."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = _shared_doc_text(doc)
-    return text
-
-
-def forget_text(doc: Doc) -> None:
-    doc.user_data.pop(_TEXT_KEY, None)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -233,7 +219,7 @@ def _entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
 
 def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
     best = -1
-    for s, e, mid in doc._.sitrep_mentions or []:
+    for s, e, mid in doc._.sitrep.mentions or []:
         if s >= at:
             break
         if mid == eid:
@@ -243,7 +229,7 @@ def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
 
 def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
     best = None
-    for s, e, eid in doc._.sitrep_mentions or []:
+    for s, e, eid in doc._.sitrep.mentions or []:
         if s >= at:
             break
         if _entity_type(doc, eid) == "PERSON":
@@ -280,7 +266,7 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
         # "A Kremlin statement", "a spokesperson from Johnson's office": the entity inside
         # the mention is who the statement speaks for.
         m_start, m_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        for s, e, mid in doc._.sitrep_mentions or []:
+        for s, e, mid in doc._.sitrep.mentions or []:
             if s >= m_start and e <= m_end:
                 eid = mid
                 break

@@ -14,9 +14,8 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..record import Quote, content_id, make_span
+from ..contract import doc_text
 from .attribution import (
-    doc_text,
-    forget_text,
     History,
     addressee_and_medium,
     cue_span,
@@ -382,10 +381,7 @@ def _neighbour(doc: Doc, c: Candidate, done: list[tuple[Candidate, Quote]]) -> O
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of a parsed Doc, in text order (what the ``sitrep_quotes`` component writes)."""
-    try:
-        return _find_quotes(doc)
-    finally:
-        forget_text(doc)
+    return _find_quotes(doc)
 
 
 def _find_quotes(doc: Doc) -> list[Quote]:

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import StoreError
+from ..errors import Errors, StoreError
 from . import queries as Q
 from . import schema as S
 from .writer import Writer, error_key, input_key
@@ -55,7 +55,7 @@ class Store:
                 S.migrate(conn, url)
                 backend.create_search(conn)
         except SQLAlchemyError as exc:
-            raise StoreError("E201", None, url=_redact(url), reason=str(exc).splitlines()[0]) from None
+            raise StoreError(Errors.E201, None, url=_redact(url), reason=str(exc).splitlines()[0]) from None
         self._writer = Writer(backend)
 
     # -- writing -------------------------------------------------------------------------

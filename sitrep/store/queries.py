@@ -15,7 +15,7 @@ from typing import Optional
 from sqlalchemy import and_, func, select, text
 from sqlalchemy.engine import Connection
 
-from ..errors import ConfigError
+from ..errors import Errors, ConfigError
 from . import schema as S
 from .aggregates import iso_week
 
@@ -55,9 +55,9 @@ def parse_bbox(bbox) -> Optional[tuple[float, float, float, float]]:  # noqa: AN
     try:
         w, s_, e_, n = (float(x) for x in parts)
     except (TypeError, ValueError):
-        raise ConfigError("E302", reason=f"bbox must be min_lon,min_lat,max_lon,max_lat, got {bbox!r}") from None
+        raise ConfigError(Errors.E302, reason=f"bbox must be min_lon,min_lat,max_lon,max_lat, got {bbox!r}") from None
     if not (-180 <= w <= 180 and -180 <= e_ <= 180 and -90 <= s_ <= n <= 90):
-        raise ConfigError("E302", reason=f"bbox out of range (lon -180..180, lat -90..90, min <= max): {bbox!r}")
+        raise ConfigError(Errors.E302, reason=f"bbox out of range (lon -180..180, lat -90..90, min <= max): {bbox!r}")
     return w, s_, e_, n
 
 
@@ -177,7 +177,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
     relationship; ``directed=True`` keeps a->b only.
     """
     if by not in ("day", "week", "month", "year"):
-        raise ConfigError("E302", reason=f"--by must be day, week, month or year, not {by!r}")
+        raise ConfigError(Errors.E302, reason=f"--by must be day, week, month or year, not {by!r}")
     e, g = S.events, S.agg_dyad_day
     dirs = [(a, b, "a_to_b")] + ([] if directed else [(b, a, "b_to_a")])
     acc: dict[str, dict] = defaultdict(lambda: {"events": 0, "mentions": 0, "gsum": 0.0, "gn": 0, "a_to_b": 0, "b_to_a": 0})

@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from ..errors import StoreError
+from ..errors import Errors, StoreError
 
 SCHEMA_VERSION = 4
 
@@ -336,7 +336,7 @@ def migrate(conn: Connection, url: str = "") -> int:
     """Bring the schema to SCHEMA_VERSION; returns the version found before."""
     found = current_version(conn)
     if found > SCHEMA_VERSION:
-        raise StoreError("E202", url or None, found=found, expected=SCHEMA_VERSION)
+        raise StoreError(Errors.E202, url or None, found=found, expected=SCHEMA_VERSION)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[version](conn)
         if version == 1:

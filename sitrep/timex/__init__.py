@@ -1,7 +1,7 @@
 """Time expressions and quantities (issue 6): component ``sitrep_timex``.
 
-Writes ``doc._.sitrep_times`` (list[TimeExpr], TIMEX3 values against ``doc._.published``)
-and ``doc._.sitrep_quantities`` (list[Quantity]). Runs right after NER, before entities,
+Writes ``doc._.sitrep.times`` (list[TimeExpr], TIMEX3 values against ``doc._.sitrep.published``)
+and ``doc._.sitrep.quantities`` (list[Quantity]). Runs right after NER, before entities,
 quotes and events, which read both through :func:`time_for_token` and
 :func:`quantity_for_token`.
 
@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import guarded
+from ..contract import guarded, spacy_meta
 from ..record import Quantity, TimeExpr
 from .detect import direction, find_times
 from .normalise import normalise
@@ -47,14 +47,14 @@ def absolute_date(text: str) -> Optional[str]:
 
 
 def annotate(doc: Doc) -> Doc:
-    """Fill ``doc._.sitrep_times`` and ``doc._.sitrep_quantities`` (the component's work)."""
+    """Fill ``doc._.sitrep.times`` and ``doc._.sitrep.quantities`` (the component's work)."""
     times = find_times(doc)
-    doc._.sitrep_times = times
-    doc._.sitrep_quantities = find_quantities(doc, skip=[(t.start, t.end) for t in times])
+    doc._.sitrep.times = times
+    doc._.sitrep.quantities = find_quantities(doc, skip=[(t.start, t.end) for t in times])
     return doc
 
 
-@Language.factory("sitrep_timex")
+@Language.factory("sitrep_timex", **spacy_meta("sitrep_timex"))
 def make_timex(nlp: Language, name: str):
     return lambda doc: guarded(name, annotate, doc)
 
@@ -98,7 +98,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
     reaching another verb ("spoke ... on February 2"), or, for a noun trigger, when both hang
     from the same verb. Calendar values (DATE/TIME) win over durations; the nearest wins.
     """
-    found = [t for t in (doc._.sitrep_times or []) if _attached(doc, t.start, t.end, token)]
+    found = [t for t in (doc._.sitrep.times or []) if _attached(doc, t.start, t.end, token)]
     if not found:
         return None
     found.sort(key=lambda t: (t.type not in ("DATE", "TIME") or t.value is None, abs(t.start - token.idx)))
@@ -108,7 +108,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
 def quantity_for_token(doc: Doc, token: Token) -> Optional[Quantity]:
     """The quantity attached to ``token`` ("send about 3,000 troops" -> 3000 troops for "send")."""
     found = []
-    for q in doc._.sitrep_quantities or []:
+    for q in doc._.sitrep.quantities or []:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or span.sent != token.sent:
             continue

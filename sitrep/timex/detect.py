@@ -3,7 +3,7 @@
 Candidates come from two places: spaCy's DATE/TIME entities, and a few patterns the small
 model misses (weekday names, "yesterday", clock times, "Feb. 3", "in recent days").
 Overlaps keep the longer span. Each candidate is normalised (``normalise.py``) against
-``doc._.published`` with the tense of the clause it sits in, and dropped when it is not a
+``doc._.sitrep.published`` with the tense of the clause it sits in, and dropped when it is not a
 time expression after all ("65-year-old", "Christmas" without a year).
 
 Span convention (documented in docs/timex.md): the extent is the time expression
@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text
+from ..contract import doc_text
 from ..record import TimeExpr
 from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
@@ -92,7 +92,7 @@ _KEEP_DOT = re.compile(r"(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec
 
 
 def _ref(doc: Doc) -> Optional[date]:
-    pub = doc._.published
+    pub = doc._.sitrep.published
     if not pub:
         return None
     try:

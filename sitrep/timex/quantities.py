@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..extensions import doc_text
+from ..contract import doc_text
 from ..record import Quantity
 from .numbers import SCALES, is_number_word, parse_number
 

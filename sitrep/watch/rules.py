@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..errors import ConfigError
+from ..errors import ConfigError, Errors
 from ..store import Store
 
 KINDS = ("goldstein", "count", "quote", "modality")
@@ -83,11 +83,11 @@ class Rule:
 
 
 def _bad(path: str, reason: str) -> ConfigError:
-    return ConfigError("E502", None, path=path, reason=reason)
+    return ConfigError(Errors.E304, None, path=path, reason=reason)
 
 
 def load_rules(path: str | Path) -> list[Rule]:
-    """Read and check a rules file; every mistake is a one-line E502 naming the rule."""
+    """Read and check a rules file; every mistake is a one-line E304 naming the rule."""
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))

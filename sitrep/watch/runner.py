@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..errors import InputError
+from ..errors import Errors, InputError
 from ..reader import InputDoc, decode, looks_like_html
 from ..store import Store, open_store
 from .deliver import MAX_ATTEMPTS, RETRY_LATER, post_alert
@@ -190,8 +190,8 @@ class Watcher:
                                 last_modified=row.get("last_modified") if revisit else None)
         if resp.blocked:
             rep.item_errors += 1
-            self.state.item_failed(row["key"], now, resp.error, "E504", None, None, final="blocked")
-            self._error_row(row, InputError("E504", row["url"]))
+            self.state.item_failed(row["key"], now, resp.error, "E012", None, None, final="blocked")
+            self._error_row(row, InputError(Errors.E012, row["url"]))
             return
         if resp.not_modified and revisit:
             rep.unchanged += 1
@@ -203,10 +203,10 @@ class Watcher:
             retryable = resp.status is None or resp.status in RETRYABLE
             if retryable and attempts < ITEM_ATTEMPTS:
                 wait = max(self.item_retry * 2 ** (attempts - 1), resp.retry_after or 0.0)
-                self.state.item_failed(row["key"], now, resp.error, "E503", now + wait, resp.status)
+                self.state.item_failed(row["key"], now, resp.error, "E011", now + wait, resp.status)
             else:
-                self.state.item_failed(row["key"], now, resp.error, "E503", None, resp.status)
-                self._error_row(row, InputError("E503", row["url"], reason=resp.error))
+                self.state.item_failed(row["key"], now, resp.error, "E011", None, resp.status)
+                self._error_row(row, InputError(Errors.E011, row["url"], reason=resp.error))
             return
         digest = hashlib.sha256(resp.body).hexdigest()
         if digest == row.get("content_hash"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, Errors
 from .state import SourceSpec
 from .urls import canonical_url
 
@@ -39,7 +39,7 @@ def _check_url(url: str, where: str) -> str:
     try:
         canonical_url(url)
     except ValueError as exc:
-        raise ConfigError("E505", None, source=where, reason=str(exc)) from None
+        raise ConfigError(Errors.E305, None, source=where, reason=str(exc)) from None
     return url
 
 
@@ -47,7 +47,7 @@ def read_source_file(path: Path) -> list[SourceSpec]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError("E501", None, path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
+        raise ConfigError(Errors.E303, None, path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].strip()
@@ -55,16 +55,16 @@ def read_source_file(path: Path) -> list[SourceSpec]:
             continue
         parts = line.split()
         if len(parts) > 2:
-            raise ConfigError("E501", None, path=f"{path}:{n}", reason="expected: URL [interval]")
+            raise ConfigError(Errors.E303, None, path=f"{path}:{n}", reason="expected: URL [interval]")
         interval = None
         if len(parts) == 2:
             try:
                 interval = parse_interval(parts[1])
             except ValueError as exc:
-                raise ConfigError("E501", None, path=f"{path}:{n}", reason=str(exc)) from None
+                raise ConfigError(Errors.E303, None, path=f"{path}:{n}", reason=str(exc)) from None
         out.append(SourceSpec(_check_url(parts[0], f"{path}:{n}"), interval))
     if not out:
-        raise ConfigError("E501", None, path=str(path), reason="lists no source")
+        raise ConfigError(Errors.E303, None, path=str(path), reason="lists no source")
     return out
 
 
@@ -78,5 +78,5 @@ def parse_sources(args: list[str]) -> list[SourceSpec]:
         else:
             out.extend(read_source_file(Path(arg)))
     if not out:
-        raise ConfigError("E501", None, path="(arguments)", reason="no source given")
+        raise ConfigError(Errors.E303, None, path="(arguments)", reason="no source given")
     return out
