@@ -42,8 +42,10 @@ EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo
                      "source_text", "source_code", "source_country", "target_text", "target_code",
                      "target_country", "location", "place_id", "place_country", "place_adm1", "lat", "lon",
                      "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id"]
+# "text" is the content as written (verbatim only when kind is direct/partial: see
+# sitrep.quotes.shown_text); "parts" the content pieces as start:end pairs.
 QUOTE_CSV_COLUMNS = ["article_id", "id", "published", "speaker_name", "kind", "text", "cue", "start", "end",
-                     "mentions", "cluster_id"]
+                     "mentions", "cluster_id", "cue_class", "parts"]
 
 
 def _quad(cameo: Optional[str]) -> str:
@@ -230,7 +232,10 @@ def _event_flat(e: dict) -> dict:
 def _iter_quotes(store) -> Iterator[dict]:  # noqa: ANN001
     for art in store.iter_articles():
         for q in store.quotes(article=art["id"], limit=100_000):
-            yield {k: (q.get(k) if k != "cue" else (q.get("cue") or {}).get("text")) for k in QUOTE_CSV_COLUMNS}
+            row = {k: q.get(k) for k in QUOTE_CSV_COLUMNS}
+            row["cue"] = (q.get("cue") or {}).get("text")
+            row["parts"] = " ".join(f"{p['start']}:{p['end']}" for p in q.get("parts") or [])
+            yield row
 
 
 def _open(out) -> tuple[IO, bool]:  # noqa: ANN001

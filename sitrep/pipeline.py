@@ -19,7 +19,7 @@ from .contract import doc_text
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
 from .events import headline_events
 from .nlp import MODEL, load_nlp
-from .reader import InputDoc, check_text, detect_language, looks_like_html
+from .reader import InputDoc, check_text, detect_language, looks_like_html, normalise_page
 from .record import Article, ErrorRecord, article_id
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -54,11 +54,11 @@ class Pipeline:
             # The caller says this is already the clean body: keep it byte for byte.
             anat = _anatomy.Anatomy(body=content)
         elif fmt == "html":
-            anat = _anatomy.from_html(content, url=item.url)
+            anat = _anatomy.from_html(normalise_page(content), url=item.url)
             if not anat.body.strip():
                 raise InputError(Errors.E006, name)
         else:
-            anat = _anatomy.from_text(content, url=item.url)
+            anat = _anatomy.from_text(normalise_page(content), url=item.url)
             if not anat.body.strip():
                 raise InputError(Errors.E009, name)
         lang = detect_language(anat.body)

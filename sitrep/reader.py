@@ -81,6 +81,14 @@ def check_text(text: str, doc: str = "<input>", max_bytes: int = MAX_BYTES) -> s
     sample = text[:65536]
     if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise InputError(Errors.E003, doc)
+    # Returned as given: offsets index the input exactly. Pages are NFC-normalised by the
+    # pipeline before their body is fixed (``normalise_page``); a body given as such
+    # (``--as-body``) is never changed.
+    return text
+
+
+def normalise_page(text: str) -> str:
+    """The one normalisation a page gets before anatomy fixes ``record.text``: NFC."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -271,7 +279,7 @@ def iter_documents(
             yield exc
             return
     if fmt == "jsonl":
-        yield from _iter_jsonl_lines(data.decode("utf-8", errors="replace").splitlines(), name, max_bytes)
+        yield from _iter_jsonl_lines(_lines(data.decode("utf-8", errors="replace")), name, max_bytes)
         return
     try:
         text = decode(data, name, max_bytes)
@@ -279,6 +287,12 @@ def iter_documents(
         yield exc
         return
     yield InputDoc(content=text, source=name, format=fmt if fmt in ("text", "html") else "auto")
+
+
+def _lines(text: str) -> list[str]:
+    """JSON lines end at "\\n" only: ``str.splitlines`` would also cut at U+2028, U+0085 or a
+    form feed, which JSON allows raw inside a string."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
 def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:

@@ -14,12 +14,19 @@ import re
 import unicodedata
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+# 2.0 (issue 19): one Quote per attribution with its content in ``parts``; ``cue_class``.
 
 Modality = Literal["asserted", "reported", "planned", "hypothetical", "denied", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
+# The cue classes of the attribution literature (PolNeAR, PARC): a speech verb ("said"), an
+# accusation/criticism/evaluation verb ("accused", "warned", "praised"), a belief or intent verb
+# ("believes", "wants"), "according to", a noun cue ("allegations that", "a poll", "the
+# report says"), or a colon introduction ("Smith:").
+CueClass = Literal["speech", "accusation", "belief", "according_to", "noun", "colon"]
+PART_JOIN = " … "
 Approximation = Literal["approx", "more_than", "less_than", "at_least", "at_most", "exact"]
 
 
@@ -84,17 +91,34 @@ class Entity(_Model):
 
 
 class Quote(_Model):
+    """One attribution: a source, a cue and the content, which may be in several pieces
+    (\u201cX,\u201d he said, \u201cY\u201d is one Quote with two ``parts``)."""
+
     id: str
-    text: str = Field(description="The quoted or reported content.")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    kind: QuoteKind
+    text: str = Field(description="The content: the parts' texts joined with ' … ' (verbatim only for direct/partial).")
+    start: int = Field(ge=0, description="Start of the first part.")
+    end: int = Field(ge=0, description="End of the last part.")
+    parts: list[Span] = Field(default_factory=list, description=(
+        "The content pieces in text order; none covers the cue or the source. A record of schema 1.x "
+        "(one span) reads as one part."))
+    kind: QuoteKind = Field(description=(
+        "direct/partial: the content is verbatim (in quotation marks); indirect: reported, not verbatim; "
+        "mixed: reported with verbatim fragments (the quotation marks are in the parts' text)."))
+    cue_class: Optional[CueClass] = Field(None, description="speech, accusation, belief, according_to, noun, colon.")
     speaker: Optional[str] = Field(None, description="Entity id of the speaker.")
     speaker_span: Optional[Span] = Field(None, description="The mention the cue attaches to ('he', 'the spokesperson').")
     speaker_text: Optional[str] = Field(None, description="Name of the speaker as resolved, or the mention text.")
     cue: Optional[Span] = Field(None, description="The speech verb or phrase: 'said', 'told', 'according to'.")
     addressee: Optional[Span] = Field(None, description="Whom it was said to: 'Johnson' in 'told Johnson'.")
     medium: Optional[Span] = Field(None, description="Where it was said: 'in an interview on public broadcaster ZDF'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_part_when_none(cls, data):  # noqa: ANN001 - pydantic hook
+        # Records written before 2.0 have no parts: their one span is the one part.
+        if isinstance(data, dict) and not data.get("parts") and "start" in data and "end" in data:
+            data = dict(data, parts=[{"start": data["start"], "end": data["end"], "text": data.get("text", "")}])
+        return data
 
 
 class Actor(_Model):
@@ -174,6 +198,14 @@ class Article(_Model):
     quantities: list[Quantity] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list, description="Per-stage problems that did not stop the record.")
     input_id: Optional[str] = Field(None, description="The `id` given with a jsonl input line, carried through.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data):  # noqa: ANN001 - pydantic hook
+        # A 1.x record re-imported (export -> ingest) is read as the current version.
+        if isinstance(data, dict) and str(data.get("schema_version", SCHEMA_VERSION)).startswith("1."):
+            data = dict(data, schema_version=SCHEMA_VERSION)
+        return data
 
 
 class ErrorRecord(_Model):

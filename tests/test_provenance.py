@@ -27,7 +27,9 @@ def assert_provenance(rec: Article) -> int:
         assert source[span.start:span.end] == span.text, (path, span)
         n += 1
     for q in rec.quotes:
-        assert rec.text[q.start:q.end] == q.text, q
+        # One attribution, content in parts (each a span checked above); text joins them.
+        assert q.parts and q.text == " … ".join(p.text for p in q.parts), q
+        assert q.start == q.parts[0].start and q.end == q.parts[-1].end, q
     for t in list(rec.times) + list(rec.quantities):
         assert rec.text[t.start:t.end] == t.text, t
     return n

@@ -41,10 +41,9 @@ def test_run_of_quote_paragraphs_after_one_attribution(extract):
         "The talks resume on Monday."
     )
     r = extract(text)
-    direct = quotes(r, "direct")
-    assert [q.text for q in direct] == ["We are ready to talk", "But we will not accept threats against our people"]
-    assert direct[0].speaker is not None and direct[1].speaker == direct[0].speaker
-    assert "Berg" in direct[1].speaker_text
+    (q,) = quotes(r, "direct")    # one attribution, two pieces sharing the cue
+    assert [p.text for p in q.parts] == ["We are ready to talk", "But we will not accept threats against our people"]
+    assert q.speaker is not None and "Berg" in q.speaker_text and q.cue.text == "said"
 
 
 def test_multi_paragraph_quote_shares_the_closing_attribution(extract):
@@ -53,9 +52,8 @@ def test_multi_paragraph_quote_shares_the_closing_attribution(extract):
         "“The second part is to reopen the roads to the north,” General Tom Reyes said."
     )
     r = extract(text)
-    direct = quotes(r, "direct")
-    assert len(direct) == 2
-    assert all("Reyes" in (q.speaker_text or "") for q in direct)
+    (q,) = quotes(r, "direct")
+    assert len(q.parts) == 2 and "Reyes" in q.speaker_text
 
 
 def test_according_to_and_indirect_speech(extract):
@@ -80,7 +78,8 @@ def test_institutional_statement_then_it_added(extract):
 def test_pronoun_speaker_resolves_to_the_last_person(extract):
     text = "Senator Paul Kim criticised the budget. He said the plan would cut hospital funding."
     r = extract(text)
-    (q,) = quotes(r, "indirect")
+    criticised, q = quotes(r, "indirect")
+    assert criticised.cue_class == "accusation" and criticised.text == "the budget"
     assert q.speaker_span.text == "He" and "Kim" in q.speaker_text
     assert q.text == "the plan would cut hospital funding"
 
@@ -95,7 +94,7 @@ def test_bad_marks_never_fail_the_article(extract):
     r = extract(text)
     assert not [e for e in r.errors if "quotes" in e]
     for q in r.quotes:
-        assert r.text[q.start:q.end] == q.text
+        assert all(r.text[p.start:p.end] == p.text for p in q.parts)
 
 
 def test_participle_and_object_control_speakers(extract):
@@ -140,10 +139,10 @@ def test_speaker_introduced_by_a_colon_sentence_or_paragraph(extract):
         "“We are ready to defend every village.”\n\n"
         "“We will not wait for permission.”"
     )
-    first, second = quotes(r, "direct")
-    assert first.speaker_span.text == "The foreign minister" and first.cue.text == "added"
-    assert first.medium.text == "in a televised address"
-    assert second.speaker_span == first.speaker_span
+    (q,) = quotes(r, "direct")   # two paragraphs after one introduction: one attribution
+    assert q.speaker_span.text == "The foreign minister" and q.cue.text == "added"
+    assert q.medium.text == "in a televised address"
+    assert [p.text for p in q.parts] == ["We are ready to defend every village", "We will not wait for permission"]
 
 
 def test_name_between_closing_mark_and_cue(extract):

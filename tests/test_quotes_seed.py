@@ -1,31 +1,37 @@
-"""Issue 4 on the seed: every passage in quotation marks with its speaker and kind,
-plus the indirect claims. Uses the full pipeline (``seed_record``)."""
+"""Issues 4 and 19 on the seed: every passage in quotation marks inside the attribution it
+belongs to, with its speaker; the indirect claims. Uses the full pipeline (``seed_record``).
+
+Since issue 19 a record is one attribution: a marked fragment inside a reported clause is
+part of that clause's record (kind ``mixed``), not a record of its own."""
 
 from __future__ import annotations
 
 import pytest
 
-# (quote text, kind, a word the speaker's resolved name must contain, speaker mention)
+QUOTE_MARKS = "“\"‘"
+
+# (passage in quotation marks, kind of the attribution holding it, a word the speaker's
+# resolved name must contain, speaker mention)
 MARKED = [
     ("expressed his deep concern about Russia’s current hostile activity on the Ukrainian border",
-     "partial", "Johnson", "A spokesperson from Johnson’s office"),
+     "mixed", "Johnson", "A spokesperson from Johnson’s office"),
     ("emphasized the need to find a way forward which respects both Ukraine’s territorial integrity "
-     "and right to self-defense", "partial", "Johnson", "A spokesperson from Johnson’s office"),
-    ("a tragic miscalculation", "partial", "Johnson", "Johnson"),
-    ("unwillingness of NATO to adequately respond", "partial", "Kremlin", "A Kremlin statement"),
-    ("was noted", "partial", "Kremlin", "A Kremlin statement"),
-    ("ignored", "partial", "Putin", "Putin"),
-    ("hiding behind", "partial", "Putin", "Putin"),
+     "and right to self-defense", "mixed", "Johnson", "A spokesperson from Johnson’s office"),
+    ("a tragic miscalculation", "mixed", "Johnson", "Johnson"),
+    ("unwillingness of NATO to adequately respond", "mixed", "Kremlin", "A Kremlin statement"),
+    ("was noted", "mixed", "Kremlin", "A Kremlin statement"),
+    ("ignored", "mixed", "Putin", "who"),
+    ("hiding behind", "mixed", "Putin", "Putin"),
     ("contradicts the fundamental principle of the indivisibility of security", "partial", "Kremlin",
      "the statement"),
-    ("chronic sabotage", "partial", "Putin", "Putin"),
-    ("unmistakable signals to the world that we stand ready", "partial", "Kirby", "Kirby"),
-    ("sum total of deterrence actions", "partial", "Kirby", "Kirby"),
+    ("chronic sabotage", "mixed", "Putin", "Putin"),
+    ("unmistakable signals to the world that we stand ready", "mixed", "Kirby", "Kirby"),
+    ("sum total of deterrence actions", "mixed", "Kirby", "Kirby"),
     ("It’s important that we send a strong signal to Mr. Putin and, frankly, to the world that NATO "
      "matters to the United States and it matters to our allies", "direct", "Kirby", "Kirby"),
     ("destructive steps which increase military tension and reduce scope for political decisions",
      "partial", "Moscow", "Moscow"),
-    ("to the joy of the authorities in Kyiv", "partial", "Grushko",
+    ("to the joy of the authorities in Kyiv", "mixed", "Grushko",
      "Deputy Foreign Minister Aleksandr Grushko"),
     ("As long as he is acting aggressively, we’re going to make sure we can reassure our NATO allies and "
      "Eastern Europe that we’re there and Article 5 is a sacred obligation", "direct", "Biden", "Biden"),
@@ -33,25 +39,50 @@ MARKED = [
 ]
 
 
+def _marked_at(text: str, passage: str) -> int:
+    """Offset of the passage where it stands in quotation marks."""
+    k = text.find(passage)
+    while k > 0 and text[k - 1] not in QUOTE_MARKS:
+        k = text.find(passage, k + 1)
+    assert k > 0, f"passage not in marks: {passage!r}"
+    return k
+
+
+def attribution_of(record, passage: str):
+    """The attribution whose content holds the marked passage (the innermost one)."""
+    k = _marked_at(record.text, passage)
+    held = [(p.end - p.start, q) for q in record.quotes for p in q.parts
+            if p.start <= k and k + len(passage) <= p.end]
+    assert held, f"no attribution holds {passage!r}"
+    return min(held, key=lambda x: x[0])[1]
+
+
 def _by_text(record):
-    return {q.text: q for q in record.quotes}
+    return {m[0]: attribution_of(record, m[0]) for m in MARKED}
 
 
 @pytest.mark.parametrize("text,kind,speaker,mention", MARKED, ids=[m[0][:24] for m in MARKED])
-def test_marked_quote_found_with_speaker(seed_record, text, kind, speaker, mention):
-    q = _by_text(seed_record).get(text)
-    assert q is not None, f"quote not found: {text!r}"
+def test_marked_passage_in_its_attribution(seed_record, text, kind, speaker, mention):
+    q = attribution_of(seed_record, text)
     assert q.kind == kind
     assert speaker in q.speaker_text
     assert q.speaker is not None, "speaker must resolve to an entity id"
     assert q.speaker_span.text == mention
-    assert seed_record.text[q.start:q.end] == q.text
     assert seed_record.text[q.speaker_span.start:q.speaker_span.end] == mention
+    for p in q.parts:
+        assert seed_record.text[p.start:p.end] == p.text
+        # no part covers the cue or the source
+        assert not (p.start < q.cue.end and q.cue.start < p.end)
+        assert not (p.start < q.speaker_span.end and q.speaker_span.start < p.end)
 
 
-def test_exactly_the_sixteen_marked_passages(seed_record):
-    marked = sorted(q.text for q in seed_record.quotes if q.kind in ("direct", "partial"))
-    assert marked == sorted(m[0] for m in MARKED)
+def test_verbatim_records_are_exactly_the_marked_passages(seed_record):
+    """direct/partial records hold only words in quotation marks (verbatim content)."""
+    verbatim = sorted(p.text for q in seed_record.quotes if q.kind in ("direct", "partial") for p in q.parts)
+    assert verbatim == sorted(m[0] for m in MARKED if m[1] in ("direct", "partial"))
+    for q in seed_record.quotes:
+        if q.kind == "indirect":
+            assert not any(ch in p.text for p in q.parts for ch in "“”")
 
 
 def test_institutional_speaker_is_the_kremlin_entity(seed_record):
@@ -60,6 +91,8 @@ def test_institutional_speaker_is_the_kremlin_entity(seed_record):
     b = quotes["contradicts the fundamental principle of the indivisibility of security"]
     assert a.speaker == b.speaker
     assert a.cue.text == b.cue.text == "said"
+    # both fragments of the statement's sentence are one attribution
+    assert quotes["unwillingness of NATO to adequately respond"].id == a.id
 
 
 def test_addressee_and_medium(seed_record):
@@ -121,8 +154,9 @@ def test_pronoun_speakers_follow_the_last_speaker(seed_record):
 def test_every_span_indexes_the_text(seed_record):
     text = seed_record.text
     for q in seed_record.quotes:
-        assert text[q.start:q.end] == q.text
-        for span in (q.speaker_span, q.cue, q.addressee, q.medium):
+        assert q.parts and q.start == q.parts[0].start and q.end == q.parts[-1].end
+        assert q.text == " … ".join(p.text for p in q.parts)
+        for span in (*q.parts, q.speaker_span, q.cue, q.addressee, q.medium):
             if span is not None:
                 assert text[span.start:span.end] == span.text
     assert len({q.id for q in seed_record.quotes}) == len(seed_record.quotes)

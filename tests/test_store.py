@@ -215,3 +215,38 @@ def test_version_1_database_is_migrated(db_url):
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
     assert s.dyad_timeline("RUS", "UKR") == expected
     s.close()
+
+
+def test_version_4_database_gets_record_schema_2_quotes(db_url):
+    """Migration 4 -> 5 (issue 19): stored 1.x records and quote rows gain ``parts``."""
+    import json
+
+    s = open_store(db_url)
+    s.add_articles(corpus())
+    art_id = corpus()[0].id
+    want = s.get_article(art_id)
+    assert want["schema_version"] == "2.0" and want["quotes"][0]["parts"]
+
+    def old(q):
+        return {k: v for k, v in q.items() if k not in ("parts", "cue_class")}
+
+    with s.engine.begin() as conn:
+        for aid, raw in conn.execute(text("SELECT id, record FROM articles")).all():
+            rec = json.loads(raw)
+            rec = dict(rec, schema_version="1.0", quotes=[old(q) for q in rec["quotes"]])
+            conn.execute(text("UPDATE articles SET record = :r WHERE id = :i"), {"r": json.dumps(rec), "i": aid})
+        for aid, qid, raw in conn.execute(text("SELECT article_id, id, data FROM quotes")).all():
+            conn.execute(text("UPDATE quotes SET data = :d WHERE article_id = :a AND id = :i"),
+                         {"d": json.dumps(old(json.loads(raw))), "a": aid, "i": qid})
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    s.close()
+    s = open_store(db_url)
+    with s.engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
+    got = s.get_article(art_id)
+    assert got["schema_version"] == "2.0"
+    q = got["quotes"][0]
+    assert q["parts"] == [{"start": q["start"], "end": q["end"], "text": q["text"], "field": "text"}]
+    rows = s.quotes(article=art_id)
+    assert rows and all(r["parts"] and r["parts"][0]["text"] == r["text"] for r in rows)
+    s.close()

@@ -7,8 +7,10 @@ import pytest
 from sitrep.quotes import cues
 from sitrep.wordlists import members, table
 
-ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun"}
-CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "-"}
+ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",
+         # issue 19: attributions beyond speech verbs
+         "report", "intent", "object", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun"}
+CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 
 
 def test_cue_table_is_well_formed():
@@ -22,7 +24,8 @@ def test_cue_table_is_well_formed():
         assert set(r["roles"].split(",")) <= ROLES, r
         # a noun's roles are noun roles, a verb's are verb roles
         if r["pos"] == "VERB":
-            assert not set(r["roles"].split(",")) & {"speaker_noun", "media_noun", "medium_noun", "make_clear"}, r
+            assert not set(r["roles"].split(",")) & {"speaker_noun", "media_noun", "medium_noun", "make_clear",
+                                                     "claim_noun", "poll_noun"}, r
 
 
 def test_cue_subsets():
@@ -50,3 +53,12 @@ def test_members_and_bad_table(tmp_path, monkeypatch):
             wl.table("bad.tsv")
     finally:
         wl.table.cache_clear()
+
+
+def test_attribution_frames_and_record_classes():
+    assert cues.VERB_FRAMES["believe"] == ("clause",)
+    assert "xcomp" in cues.VERB_FRAMES["want"] and "p:for" in cues.VERB_FRAMES["call"]
+    assert {"allegation", "claim"} <= cues.NOUN_CUES and "poll" in cues.POLL_NOUNS
+    assert cues.record_class("believe") == "belief"
+    assert cues.record_class("praise") == cues.record_class("criticize") == "accusation"
+    assert cues.record_class("say") == cues.record_class("deny") == "speech"

@@ -159,8 +159,13 @@ def _with_progress(paths, limit, count_documents, run_ingest, kwargs) -> dict:  
 def quotes(db, speaker, article, limit, offset, as_json, as_csv) -> None:
     """Quotes, one per duplicate cluster (with its mention count), newest first."""
     rows = _store(db).quotes(speaker=speaker, article=article, limit=limit, offset=offset)
+    if not as_json:
+        from ..quotes import shown_text
+
+        # Tables and CSV: verbatim words in quotation marks, reported speech without.
+        rows = [dict(r, text=shown_text(r)) for r in rows]
     _emit(rows, [("published", "date"), ("speaker_name", "speaker"), ("kind", "kind"), ("text", "quote"),
-                 ("cue", "cue"), ("mentions", "n")], as_json, as_csv, "quotes")
+                 ("cue", "cue"), ("cue_class", "class"), ("mentions", "n")], as_json, as_csv, "quotes")
 
 
 @main.command()

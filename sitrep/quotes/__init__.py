@@ -1,4 +1,5 @@
-"""Quotes and speakers (issue 4): direct, partial, indirect and mixed, each tied to an entity.
+"""Quotes and speakers (issues 4, 19): one record per attribution (source, cue, content in
+parts), direct, partial, indirect and mixed, each tied to an entity, with the cue's class.
 
 Public API:
 - component ``sitrep_quotes`` (after ``sitrep_entities``) -> ``doc._.sitrep.quotes``
@@ -13,9 +14,10 @@ from spacy.tokens import Doc
 
 from ..contract import guarded, spacy_meta
 from .extract import find_quotes
+from .display import is_verbatim, shown_text
 from .marks import Marked, find_marked
 
-__all__ = ["find_quotes", "find_marked", "Marked", "make_quotes"]
+__all__ = ["find_quotes", "find_marked", "Marked", "make_quotes", "is_verbatim", "shown_text"]
 
 
 @Language.factory("sitrep_quotes", **spacy_meta("sitrep_quotes"))

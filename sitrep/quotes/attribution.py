@@ -17,10 +17,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
 from ..contract import doc_text
-from .cues import AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from .reported import prep_of_frame
+from .cues import record_class, AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Heads of a speaker mention that name the vehicle, not the source: in "A Kremlin statement
+# said" the Kremlin is the speaker and the statement the medium.
+VEHICLE_NOUNS = frozenset("""statement report post tweet interview release letter communique communiqué
+readout document memo video message op-ed article column editorial filing transcript""".split())
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "urge"})
@@ -44,9 +49,26 @@ def is_cue(tok: Token) -> bool:
     return False
 
 
+def cue_class(tok: Token) -> str:
+    """The cue's class (``record.CueClass``): speech, accusation, belief, according_to, noun."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("accord", "according"):
+        return "according_to"
+    if tok.pos_ in ("NOUN", "PROPN", "ADP"):
+        return "noun"
+    return record_class(lemma)
+
+
 def cue_span(tok: Token) -> tuple[int, int]:
     """Character span of the cue phrase: "said", "according to", "made clear"."""
     start, end = tok.idx, tok.idx + len(tok)
+    if tok.pos_ == "ADP":                 # "in the poll": the cue is the poll phrase's head
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return start, pobj.idx + len(pobj)
+    particle = prep_of_frame(tok)
+    if particle is not None:              # "called for", "referred to"
+        end = particle.idx + len(particle)
     for c in tok.children:
         if (c.lower_ == "to" and tok.lemma_.lower() in ("accord", "according")) or (
             tok.lemma_.lower() == "make" and c.lower_ in MAKE_CLEAR
@@ -83,7 +105,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
         subj = _subject(tok)
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head          # "Putin, who said ..." -> Putin
+                return subj              # "Putin, who said ...": the mention is "who", resolved to Putin
             return _past_dateline(subj)
         if _passive(tok):
             return None                  # "workers who were informed that ...": not the speaker
@@ -112,7 +134,19 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return tok.head
         break
-    return _name_before(cue)
+    return _name_before(cue) or _name_after(cue)
+
+
+def _name_after(cue: Token) -> Optional[Token]:
+    """'“...,” said Skelly': an inverted speaker the parser did not make the subject."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or cue.dep_ not in ("ROOT", "parataxis", "ccomp"):
+        return None
+    t = doc[cue.i + 1]
+    if t.text[:1].isupper() and t.is_alpha and t.pos_ in ("PROPN", "ADV", "NOUN", "X", "ADJ") and t.head.i == cue.i \
+            and t.dep_ in ("advmod", "npadvmod", "dobj", "attr", "dep", "appos", "oprd", "nmod"):
+        return t
+    return None
 
 
 def _name_before(cue: Token) -> Optional[Token]:
@@ -241,6 +275,11 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
     """Entity id and display name for the mention doc[start:end] headed by ``head``."""
     text = doc[start:end].text
     low = head.lower_
+    if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        # "Putin, who said ...": the relative pronoun stands for the noun its clause hangs on.
+        ante = head.head.head
+        s, e = mention_bounds(ante)
+        return resolve_speaker(doc, ante, s, e, history)
     if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
         if low in PERSON_PRONOUNS:
             eid = _entities.resolve_pronoun(doc, head)
@@ -276,6 +315,12 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
         if prev is not None:
             return prev
     etype = _entity_type(doc, eid)
+    if eid is not None and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and lemma not in VEHICLE_NOUNS \
+            and etype in ("NORP", "GPE") \
+            and _entities.entity_at(doc, s_char, e_char) is None:
+        # "the Russian defence ministry said": the source is the ministry, named in full,
+        # not the nationality that modifies it (the entity id still links the country).
+        return Resolved(eid, text, False)
     person = etype == "PERSON" or (etype is None and head.ent_type_ == "PERSON")
     if lemma in SPEAKER_NOUNS and head.ent_type_ != "PERSON":
         person = lemma.startswith("spokes") or lemma == "official"

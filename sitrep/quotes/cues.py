@@ -12,7 +12,8 @@ from __future__ import annotations
 from ..wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
-           "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS"]
+           "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
+           "NOUN_CUES", "POLL_NOUNS", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -48,3 +49,40 @@ SPEAKER_NOUNS = _role("speaker_noun")
 MEDIA_NOUNS = _role("media_noun")
 # Prepositional phrases that name where something was said.
 MEDIUM_NOUNS = _role("medium_noun")
+
+
+# Attributions beyond speech verbs (issue 19, ``reported.py``): lemma -> the frames its
+# content comes in (clause, xcomp, obj, p:<preposition>), from the roles report, intent,
+# object and p_<preposition>.
+def _frames() -> dict[str, tuple[str, ...]]:
+    names = {"report": "clause", "intent": "xcomp", "object": "obj"}
+    out: dict[str, tuple[str, ...]] = {}
+    for row in table(CUES):
+        if row["pos"] != "VERB":
+            continue
+        fr = tuple(names.get(r, "p:" + r[2:] if r.startswith("p_") else "") for r in row["roles"].split(","))
+        fr = tuple(f for f in fr if f)
+        if fr:
+            out[row["word"]] = fr
+    return out
+
+
+VERB_FRAMES = _frames()
+# Dependencies of a verb's right-hand children that make up an "obj" frame's content.
+OBJ_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "advmod", "npadvmod"})
+# Nouns whose that-clause is an attributed claim ("the allegation that Y").
+NOUN_CUES = _role("claim_noun")
+# Nouns for polls and documents in "in the poll, Y" / "by one estimate, Y".
+POLL_NOUNS = _role("poll_noun")
+
+# The record's cue classes (``record.CueClass``) from the table's finer ones.
+_COARSE = {"speech": "speech", "commitment": "speech", "denial": "speech", "accusation": "accusation",
+           "praise": "accusation", "request": "accusation", "labelling": "accusation", "belief": "belief"}
+
+
+_RECORD_CLASS = {(r["word"], r["pos"]): _COARSE.get(r["class"], "speech") for r in table(CUES)}
+
+
+def record_class(word: str, pos: str = "VERB") -> str:
+    """The record's class of a verb cue: speech, accusation or belief (speech when unlisted)."""
+    return _RECORD_CLASS.get((word, pos), "speech")

@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 from ..record import Quote, content_id, make_span
 from ..contract import doc_text
 from .attribution import (
+    VEHICLE_NOUNS,
     History,
     addressee_and_medium,
+    cue_class,
     cue_span,
     is_cue,
     mention_bounds,
@@ -28,6 +30,9 @@ from .attribution import (
 )
 from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS
 from .marks import Marked, find_marked
+from .merge import merge_by_cue
+from .notquotes import not_a_quote
+from .reported import content_ranges, noun_content, noun_cue_source, poll_frame
 
 _TRIM = " \t\n\r,;:.—–-"
 _MAX_WALK = 8
@@ -185,8 +190,8 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
         if start >= end:
             continue
         sent = sentence_tokens(doc, start, end)
-        if _is_premodifier(doc, start, end):
-            continue                     # the “interim” government, a “phase one” deal
+        if _is_premodifier(doc, start, end) or not_a_quote(doc, start, end, doc_text(doc)):
+            continue                     # the “interim” government, “Meet the Press”, dubbed “Mr. P”
         cue = _governing_cue(doc, start, end, quoted)
         if cue is None or speaker_token(cue) is None:
             # A cue elsewhere in the sentence attributes a longer passage; for one or two
@@ -244,10 +249,15 @@ def _clause_range(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
         else:
             toks = [t for t in head.subtree if t.i > cue.right_edge.i]
         return _token_range(toks)
-    if not heads and cue.dep_ in ("ccomp", "parataxis") and cue.i > cue.head.i and not is_cue(cue.head):
+    if not heads and cue.dep_ in ("ccomp", "parataxis") and cue.head.i != cue.i and not is_cue(cue.head):
         # "Troops will deploy ..., Kirby said" parsed with the report as the head.
         head = cue.head
         toks = [t for t in head.subtree if t.i < cue.left_edge.i]
+        # '“...,” chairman, CEO and president Ana Ruiz said': what follows the closing mark
+        # is the speaker's name, whatever the parse hung it on.
+        close = [k for k, t in enumerate(toks) if t.text in "”\"»"]
+        if close and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PUNCT", "SPACE") for t in toks[close[-1] + 1:]):
+            toks = toks[:close[-1] + 1]
         return _token_range(toks)
     if not heads:
         return None
@@ -289,45 +299,109 @@ def _token_range(toks: list[Token]) -> Optional[tuple[int, int]]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _parenthetical_tail(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
+    """'Perhaps, he said, the town has grown too fast': the report goes on after the cue."""
+    if cue.dep_ not in ("ccomp", "parataxis") or cue.head.i == cue.i or is_cue(cue.head) or any(
+            c.dep_ == "ccomp" for c in cue.children):
+        return None
+    head = cue.head
+    toks = [t for t in head.subtree if t.i > cue.right_edge.i]
+    return _token_range(toks)
+
+
+def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
+    """Content ranges of a cue token and the fewest words a piece needs."""
+    lemma = t.lemma_.lower()
+    if is_cue(t) and (lemma in CLAUSE_VERBS or lemma in ("accord", "according", "make", "accuse", "describe", "denounce")):
+        rng = _clause_range(doc, t)
+        if rng is not None:
+            tail = _parenthetical_tail(doc, t)
+            return ([rng, tail] if tail else [rng]), 3
+    return content_ranges(t), 1
+
+
 def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
     quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
+    text = doc_text(doc)
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for t in doc:
-        if not is_cue(t) or _in_quotes(t.idx, quoted):
+        if t.pos_ not in ("VERB", "AUX", "NOUN", "ADP") or _in_quotes(t.idx, quoted):
             continue
         lemma = t.lemma_.lower()
-        if lemma not in CLAUSE_VERBS and lemma not in ("accord", "according", "make", "accuse", "describe", "denounce"):
+        speaker = None
+        if t.pos_ == "NOUN":
+            rng = noun_content(t)
+            ranges, min_words = ([rng] if rng else []), 2
+            if ranges:
+                speaker = noun_cue_source(t)
+        elif t.pos_ == "ADP":
+            pf = poll_frame(t)
+            ranges, min_words = ([pf[1]] if pf else []), 3
+            if pf:
+                speaker = pf[0]
+        else:
+            if any(c.dep_ == "neg" for c in t.children) and lemma != "deny" and lemma in CLAUSE_VERBS:
+                continue
+            ranges, min_words = _content_of(doc, t)
+            if ranges:
+                speaker = speaker_token(t)
+        if not ranges or speaker is None or _in_quotes(speaker.idx, quoted):
             continue
-        if any(c.dep_ == "neg" for c in t.children) and lemma != "deny":
+        if t.pos_ in ("VERB", "AUX") and not is_cue(t) and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            continue                     # "to support her": an infinitive inside someone's content
+        if not _same_paragraph(text, t.idx, speaker.idx, *[x for r in ranges for x in r]):
             continue
-        rng = _clause_range(doc, t)
-        if rng is None or rng in seen:
+        for start, end in ranges:
+            if start < speaker.idx < end:
+                # The parse put the speaker inside the report ('“...,” chairman, CEO and
+                # president Ana Ruiz said'): the report ends at the last closing mark
+                # before the speaker's name, else where the name begins.
+                ms = doc[mention_bounds(speaker)[0]].idx
+                close = max((k for k in range(start, ms) if text[k] in "”\"»"), default=None)
+                end = close + 1 if close is not None else ms
+                trimmed = _trim(text, start, end)
+                start, end = trimmed
+                if end <= start:
+                    continue
+            if (start, end) in seen:
+                continue
+            sp_end = mention_bounds(speaker)[1]
+            if t.pos_ in ("VERB", "AUX") and t.i < speaker.i and start > speaker.idx and not text[doc[sp_end - 1].idx + len(doc[sp_end - 1]):start].strip(" ,"):
+                continue                 # 'said Skelly, a longtime operative': an apposition, not a report
+            # A clause that stops inside a marked fragment takes the fragment's closing mark.
+            for m in marks:
+                if start <= m.open_at < end and m.close_at is not None and m.close_at >= end:
+                    end = m.close_at + 1
+            # What the clause says beyond its marked parts: a clause that is all quote is
+            # already covered by the marked quote itself.
+            words = [x for x in _tokens_in(doc, start, end) if x.is_alpha and not _in_quotes(x.idx, quoted)]
+            if len(words) < min_words:
+                continue
+            has_marks = any(start <= m.start < end for m in marks)
+            seen.add((start, end))
+            out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
+    return _outermost(out)
+
+
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a broad-cue attribution whose cue lies inside another's content: each word
+    belongs to one attribution ("Trump said Clinton wants to win" is Trump's claim)."""
+    keep = []
+    for c in cands:
+        if c.cue is not None and not is_cue(c.cue) and any(
+                o is not c and o.start <= c.cue.idx < o.end for o in cands):
             continue
-        start, end = rng
-        speaker = speaker_token(t)
-        if speaker is None or not _same_paragraph(doc_text(doc), t.idx, start, end, speaker.idx):
-            continue
-        # A clause that stops inside a marked fragment takes the fragment's closing mark.
-        for m in marks:
-            if start <= m.open_at < end and m.close_at is not None and m.close_at >= end:
-                end = m.close_at + 1
-        # What the clause says beyond its marked parts: a clause that is all quote is
-        # already covered by the marked quote itself.
-        words = [x for x in _tokens_in(doc, start, end) if x.is_alpha and not _in_quotes(x.idx, quoted)]
-        if len(words) < 3:
-            continue
-        has_marks = any(start <= m.start < end for m in marks)
-        seen.add(rng)
-        out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
-    return out
+        keep.append(c)
+    return keep
 
 
 def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -> Quote:
     text = doc_text(doc)
     speaker_id = speaker_text = None
-    speaker_span = cue = addressee = medium = None
+    speaker_span = cue = addressee = medium = klass = None
     if c.speaker is not None:
+        klass = cue_class(c.cue) if c.cue is not None else "colon"
         s, e = mention_bounds(c.speaker)
         res = resolve_speaker(doc, c.speaker, s, e, history)
         history.add(c.speaker.idx, res, c.speaker.lemma_.lower())
@@ -337,15 +411,23 @@ def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -
         a, m = addressee_and_medium(c.cue) if c.cue is not None else (None, None)
         addressee = make_span(text, *a) if a else None
         medium = make_span(text, *m) if m else None
+        if medium is None and c.speaker.lemma_.lower() in VEHICLE_NOUNS and c.speaker.pos_ == "NOUN":
+            medium = speaker_span            # "A Kremlin statement said": the statement is the medium
+        elif medium is None and c.cue is not None and c.cue.pos_ == "NOUN" and c.cue.lemma_.lower() in VEHICLE_NOUNS:
+            s2, e2 = mention_bounds(c.cue)   # "issued a statement saying": the vehicle
+            medium = make_span(text, doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1]))
     elif c.inherit and prev is not None:
         # A run of quote paragraphs after one attribution: same speaker, same cue.
         speaker_id, speaker_text, speaker_span, cue = prev.speaker, prev.speaker_text, prev.speaker_span, prev.cue
+        klass = prev.cue_class
     return Quote(
         id=content_id("quote", c.start, c.end, c.kind, text[c.start:c.end]),
         text=text[c.start:c.end],
         start=c.start,
         end=c.end,
+        parts=[make_span(text, c.start, c.end)],
         kind=c.kind,
+        cue_class=klass,
         speaker=speaker_id,
         speaker_span=speaker_span,
         speaker_text=speaker_text,
@@ -384,10 +466,44 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return _find_quotes(doc)
 
 
+def _enclosing_clauses(doc: Doc, marked: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+    """The reported clause around a marked fragment ('said both were “non-entities”'):
+    the subtree of the cue's dependent that holds the fragment, when no clause of that
+    cue was found. The fragment then merges into it (one record, kind mixed)."""
+    have = {c.cue.i for c in indirect if c.cue is not None}
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    for c in marked:
+        if c.kind != "partial" or c.cue is None or c.speaker is None or c.cue.i in have:
+            continue
+        toks = _tokens_in(doc, c.start, c.end)
+        if not toks:
+            continue
+        t = toks[0]
+        while t.head.i != c.cue.i and t.head.i != t.i:
+            t = t.head
+        if t.head.i != c.cue.i or t.dep_ not in ("ccomp", "xcomp", "dobj", "advcl", "conj", "oprd", "prep", "pcomp"):
+            continue
+        sub = [x for x in t.subtree]
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        if lo <= c.speaker.idx < hi or lo <= c.cue.idx < hi or "\n" in text[lo:hi]:
+            continue
+        rng = _token_range(sub)
+        if rng is None or rng[1] - rng[0] <= (c.end - c.start) + 2:
+            continue
+        end = rng[1]
+        if c.mark is not None and c.mark.close_at is not None and c.mark.close_at >= end:
+            end = c.mark.close_at + 1
+        have.add(c.cue.i)
+        out.append(Candidate(rng[0], end, "mixed", cue=c.cue, speaker=c.speaker))
+    return out
+
+
 def _find_quotes(doc: Doc) -> list[Quote]:
     marks = find_marked(doc_text(doc))
     marked = _marked_candidates(doc, marks)
     indirect = _indirect_candidates(doc, marks)
+    indirect += _enclosing_clauses(doc, marked, indirect)
     cands = sorted(marked + indirect, key=lambda c: (c.start, -c.end))
     history = History()
     done: list[tuple[Candidate, Quote]] = []
@@ -397,7 +513,8 @@ def _find_quotes(doc: Doc) -> list[Quote]:
         done.append((c, q))
     _share_continued(doc, done)
     # A marked stretch nobody is found to have said is a title, a slogan or a scare quote.
-    return [q for c, q in done if q.speaker_text is not None]
+    kept = [(c, q) for c, q in done if q.speaker_text is not None]
+    return merge_by_cue(doc_text(doc), kept)
 
 
 def _share_continued(doc: Doc, done: list[tuple[Candidate, Quote]]) -> None:
@@ -416,5 +533,6 @@ def _share_continued(doc: Doc, done: list[tuple[Candidate, Quote]]) -> None:
                         if dq.speaker_text is None:
                             done[j] = (done[j][0], dq.model_copy(update={
                                 "speaker": src.speaker, "speaker_text": src.speaker_text,
-                                "speaker_span": src.speaker_span, "cue": src.cue}))
+                                "speaker_span": src.speaker_span, "cue": src.cue,
+                                "cue_class": src.cue_class}))
             run = []

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -320,9 +320,15 @@ def _v4_watch(conn: Connection) -> None:
     create(conn)  # the news watcher's sources, items, revisions and alerts (issue 17)
 
 
+def _v5_quotes(conn: Connection) -> None:
+    from .migrate_quotes import upgrade_quotes
+
+    upgrade_quotes(conn)  # record schema 2.0 (issue 19): one quote per attribution, content in parts
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
-# _v3 here; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch}
+# _v6 here; never edit a released step.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes}
 
 
 def current_version(conn: Connection) -> int:

@@ -203,7 +203,9 @@ class Writer:
             if q["id"] in seen:
                 continue
             seen.add(q["id"])
-            spk = ents.get(q.get("speaker") or "", {}).get("name") or q.get("speaker_text")
+            # The speaker as the quotes stage named it (the entity's name, or the fullest
+            # naming of an institution: "the Russian defence ministry", not "Russian").
+            spk = q.get("speaker_text") or ents.get(q.get("speaker") or "", {}).get("name")
             xkey = quote_xkey(q, spk)
             prim = self._primary(conn, S.quotes, cluster, xkey, rec["id"])
             if prim:

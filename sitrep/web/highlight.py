@@ -21,7 +21,10 @@ def _label_entity(ent: dict) -> str:
 
 
 def speaker_name(record: dict, quote: dict) -> Optional[str]:
-    """The speaker as a reader wants to see it: entity name, else the resolved text."""
+    """The speaker as a reader wants to see it: the resolved name the quotes stage gave
+    (entity name, or an institution's fullest naming), else the entity's name."""
+    if quote.get("speaker_text"):
+        return quote["speaker_text"]
     if quote.get("speaker"):
         for ent in record.get("entities") or []:
             if ent.get("id") == quote["speaker"]:
@@ -47,7 +50,9 @@ def _spans(record: dict) -> list[tuple[int, int, str, Any]]:
         for m in ent.get("mentions") or []:
             add(m, "ent", ent)
     for q in record.get("quotes") or []:
-        add({"start": q.get("start"), "end": q.get("end")}, "quote", q)
+        # Each content piece, never the gap between them ("“X,” he said, “Y”").
+        for part in q.get("parts") or [{"start": q.get("start"), "end": q.get("end")}]:
+            add(part, "quote", q)
         add(q.get("speaker_span"), "speaker", q)
     for ev in record.get("events") or []:
         add(ev.get("evidence"), "ev", ev)

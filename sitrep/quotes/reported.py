@@ -1,0 +1,158 @@
+"""Attributions without quotation marks beyond speech verbs' clauses (issue 19).
+
+The attribution literature (PARC, PolNeAR) counts as attributed every claim a source is
+said to make, think or do with words: "accused X of Y", "called for Y", "wants to Y",
+"believes Y", "a poll shows Y", "allegations that Y", "in the poll, Y", "Trump: Y". Each
+cue lemma has a class and the frames its content comes in (``cues.VERB_FRAMES``):
+
+- ``clause``: a clause complement ("believes (that) Y", "a poll shows Y");
+- ``xcomp``: an infinitive ("wants to Y", "declined to comment");
+- ``obj``: the object and what follows it ("criticized X for Y", "called X a liar");
+- ``p:for`` and the like: the object of a preposition ("called for Y", "referred to Y").
+
+Nouns that carry a that-clause ("the claim that Y") and the "in a poll, Y" pattern are
+noun cues; a short name before a colon opening a paragraph ("Rubio: Y") is a colon cue.
+Everything reads the dependency parse; nothing here is a rule for one sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .cues import NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+
+_SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
+
+
+def _range(toks: list[Token]) -> Optional[tuple[int, int]]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”’»\"'")):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def frames(tok: Token) -> tuple[str, ...]:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return ()
+    return VERB_FRAMES.get(tok.lemma_.lower(), ())
+
+
+def prep_of_frame(tok: Token) -> Optional[Token]:
+    """The particle of a prepositional cue right after the verb ("called for", "referred to")."""
+    for f in frames(tok):
+        if f.startswith("p:"):
+            want = f[2:]
+            for c in tok.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ == want and c.i <= tok.i + 2:
+                    return c
+    return None
+
+
+def content_ranges(tok: Token) -> list[tuple[int, int]]:
+    """What the verb cue ``tok`` attributes, by its frames; [] when no frame applies."""
+    fr = frames(tok)
+    if not fr:
+        return []
+    kids = [c for c in tok.children if c.i > tok.i]
+    if "clause" in fr:
+        heads = [c for c in kids if c.dep_ == "ccomp"]
+        if heads:
+            r = _range([t for h in heads for t in h.subtree])
+            return [r] if r else []
+    for f in fr:
+        if f.startswith("p:"):
+            p = prep_of_frame(tok)
+            if p is not None:
+                toks = [t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+                # "called on X to Y": the request is X and Y.
+                toks += [t for c in kids if c.i > p.i and c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
+                r = _range(toks)
+                if r:
+                    return [r]
+    if "xcomp" in fr:
+        x = [c for c in kids if c.dep_ == "xcomp"]
+        if x:
+            r = _range([t for t in x[0].subtree])
+            return [r] if r else []
+    if "obj" in fr:
+        objs = [c for c in kids if c.dep_ in OBJ_DEPS]
+        if _names_with_marks(objs):
+            return []                    # 'call the river “the old lady”': a name, not a claim
+        if objs and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "oprd") for c in objs):
+            r = _range([t for c in objs for t in c.subtree])
+            return [r] if r else []
+    return []
+
+
+def _names_with_marks(objs: list[Token]) -> bool:
+    """An object complement in quotation marks that is a short noun phrase: a label."""
+    for c in objs:
+        if c.dep_ in ("oprd", "dobj") and c.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "dobj" and o.dep_ == "oprd" or c.dep_ == "oprd" for o in objs):
+            sub = list(c.subtree)
+            words = [t for t in sub if t.is_alpha]
+            if len(words) <= 4 and sub[0].i > 0 and sub[0].doc[sub[0].i - 1].text in "“\"‘'" or (
+                    sub and sub[0].text in "“\"‘'" and len(words) <= 4):
+                return True
+    return False
+
+
+def noun_cue_source(noun: Token) -> Optional[Token]:
+    """Who makes the claim a cue noun names: "Trump's claim", "the claim by Trump",
+    "Trump made the claim", "a statement from the Kremlin"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    head = noun.head
+    if noun.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in (
+            "make", "issue", "release", "repeat", "publish", "level", "put", "send", "give", "offer", "voice",
+            "express", "raise", "renew", "post", "file", "deliver", "reiterate", "dismiss", "deny", "reject"):
+        if head.lemma_.lower() in ("dismiss", "deny", "reject"):
+            return None          # "denied the claims that ...": whose claims is not said
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    return None
+
+
+def noun_content(noun: Token) -> Optional[tuple[int, int]]:
+    """The that-clause a cue noun carries ("the allegation that Y" -> Y)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES:
+        return None
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return _range(list(c.subtree))
+        if c.i > noun.i and c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ("say", "claim", "state", "warn", "argue"):
+            # "issued a statement saying Y": the statement's content is Y.
+            cc = [g for g in c.children if g.dep_ == "ccomp"]
+            if cc:
+                return _range(list(cc[0].subtree))
+    return None
+
+
+def poll_frame(prep: Token) -> Optional[tuple[Token, tuple[int, int]]]:
+    """"In the latest poll, Clinton led Trump": source = the poll, content = the clause."""
+    if prep.lower_ not in ("in", "by") or prep.dep_ != "prep":
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or frames(verb) or verb.lemma_.lower() in ("say", "tell"):
+        return None
+    left, right = prep.left_edge.i, prep.right_edge.i
+    toks = [t for t in verb.subtree if not (left <= t.i <= right)]
+    r = _range(toks)
+    return (pobj, r) if r else None

@@ -1,0 +1,135 @@
+"""Issue 19 on invented sentences: one record per attribution, every cue class, pieces
+sharing a cue, things in quotation marks that are not quotes, speakers and vehicles, and
+the display rule (only verbatim words in quotation marks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.quotes import is_verbatim, shown_text
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    from sitrep.reader import InputDoc
+
+    def run(text):
+        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
+
+    return run
+
+
+def one(record, cue=None):
+    qs = [q for q in record.quotes if cue is None or (q.cue and q.cue.text == cue)]
+    assert len(qs) == 1, [(q.cue and q.cue.text, q.text) for q in record.quotes]
+    return qs[0]
+
+
+def parts(q):
+    return [p.text for p in q.parts]
+
+
+# -- cue classes -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,cue,klass,speaker,content", [
+    ("The governor accused the union of blocking the reforms.", "accused", "accusation",
+     "The governor", ["blocking the reforms"]),
+    ("The mayor praised the firefighters for their courage.", "praised", "accusation",
+     "The mayor", ["the firefighters for their courage"]),
+    ("Opposition leaders called for an independent inquiry into the shooting.", "called for", "accusation",
+     "Opposition leaders", ["an independent inquiry into the shooting"]),
+    ("Most farmers believe the new tariffs will hurt exports.", "believe", "belief",
+     "Most farmers", ["the new tariffs will hurt exports"]),
+    ("The coach wants to sign two new defenders before the season.", "wants", "belief",
+     "The coach", ["to sign two new defenders before the season"]),
+    ("A new survey shows most voters oppose the plan.", "shows", "accusation",
+     "A new survey", ["most voters oppose the plan"]),
+    ("In the latest poll, the incumbent led the challenger by six points.", "In the latest poll", "noun",
+     "the latest poll", ["the incumbent led the challenger by six points"]),
+    ("The senator repeated her claim that the budget was balanced.", "claim", "noun",
+     "her", ["the budget was balanced"]),
+    ("The river flooded three villages, according to the regional governor.", "according to", "according_to",
+     "the regional governor", ["The river flooded three villages"]),
+])
+def test_each_cue_class_is_an_indirect_attribution(extract, text, cue, klass, speaker, content):
+    q = one(extract(text), cue)
+    assert q.kind == "indirect" and q.cue_class == klass
+    assert q.speaker_span.text == speaker and parts(q) == content
+    assert not is_verbatim(q) and shown_text(q) == q.text        # shown without quotation marks
+
+
+def test_speech_and_colon_classes(extract):
+    q = one(extract("The pilot said the runway was too short for a safe landing."))
+    assert q.cue_class == "speech" and q.kind == "indirect"
+    q = one(extract("Mayor Ana Silva was defiant: “We will never close this library.”"))
+    assert q.cue_class == "colon" and q.kind == "direct" and q.cue is None
+
+
+# -- one record per attribution -------------------------------------------------------------
+def test_pieces_sharing_a_cue_are_one_record(extract):
+    r = extract("“We will rebuild the bridge,” the mayor said, “and we will do it this year.”")
+    q = one(r)
+    assert q.kind == "direct" and parts(q) == ["We will rebuild the bridge", "and we will do it this year"]
+    assert q.text == "We will rebuild the bridge … and we will do it this year"
+    assert shown_text(q) == "“We will rebuild the bridge … and we will do it this year”"
+    # no part covers the cue or the source
+    for p in q.parts:
+        assert not (p.start < q.cue.end and q.cue.start < p.end)
+        assert not (p.start < q.speaker_span.end and q.speaker_span.start < p.end)
+
+
+def test_partial_quote_belongs_to_its_reported_clause(extract):
+    r = extract("The minister said the border talks were “a waste of time” for both sides.")
+    q = one(r)
+    assert q.kind == "mixed" and q.cue.text == "said"
+    assert parts(q) == ["the border talks were “a waste of time” for both sides"]
+
+
+def test_report_split_by_its_cue_is_one_record_in_two_parts(extract):
+    q = one(extract("The new rules, the regulator said, will take effect in March."))
+    assert q.kind == "indirect" and parts(q) == ["The new rules", "will take effect in March"]
+
+
+# -- not quotes ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Critics dubbed him “Mr. P” after the vote.",
+    "Villagers call the river “the old lady” because it floods every spring.",
+    "The newspaper published a review of “The Art of the Deal” on Sunday.",
+    "The so-called “peace plan” was published on the ministry website last week.",
+])
+def test_names_titles_and_scare_quotes_are_not_quotes(extract, text):
+    assert extract(text).quotes == []
+
+
+def test_a_title_is_not_part_of_the_claim_made_on_it(extract):
+    q = one(extract("Smith said on “Meet the Press” that the bill would pass."))
+    assert parts(q) == ["the bill would pass"] and q.kind == "indirect"
+
+
+def test_label_given_by_reference_is_not_a_quote(extract):
+    r = extract("The senator referred to her rival as “the devil” during a rally.")
+    assert not [q for q in r.quotes if q.kind in ("direct", "partial")]
+
+
+# -- speakers and vehicles -------------------------------------------------------------------
+def test_issuer_is_the_speaker_and_the_statement_the_medium(extract):
+    q = one(extract("A Kremlin statement said the talks were over."))
+    assert q.speaker_text == "Kremlin" and q.medium.text == "A Kremlin statement"
+    q = one(extract("The ministry issued a statement saying the troops had withdrawn."))
+    assert q.speaker_span.text == "The ministry" and q.medium.text == "a statement"
+    assert parts(q) == ["the troops had withdrawn"] and q.cue_class == "noun"
+
+
+def test_speaker_is_the_fullest_naming_not_the_nationality(extract):
+    q = one(extract("The Russian defence ministry said its forces had destroyed two depots."))
+    assert q.speaker_text == "The Russian defence ministry"
+
+
+def test_relative_pronoun_resolves_to_its_noun(extract):
+    r = extract("Vladimir Putin, who said the talks had failed, left Moscow on Monday.")
+    q = one(r)
+    assert q.speaker_span.text == "who" and q.speaker_text == "Vladimir Putin" and q.speaker is not None
+
+
+def test_inverted_speaker_after_the_cue(extract):
+    q = one(extract("“Access to the file is valuable,” said Skelly, a longtime data operative."))
+    assert q.kind == "direct" and q.speaker_span.text.startswith("Skelly")
