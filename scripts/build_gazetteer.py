@@ -148,7 +148,7 @@ Organization for Security and Co-operation in Europe|Organization for Security a
 International Atomic Energy Agency|IAEA=IGOUNO;World Health Organization|WHO=IGOUNO;
 International Monetary Fund|IMF=IGOIMF;World Bank=IGOWBK;World Trade Organization|WTO=IGOWTO;
 African Union|AU=IGOAFU;Arab League=IGOARL;Association of Southeast Asian Nations|ASEAN=IGOASN;
-Council of Europe=IGOCOE;G7|G-7|Group of Seven=IGOG7;G20|G-20|Group of 20=IGOG20;
+Council of Europe=IGOCOE;G7|G-7|Group of Seven=IGOGOS;G20|G-20|Group of 20=IGOG20;
 Collective Security Treaty Organization|CSTO=IGOCST;Shanghai Cooperation Organisation|SCO=IGOSCO;
 OPEC|Organization of the Petroleum Exporting Countries=IGOOPC;International Criminal Court|ICC=IGOICC;
 International Court of Justice|ICJ=IGOICJ;UNHCR=IGOUNO;UNICEF=IGOUNO;Red Cross|ICRC|International Committee of the Red Cross=NGOHRI;

@@ -146,6 +146,9 @@ def test_plover_view_folds_modality_into_the_type():
     assert plover_view("AID", "negated") == "REJECT"
     assert plover_view("ASSAULT", "negated") == "ASSAULT"
     assert plover_view("CONSULT", "asserted") == "CONSULT"
+    assert plover_view("RETREAT", "planned") == "AGREE"      # 'will release the hostages'
+    assert plover_view("COERCE", "planned") == "THREATEN"    # 'plans to impose restrictions'
+    assert plover_view("COERCE", "hypothetical") == "COERCE"
 
 
 def test_groups_of_people_act_for_the_country_they_are_in(code):

@@ -75,7 +75,8 @@ def test_cameo_view_gives_codes_a_cameo_coder_uses():
     assert cameo_view("0331", "planned") == "0331"          # already an intention code
     assert cameo_view("073", "planned") == "0333"           # promised humanitarian aid
     assert cameo_view("190", "hypothetical", threatened=True) == "1384"
-    assert cameo_view("163", "planned") == "163"            # 'will impose sanctions' is the sanction
+    assert cameo_view("163", "planned") == "1312"           # 'will impose sanctions': a threat of sanctions
+    assert cameo_view("163", "asserted") == "163"
     assert cameo_view("042", "asserted") == "042"
 
 

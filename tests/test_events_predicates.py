@@ -89,3 +89,14 @@ def test_kyiv_said_it_struck(code):
     rec = code("Russian missiles hit Kharkiv. Kyiv said it had struck an airfield in Russia.")
     struck = [e for e in rec.events if e.trigger.text == "struck"]
     assert [(e.source.country, e.modality) for e in struck] == [("UKR", "reported")]
+
+
+def test_reduced_passive_with_by_agent(code):
+    rec = code("The Kenyan police, supported by the U.S. military, arrested Somali militants.")
+    support = [e for e in rec.events if e.trigger.text == "supported"]
+    assert [(e.plover, e.source.code, e.target.code) for e in support] == [("SUPPORT", "USAMIL", "KENCOP")]
+
+
+def test_threat_carries_the_code_of_what_is_threatened(code):
+    rec = code("Iran threatened to attack Israel.")
+    assert [(e.plover, e.cameo, e.cameo_coded) for e in rec.events][0] == ("THREATEN", "130", "1384")

@@ -50,14 +50,20 @@ def plover_of(cameo: str) -> Optional[str]:
 # PLOVER's own conventions, for comparing with PLOVER-coded data. sitrep keeps the act and its
 # modality apart ('plans to travel to Moscow' = CONSULT, planned); PLOVER folds them into one
 # type: promised cooperation is AGREE, refused cooperation is REJECT.
-_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Promised concessions and withdrawals are agreements too (CAMEO 035, intent to yield), and a
+# hostile act announced for the future is a threat (PLOVER's THREATEN: "would blockade",
+# "plans to impose restrictions").
+FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+FUTURE_AS_THREATEN = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 _REFUSED_AS_REJECT = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
 def plover_view(plover: str, modality: str) -> str:
     """The PLOVER 2 type a PLOVER coder would give an event sitrep codes (type, modality)."""
-    if modality == "planned" and plover in _FUTURE_AS_AGREE:
+    if modality == "planned" and plover in FUTURE_AS_AGREE:
         return "AGREE"
+    if modality == "planned" and plover in FUTURE_AS_THREATEN:
+        return "THREATEN"
     if modality == "negated" and plover in _REFUSED_AS_REJECT:
         return "REJECT"
     return plover
@@ -76,16 +82,16 @@ def cameo_view(cameo: Optional[str], modality: str, threatened: bool = False) ->
     """The CAMEO code a CAMEO coder gives an act sitrep codes as (cameo, modality).
 
     Promised cooperation (modality ``planned``, CAMEO 04-08) is an intention (03x); a hostile
-    act (12, 14, 16-20) that is the content of a threat or a warning ('threatened to attack',
-    ``threatened``) is a threat (13x). Everything else keeps its code (a coder codes "will
-    impose sanctions" as the sanction).
+    act (12, 14, 16-20) announced for the future ("will impose sanctions") or that is the
+    content of a threat or a warning ('threatened to attack', ``threatened``) is a threat
+    (13x), as PLOVER codes it THREATEN. Everything else keeps its code.
     """
     if not cameo:
         return cameo
     table = None
     if modality == "planned" and cameo[:2] in ("04", "05", "06", "07", "08"):
         table = _INTENT
-    elif threatened and cameo[:2] in ("12", "14", "16", "17", "18", "19", "20"):
+    elif (threatened or modality == "planned") and cameo[:2] in ("12", "14", "16", "17", "18", "19", "20"):
         table = _THREAT
     if table is None:
         return cameo

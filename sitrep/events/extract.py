@@ -149,8 +149,11 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         if entry.pattern == "obj":
             st.consumed.add(o.i)
     passive = children(tok, "nsubjpass")
+    agents = [o for p, o in preps if p == "by"]
+    if not passive and agents and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # A reduced passive: 'Somali forces backed by Djiboutian soldiers' (by-agent -> noun).
+        passive = [tok.head]
     if passive:
-        agents = [o for p, o in preps if p == "by"]
         sources = _actors(st, agents, anaphora=False)
         targets = _actors(st, passive)
     else:
