@@ -286,7 +286,7 @@ def run_voa(pipeline, nlp_core, splits):
             for tier in ("country", "exact"):
                 p, r, f, none = score_voa(rows, preds, tier, fn)
                 print(f"{split:<9}{name:<15}{len(rows):>8}{n_gold:>6}{p:7.3f}{r:7.3f}{f:7.3f}  {tier:<8}{none:14.3f}")
-    print("tuples: (sentence, PLOVER type in PLOVER's conventions, source, target); every modality counted; "
+    print("tuples: (sentence, PLOVER type with promised cooperation as AGREE, source, target); every modality counted; "
           "none-expected = share of asserted/reported events in sentences with no gold event")
 
 
