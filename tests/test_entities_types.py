@@ -83,3 +83,10 @@ def test_results_lines_name_the_teams(nlp):
         ("Leeds", "Chelsea", "Liverpool", "Southampton"), "ORG")
     got = ents(nlp, "World Cup qualifier:\nJapan 2 Syria 1\n")
     assert (got["Japan"].type, got["Syria"].type) == ("GPE", "GPE")  # national sides keep the country
+
+
+def test_an_acronym_introduced_after_a_name_takes_its_type_everywhere(nlp):
+    got = ents(nlp, "Iran joined the Joint Comprehensive Plan of Action, or JCPOA, in 2015. The JCPOA expires in October.")
+    assert got["Joint Comprehensive Plan of Action"].type == "LAW"
+    assert [(m.text, got[n].type) for n in got if n != "Iran" for m in got[n].mentions] == [
+        ("Joint Comprehensive Plan of Action", "LAW"), ("JCPOA", "LAW"), ("JCPOA", "LAW")]

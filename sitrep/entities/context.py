@@ -65,7 +65,8 @@ def _results_line(span: Span) -> bool:
 
 
 def _sports_sentence(span: Span) -> bool:
-    sent = span.sent
+    # Without a parser (a user's own pipeline) the whole text is the "sentence".
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
     return (bool(_SCORE.search(sent.text)) or len({t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
             or _results_line(span))
 
@@ -154,11 +155,62 @@ def _media_services(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in ents if e.start not in drop] + out
 
 
+_ACR = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Joint Comprehensive Plan of Action, or JCPOA" / "... Act (CAATSA)": the acronym
+    introduced right after a name is that name's type, there and wherever else it stands."""
+    intro: dict[str, str] = {}
+    for e in ents:
+        i = e.end
+        if i + 1 < len(doc) and doc[i].text in ("(", ",") and len(e) >= 2:
+            j = i + 1
+            if doc[i].text == "," and doc[j].lower_ == "or":
+                j += 1
+            if j < len(doc) and _ACR.match(doc[j].text) and lookup(doc[j].text) is None \
+                    and doc[j].text not in words("not_name"):
+                intro.setdefault(doc[j].text, e.label_)
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    ents = list(ents)
+    for tok in doc:  # an expansion the model missed: the Title-Case run before "(ACR)" / ", or ACR"
+        j = tok.i
+        if not (_ACR.match(tok.text) and tok.text not in intro and j >= 3 and lookup(tok.text) is None):
+            continue
+        k = j - 1
+        if doc[k].text == "(" or doc[k].lower_ == "or" and doc[k - 1].text == ",":
+            k = k - 1 if doc[k].text == "(" else k - 2
+        else:
+            continue
+        end, start = k + 1, k + 1
+        while start - 1 >= 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in ("of", "and", "the", "for", "on")
+                                  and start - 2 >= 0 and doc[start - 2].is_title) and doc[start - 1].i not in covered:
+            start -= 1
+        while start < end and not doc[start].is_title:
+            start += 1
+        initials = {"".join(t.text[0] for t in doc[start:end] if t.is_title),
+                    "".join(t.text[0] for t in doc[start:end]).upper()}  # "Plan of Action" -> PA / POA
+        if end - start >= 2 and tok.text in initials:
+            ofs = [t.i for t in doc[start:end] if t.lower_ == "of"]
+            head = doc[ofs[0] - 1] if ofs and ofs[0] > start else doc[end - 1]  # "Plan of Action" -> Plan
+            label = "LAW" if head.text in words("law_head") else "ORG"
+            ents.append(Span(doc, start, end, label=label))
+            covered.update(range(start, end))
+            intro[tok.text] = label
+    if not intro:
+        return ents
+    out = [Span(doc, e.start, e.end, label=intro[e.text]) if len(e) == 1 and e.text in intro else e for e in ents]
+    for tok in doc:
+        if tok.text in intro and tok.i not in covered:
+            out.append(Span(doc, tok.i, tok.i + 1, label=intro[tok.text]))
+    return out
+
+
 def retype(doc: Doc, ents: list[Span]) -> list[Span]:
     """Clubs and companies named after places become ORG (all mentions of that text); the
     shape rules of :func:`_fine_type`; outlets' language services; weapon designations."""
     ents = [_fine_type(doc, _strip_prefix(doc, e)) for e in ents]
-    ents = results_lines(doc, designations(doc, _media_services(doc, ents)))
+    ents = results_lines(doc, designations(doc, acronyms(doc, _media_services(doc, ents))))
     to_org = {e.text for e in ents if e.label_ == "ORG" and _results_line(e)}
     for e in ents:
         if e.label_ not in ("GPE", "LOC") or not _city_like(e):
