@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ..wordlists import table
 from .gazetteer import lookup
 
@@ -37,7 +38,7 @@ _RESULT_LINE = re.compile(rf"^(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}\
 def results_lines(doc: Doc, ents: list[Span]) -> list[Span]:
     """The two sides of a results line ("Leeds 2 Chelsea 1") are the teams: a club (ORG), or a
     country's national side (GPE), whatever spans the model drew across the numbers."""
-    text = doc.text
+    text = doc_text(doc)
     added = []
     pos = 0
     for line in text.split("\n"):
@@ -58,7 +59,7 @@ def results_lines(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _results_line(span: Span) -> bool:
-    text = span.doc.text
+    text = doc_text(span.doc)
     ls = text.rfind("\n", 0, span.start_char) + 1
     le = text.find("\n", span.end_char)
     return bool(_RESULT_LINE.match(text[ls:le if le >= 0 else len(text)].strip()))
@@ -67,8 +68,11 @@ def _results_line(span: Span) -> bool:
 def _sports_sentence(span: Span) -> bool:
     # Without a parser (a user's own pipeline) the whole text is the "sentence".
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    return (bool(_SCORE.search(sent.text)) or len({t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
-            or _results_line(span))
+    cache = span.doc.user_data.setdefault("sitrep_sports_sents", {})
+    if sent.start not in cache:
+        cache[sent.start] = bool(_SCORE.search(sent.text)) or len(
+            {t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+    return cache[sent.start] or _results_line(span)
 
 
 def _city_like(span: Span) -> bool:
@@ -87,7 +91,7 @@ def _is_side(span: Span) -> bool:
         if root.dep_ in ("compound", "poss"):
             return head.lower_ in words("sports") or head.lower_ in words("title")
         return True
-    after = span.doc.text[span.end_char:span.end_char + 8].strip()
+    after = doc_text(span.doc)[span.end_char:span.end_char + 8].strip()
     return bool(_SCORE.match(after)) or _results_line(span) and bool(re.match(r"\d{1,3}\b", after))
 
 
@@ -102,6 +106,8 @@ def _company(span: Span) -> bool:
 
 _DESIGNATION = re.compile(r"^(?!COVID|G-\d)[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?s?$")  # F-35, S-400s, MiG-29
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)s?$")
+_DESIGNATION_IN_TEXT = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?s?(?![\w-])")
+_ACR_IN_TEXT = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w-])")
 _PREFIX = re.compile(r"^(?:anti|pro|non|neo|post|pre|ex)-", re.I)
 
 
@@ -135,9 +141,11 @@ def designations(doc: Doc, ents: list[Span]) -> list[Span]:
         if e.label_ in ("ORG", "GPE", "PERSON") and len(e) == 1 and _DESIGNATION.match(e.text) and lookup(e.text) is None:
             e = Span(doc, e.start, e.end, label="PRODUCT")
         out.append(e)
-    for tok in doc:
-        if tok.i not in covered and _DESIGNATION.match(tok.text) and lookup(tok.text) is None:
-            out.append(Span(doc, tok.i, tok.i + 1, label="PRODUCT"))
+    for m in _DESIGNATION_IN_TEXT.finditer(doc_text(doc)):  # a regex pass, not a walk over every token
+        span = doc.char_span(m.start(), m.end(), label="PRODUCT")
+        if span is not None and len(span) == 1 and span.start not in covered and _DESIGNATION.match(span.text) \
+                and lookup(span.text) is None:
+            out.append(span)
     return out
 
 
@@ -173,9 +181,11 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
                 intro.setdefault(doc[j].text, e.label_)
     covered = {i for e in ents for i in range(e.start, e.end)}
     ents = list(ents)
-    for tok in doc:  # an expansion the model missed: the Title-Case run before "(ACR)" / ", or ACR"
+    cands = [sp[0] for m in _ACR_IN_TEXT.finditer(doc_text(doc))
+             if (sp := doc.char_span(m.start(), m.end())) is not None and len(sp) == 1]
+    for tok in cands:  # an expansion the model missed: the Title-Case run before "(ACR)" / ", or ACR"
         j = tok.i
-        if not (_ACR.match(tok.text) and tok.text not in intro and j >= 3 and lookup(tok.text) is None):
+        if not (tok.text not in intro and j >= 3 and lookup(tok.text) is None):
             continue
         k = j - 1
         if doc[k].text == "(" or doc[k].lower_ == "or" and doc[k - 1].text == ",":
@@ -200,7 +210,7 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     if not intro:
         return ents
     out = [Span(doc, e.start, e.end, label=intro[e.text]) if len(e) == 1 and e.text in intro else e for e in ents]
-    for tok in doc:
+    for tok in cands:
         if tok.text in intro and tok.i not in covered:
             out.append(Span(doc, tok.i, tok.i + 1, label=intro[tok.text]))
     return out
@@ -219,6 +229,7 @@ def retype(doc: Doc, ents: list[Span]) -> list[Span]:
             to_org.add(e.text)
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("GPE", "LOC") and e.text in to_org else e
             for e in ents]
+    doc.user_data.pop("sitrep_sports_sents", None)
     # The resolver must not turn these back into places from the gazetteer ("Barcelona" the club).
     doc.user_data[TYPED_KEY] = {(e.start_char, e.end_char): e.label_ for e in ents
                                 if e.label_ in ("ORG", "NORP") and e.text in to_org | _shape_typed(e)}
