@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text
+from ..contract import doc_text
 from ..wordlists import table
 from .gazetteer import lookup
 
