@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,23 @@ def seed_record(seed_text, pipeline):
     from sitrep.reader import InputDoc
 
     return pipeline.extract(InputDoc(content=seed_text, source=str(SEED), format="text"), published="2022-02-03")
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL schema per test (independent, xdist-safe); skips without SITREP_TEST_PG_URL."""
+    url = os.environ.get("SITREP_TEST_PG_URL")
+    if not url:
+        pytest.skip("SITREP_TEST_PG_URL is unset (run `eval \"$(bash scripts/test-services.sh)\"` for PostgreSQL)")
+    from sqlalchemy import create_engine, text
+
+    from sitrep.store import normalise_url
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    yield url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()

@@ -17,7 +17,6 @@ from sitrep.ingest import count_documents, ingest
 from sitrep.store import open_store
 
 from conftest import SEED, need_shared
-from test_store import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL schema)
 
 ROOT = Path(__file__).resolve().parents[1]
 

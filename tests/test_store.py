@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from corpus_fixtures import STORY_SHELLING, corpus, shelling, talks
 from sitrep.errors import StoreError
 from sitrep.store import normalise_url, open_store
 from sitrep.store.schema import SCHEMA_VERSION
-
-
-@pytest.fixture
-def pg_url():
-    url = os.environ.get("SITREP_TEST_PG_URL")
-    if not url:
-        pytest.skip("SITREP_TEST_PG_URL is unset (run `eval \"$(bash scripts/test-services.sh)\"` for PostgreSQL)")
-    # A fresh schema per test: tests stay independent and can run in parallel (xdist).
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(normalise_url(url))
-    with engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    yield url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -23,7 +23,6 @@ from sitrep.watch import Watcher, WatchState, canonical_url, parse_listing, pars
 from sitrep.watch.rules import previous_windows, window_bounds, window_of
 from sitrep.watch.fetch import parse_retry_after
 
-from test_store import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL schema)
 from watch_server import Answer, Server, article_html, atom, rss, sitemap, sitemap_index
 
 ROOT = Path(__file__).resolve().parents[1]
