@@ -142,7 +142,9 @@ def test_extract_returns_the_record(client):
             "\"The law will be enforced,\" he said.")
     rec = client.post("/api/extract", json={"text": text, "as_body": True, "published": "2025-02-07"}).json()
     assert rec["text"] == text and rec["published"] == "2025-02-07"
-    assert rec["quotes"] and all(rec["text"][q["start"]:q["end"]] for q in rec["quotes"])
+    assert [(q["kind"], q["text"]) for q in rec["quotes"]] == [
+        ("indirect", "police had arrested 40 people after protests in Nairobi"), ("direct", "The law will be enforced")]
+    assert all(rec["text"][q["start"]:q["end"]] == q["text"] for q in rec["quotes"])
     html = client.post("/api/extract", json={"html": "<html><body><article><h1>Talks</h1><p>" + text +
                                              "</p></article></body></html>"}).json()
     assert "police had arrested 40 people" in html["text"]
