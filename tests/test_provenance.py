@@ -57,8 +57,8 @@ def test_invented_record_spans_index_the_text(pipeline):
 
 def test_seed_spans_index_the_text(seed_record):
     counts = assert_provenance(seed_record)
-    # floors measured on the seed (284 spans, 46 quotes, 18 times and quantities) minus a margin
-    assert counts["spans"] >= 250 and counts["quotes"] >= 40 and counts["times"] >= 15, counts
+    # floors measured on the seed (309 spans, 38 attributions, 18 times and quantities) minus a margin
+    assert counts["spans"] >= 270 and counts["quotes"] >= 34 and counts["times"] >= 15, counts
 
 
 def test_ids_are_stable_across_runs(seed_text, pipeline):
