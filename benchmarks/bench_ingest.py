@@ -41,13 +41,13 @@ PAGES = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-ben
 
 def make_inputs(n: int, out: Path, form: str = "text") -> int:
     if form == "text":
-        from sitrep.reader import detect_language
+        from sitrep.language import identify
 
         base = PAGES.parent
         truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
         with open(base / "page-text.jsonl", encoding="utf-8") as fh:
             rows = [json.loads(line) for line in fh]
-        rows = sorted((r for r in rows if detect_language(truth[r["id"]]["articleBody"]) == "en"), key=lambda r: r["id"])
+        rows = sorted((r for r in rows if identify(truth[r["id"]]["articleBody"]).language == "en"), key=lambda r: r["id"])
         with open(out, "w", encoding="utf-8") as fh:
             for i in range(n):
                 r = rows[i % len(rows)]

@@ -65,3 +65,40 @@ def load_html(page_id: str, bench_dir: Optional[Path] = None) -> str:
     d = bench_dir or BENCH_DIR
     with gzip.open(d / "html" / f"{page_id}.html.gz", "rt", encoding="utf8") as fh:
         return fh.read()
+
+
+def user_bodies(pipe, items) -> list[str]:
+    """The body of each record exactly as ``sitrep extract`` returns it (``record.text``),
+    through the real pipeline (reader checks, anatomy, language routing, NLP); a document
+    refused with an error record scores as an empty body."""
+    out = []
+    for rec in pipe.extract_many(items):
+        out.append(getattr(rec, "text", "") or "")
+    return out
+
+
+def language_group(lang: str, script) -> str:  # noqa: ANN001
+    if lang == "en":
+        return "English"
+    if script == "Latin":
+        return "other Latin script"
+    return f"{script or 'other'} script"
+
+
+def group_rows(systems: dict, gold: list[str], groups: list[str]) -> list[tuple]:
+    """(group, pages, {system: F1}) for each language group, biggest first."""
+    from collections import Counter
+
+    rows = []
+    for g, n in Counter(groups).most_common():
+        idx = [i for i, x in enumerate(groups) if x == g]
+        rows.append((g, n, {name: corpus_prf((preds[i], gold[i]) for i in idx)["f1"] for name, preds in systems.items()}))
+    return rows
+
+
+def print_groups(systems: dict, gold: list[str], groups: list[str]) -> None:
+    names = list(systems)
+    print("\nF1 by language group (language of the true body, sitrep.language.identify)")
+    print(f"{'group':22} {'pages':>5} " + " ".join(f"{n[:28]:>28}" for n in names))
+    for g, n, f1 in group_rows(systems, gold, groups):
+        print(f"{g:22} {n:5} " + " ".join(f"{f1[x]:28.3f}" for x in names))

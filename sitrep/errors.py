@@ -73,7 +73,7 @@ class Errors:
     E004 = "not valid UTF-8 and no other encoding could be detected with confidence"
     E005 = "document too large: {size} bytes (limit {limit})"
     E006 = "HTML page with no article text"
-    E007 = "not English (detected {lang}); sitrep's model reads English only"
+    E007 = "not English (detected {lang})"  # retired: every language is read (sitrep/multilingual)
     E008 = "bad jsonl line: {reason}"
     E009 = "no article body found in the page"
     E010 = "file not found or unreadable: {reason}"

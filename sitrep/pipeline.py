@@ -19,7 +19,9 @@ from .contract import doc_text
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
 from .events import headline_events
 from .nlp import MODEL, load_nlp
-from .reader import InputDoc, check_text, detect_language, looks_like_html, normalise_page
+from . import multilingual
+from .language import identify
+from .reader import InputDoc, check_text, looks_like_html, normalise_page
 from .record import Article, ErrorRecord, article_id
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,6 +44,7 @@ class Pipeline:
     def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.batch_size = batch_size
+        self.line_weights: Optional[dict] = None  # a text-dump line model other than the shipped one
 
     # -- page -> (anatomy, body) ------------------------------------------------
     def prepare(self, item: InputDoc, as_body: bool = False, published: Optional[str] = None) -> tuple[_anatomy.Anatomy, str]:
@@ -58,13 +61,13 @@ class Pipeline:
             if not anat.body.strip():
                 raise InputError(Errors.E006, name)
         else:
-            anat = _anatomy.from_text(normalise_page(content), url=item.url)
+            anat = _anatomy.from_text(normalise_page(content), url=item.url, weights=self.line_weights)
             if not anat.body.strip():
                 raise InputError(Errors.E009, name)
-        lang = detect_language(anat.body)
-        if lang != "en":
-            raise InputError(Errors.E007, name, lang=lang)
-        anat.language = "en"
+        # Every language is read (no refusal): the guess decides which stages run.
+        guess = identify(anat.body)
+        anat.language, anat.language_confidence = guess.language, guess.confidence
+        anat.coverage = multilingual.plan(guess, anatomy=not as_body)
         # Reference date: an explicit one (jsonl field or --published) wins over the page's.
         anat.published = _check_date(item.published or published or anat.published, name)
         return anat, anat.body
@@ -89,6 +92,7 @@ class Pipeline:
             byline=anat.byline,
             published=doc._.sitrep.published,
             language=anat.language,
+            language_confidence=anat.language_confidence,
             credits=anat.credits,
             boilerplate=anat.boilerplate,
             text=text,
@@ -99,6 +103,7 @@ class Pipeline:
             quantities=doc._.sitrep.quantities or [],
             errors=errors,
             input_id=item.input_id,
+            coverage=anat.coverage,
         )
 
     def _run(self, docs: list[Doc]) -> dict[int, BaseException]:
@@ -141,12 +146,20 @@ class Pipeline:
                 if err is not None:
                     yield err
                     continue
+                if doc is None:  # a language the English stages do not read
+                    yield multilingual.build_record(anat, item, anat.coverage, anat.language_confidence)
+                    continue
                 yield self.to_article(doc, anat, item)
             pending.clear()
 
         for item in items:
             try:
                 anat, body = self.prepare(item, as_body=as_body, published=published)
+                if "entities" not in anat.coverage.ran:
+                    pending.append((item, anat, None, None))
+                    if len(pending) >= self.batch_size:
+                        yield from flush()
+                    continue
                 doc = self.nlp.make_doc(body)
                 # spaCy's tokenizer is lossless (doc.text == body): hand the stages the string
                 # so none has to re-join every token to rebuild it.

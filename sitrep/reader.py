@@ -99,55 +99,6 @@ def looks_like_html(text: str) -> bool:
     )
 
 
-# Function words that make up ~40% of running English; other Latin-script languages
-# score far lower. Cheap enough to run on every document.
-_EN_FUNCTION = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but from "
-    "or have an they which one you were her all she there would their we him been has when who will "
-    "more no if out so said what up its about into than them can only other new some could time "
-    "these two may then do first any my now such like our over man me even most made after also".split()
-)
-# The commonest function words of the other big Latin-script news languages (es, fr, de,
-# it, pt, nl, id), none of which is also an English word.
-_OTHER_FUNCTION = frozenset(
-    "el la los las del que y en por con para una es se lo al como más pero sus le les des et est "
-    "du au aux pour dans sur qui ne pas une cette der die das und ist nicht den dem mit von zu "
-    "auf für sich auch ein eine il che di della per non sono gli nel alla più não em os uma com "
-    "para ao pelo het een van niet op zijn dan voor yang dan dari untuk dengan ini itu tidak".split()
-) - _EN_FUNCTION
-_WORD = re.compile(r"[^\W\d_]+", re.U)
-
-
-def detect_language(text: str) -> str:
-    """'en', or a short description of what it is instead (for the E007 message)."""
-    words = _WORD.findall(text[:20000])
-    if len(words) < 8:
-        return "en"  # too short to judge: let it through
-    latin = sum(1 for w in words if w[0].isascii())
-    if latin / len(words) < 0.5:
-        scripts = {}
-        for w in words[:500]:
-            try:
-                name = unicodedata.name(w[0]).split()[0]
-            except ValueError:
-                continue
-            scripts[name] = scripts.get(name, 0) + 1
-        best = max(scripts, key=scripts.get) if scripts else "non-Latin"
-        return f"{best.title()} script"
-    lowered = [w.lower() for w in words]
-    en = sum(1 for w in lowered if w in _EN_FUNCTION)
-    other = sum(1 for w in lowered if w in _OTHER_FUNCTION)
-    if len(words) < 40:
-        # A headline-like sentence ("Turkish troops launched rocket fire against Kurdish
-        # positions near the Syrian border.") can have one English function word in
-        # twelve: refuse a short text only on positive evidence of another language.
-        return "en" if other < 2 or en >= other else f"a non-English Latin-script language ({other} foreign function words)"
-    share = en / len(words)
-    if share >= 0.12 or (share >= 0.06 and en > 2 * other):
-        return "en"
-    return f"a non-English Latin-script language ({share:.0%} English function words)"
-
-
 def parse_jsonl_line(line: str, lineno: int, source: str) -> InputDoc:
     """One ``{"id", "text" or "html", "published"?, "url"?}`` line."""
     doc = f"{source}:{lineno}"

@@ -179,6 +179,14 @@ class Quantity(_Model):
     approximation: Optional[Approximation] = Field(None, description="'about' -> approx, 'more than' -> more_than.")
 
 
+class Coverage(_Model):
+    """Which stages read the record, and why the others did not (sitrep/multilingual)."""
+
+    ran: list[str] = Field(default_factory=list, description="Stages that ran: anatomy, language, entities, time, quantities, quotes, events.")
+    skipped: list[str] = Field(default_factory=list, description="Stages that did not run on this record.")
+    reason: Optional[str] = Field(None, description="Why stages were skipped or ran in a reduced form.")
+
+
 class Article(_Model):
     schema_version: str = SCHEMA_VERSION
     id: str = Field(description="sha256 of the normalised body text.")
@@ -187,7 +195,8 @@ class Article(_Model):
     captions: list[str] = Field(default_factory=list)
     byline: Optional[str] = None
     published: Optional[str] = Field(None, description="YYYY-MM-DD, or null when unknown (never guessed).")
-    language: Optional[str] = None
+    language: Optional[str] = Field(None, description="ISO 639-1 code of the body's language, or 'und' (mixed or undetermined).")
+    language_confidence: Optional[float] = Field(None, description="0..1, the language identifier's confidence.")
     credits: list[str] = Field(default_factory=list, description="Agencies credited: 'Reuters', 'AP'.")
     boilerplate: list[str] = Field(default_factory=list, description="Page-chrome lines removed.")
     text: str = Field(description="The clean article body; every span indexes this string.")
@@ -198,6 +207,7 @@ class Article(_Model):
     quantities: list[Quantity] = Field(default_factory=list)
     errors: list[str] = Field(default_factory=list, description="Per-stage problems that did not stop the record.")
     input_id: Optional[str] = Field(None, description="The `id` given with a jsonl input line, carried through.")
+    coverage: Optional[Coverage] = Field(None, description="Which stages ran on this record (English-only stages skip other languages).")
 
     @model_validator(mode="before")
     @classmethod

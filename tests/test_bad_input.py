@@ -51,8 +51,6 @@ CASES = [
     ("latin1.txt", "Le président a déclaré que l'armée quitterait la ville.".encode("latin-1") * 10, "E004"),
     ("huge.txt", 50 * 1024 * 1024, "E005"),
     ("noarticle.html", NO_ARTICLE_HTML.encode("utf-8"), "E006"),
-    ("german.txt", GERMAN.encode("utf-8"), "E007"),
-    ("russian.txt", RUSSIAN.encode("utf-8"), "E007"),
     ("chrome.txt", b"Home\nAbout\nContact\n\nSign in\n\nShare and Enjoy !\n\nLeave a Reply\n", "E009"),
 ]
 
@@ -67,6 +65,16 @@ def test_single_bad_document(tmp_path, name, data, code):
     assert len(err) == 1, r.stderr
     assert code in err[0] and str(p) in err[0]
     assert "Traceback" not in r.stderr and r.exception is None or isinstance(r.exception, SystemExit)
+
+
+@pytest.mark.parametrize("name,text,lang", [("german.txt", GERMAN, "de"), ("russian.txt", RUSSIAN, "ru")])
+def test_other_languages_are_read_not_refused(tmp_path, name, text, lang):
+    p = _make(tmp_path, name, text.encode("utf-8"))
+    r = CliRunner().invoke(main, ["extract", str(p)])
+    assert r.exit_code == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert rec["language"] == lang and rec["text"] == text.replace("\n\n", "\n\n")
+    assert rec["coverage"]["skipped"] == ["entities", "quantities", "events"]
 
 
 def test_missing_file_and_directory(tmp_path):
@@ -125,13 +133,15 @@ def test_jsonl_bad_lines_become_error_records_and_the_rest_goes_on(tmp_path):
     out = [json.loads(l) for l in r.stdout.splitlines()]
     assert len(out) == len(lines)
     codes = [o.get("code") for o in out]
-    assert codes == [None, "E008", "E008", "E008", "E001", "E002", "E003", "E007", "E006", "E302", "E005", None]
+    # A page in another language is read, never refused (issue 14): "german" is a record.
+    assert codes == [None, "E008", "E008", "E008", "E001", "E002", "E003", None, "E006", "E302", "E005", None]
+    assert out[7]["language"] == "de" and "entities" in out[7]["coverage"]["skipped"]
     assert out[0]["input_id"] == "good1" and out[0]["published"] == "2024-05-06"
     assert out[-1]["input_id"] == "good2" and out[-1]["text"].startswith("Police in the port city")
     assert [o["input_id"] for o in out[3:11]] == ["nofield", "empty", "blank", "binary", "german", "noarticle",
                                                   "baddate", "huge"]
     # One stderr line per failure plus the summary line.
-    assert len(r.stderr.strip().splitlines()) == 11
+    assert len(r.stderr.strip().splitlines()) == 10
 
 
 def test_decode_names_the_document():

@@ -20,6 +20,8 @@ class Anatomy:
     credits: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     language: Optional[str] = None
+    language_confidence: Optional[float] = None
+    coverage: Optional[object] = None  # record.Coverage, set by the pipeline
     notes: list[str] = field(default_factory=list)
 
 

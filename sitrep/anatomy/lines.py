@@ -189,6 +189,10 @@ def dense_region(lengths: Sequence[float]) -> tuple[int, int]:
 
 
 def _tokens(text: str) -> list[str]:
+    """Lower-cased words; for text in a script written without spaces (Chinese,
+    Japanese), its characters."""
+    if len(_CJK.findall(text)) > len(text) * 0.3:
+        return [c for c in text if not c.isspace() and (c.isalnum())]
     return [t.lower() for t in _WORD.findall(text)]
 
 

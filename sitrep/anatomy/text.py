@@ -53,12 +53,14 @@ _CHROMEY = re.compile(
 )
 # A clock time ("20:13"), a social handle, a share widget: stamps and chrome, not headlines.
 _NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d\d\b|(^|\s)@\w|\b(copy link|copied|click|tap)\b", re.I)
-_SENT_END = re.compile(r"[.!?…][\"'”’)]*$")
+_SENT_END = re.compile(r"[.!?…。！？][\"'”’)」』»]*$")
+# Chinese, Japanese and Korean write a sentence without spaces: two characters count as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _HEADLINE_MAX_WORDS = 30
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    return max(len(_WORD.findall(s)), len(_CJK.findall(s)) // 2)
 
 
 def _headline_like(s: str) -> bool:
@@ -66,7 +68,7 @@ def _headline_like(s: str) -> bool:
     if n < 3 or n > _HEADLINE_MAX_WORDS or _CHROMEY.search(s) or _BYLINE.match(s) or _NOT_HEADLINE.search(s):
         return False
     # A headline does not end in a full stop (question and exclamation marks happen).
-    return not s.rstrip().endswith(".")
+    return not s.rstrip().endswith((".", "。"))
 
 
 def _byline(s: str) -> Optional[str]:
@@ -103,6 +105,30 @@ def _trim(lines: list[Line], chosen: list[int]) -> list[int]:
     return chosen[k:e]
 
 
+_DIGITS = re.compile(r"\d")
+_MIN_TABLE_ROWS = 3
+
+
+def _table_row(s: str) -> bool:
+    """A row of a results table, price list or score sheet: short, with letters and numbers."""
+    return len(s) <= 120 and bool(_DIGITS.search(s)) and any(c.isalpha() for c in s) and not _CHROMEY.search(s) \
+        and not _NOT_HEADLINE.search(s)
+
+
+def _with_table(lines: list[Line], chosen: list[int]) -> list[int]:
+    """A story that is a table (sports results, commodity prices, election returns): the
+    line model sees short lines and keeps only the prose line that introduces them. A run
+    of 3+ table rows right after the chosen stretch is part of the story."""
+    if not chosen:
+        return chosen
+    j = chosen[-1] + 1
+    run = []
+    while j < len(lines) and _table_row(lines[j].text):
+        run.append(j)
+        j += 1
+    return chosen + run if len(run) >= _MIN_TABLE_ROWS else chosen
+
+
 def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = None) -> Anatomy:
     """Split a whole-page text dump into title, captions, byline, date, credits,
     boilerplate and the clean body (paragraphs joined by blank lines).
@@ -112,7 +138,7 @@ def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = No
     if not lines:
         return Anatomy(body="")
     probs = score_lines(lines, weights)
-    chosen = _trim(lines, select_body(lines, probs, weights))
+    chosen = _with_table(lines, _trim(lines, select_body(lines, probs, weights)))
     body_set = set(chosen)
 
     credits: list[str] = []

@@ -103,22 +103,26 @@ def fit(X, y, sw, C: float = 1.0, pages=None) -> dict:
     return w
 
 
-def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 1.0, seed: int = 0):
-    """Out-of-fold predicted bodies, one per page, each made by weights fitted on the
-    other folds only. Pages are assigned to folds by a fixed shuffle."""
+def fold_weights(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 1.0, seed: int = 0):
+    """(weights, indices of the held-out pages) per fold: weights fitted on the other
+    folds only. Pages are assigned to folds by a fixed shuffle."""
     import random
-
-    from .text import from_text
 
     order = list(range(len(pages)))
     random.Random(seed).shuffle(order)
     fold_of = {p: k % folds for k, p in enumerate(order)}
-    preds: list[str] = [""] * len(pages)
     for k in range(folds):
         train = [pages[i] for i in range(len(pages)) if fold_of[i] != k]
         X, y, sw, sizes = build_matrix(train)
-        w = fit(X, y, sw, C=C, pages=sizes)
-        for i in range(len(pages)):
-            if fold_of[i] == k:
-                preds[i] = from_text(pages[i][0], weights=w).body
+        yield fit(X, y, sw, C=C, pages=sizes), [i for i in range(len(pages)) if fold_of[i] == k]
+
+
+def cross_validate(pages: Sequence[tuple[str, str]], folds: int = 5, C: float = 1.0, seed: int = 0):
+    """Out-of-fold predicted bodies (``from_text``), one per page."""
+    from .text import from_text
+
+    preds: list[str] = [""] * len(pages)
+    for w, held_out in fold_weights(pages, folds, C, seed):
+        for i in held_out:
+            preds[i] = from_text(pages[i][0], weights=w).body
     return preds

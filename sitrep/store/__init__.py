@@ -144,28 +144,39 @@ class Store:
                 yield d
             last = (rows[-1].article_id, rows[-1].id)
 
-    def list_articles(self, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:
+    def list_articles(self, limit=50, offset=0, since=None, until=None, q=None, language=None) -> list[dict]:
         with self.engine.connect() as conn:
-            return Q.list_articles(conn, self.backend, limit, offset, since, until, q)
+            return Q.list_articles(conn, self.backend, limit, offset, since, until, q, language)
 
-    def count_articles(self, since=None, until=None, q=None) -> int:
+    def count_articles(self, since=None, until=None, q=None, language=None) -> int:
         with self.engine.connect() as conn:
-            return Q.count_articles(conn, self.backend, since, until, q)
+            return Q.count_articles(conn, self.backend, since, until, q, language)
 
-    def quotes(self, speaker=None, article=None, limit=100, offset=0) -> list[dict]:
+    def quotes(self, speaker=None, article=None, limit=100, offset=0, language=None) -> list[dict]:
         with self.engine.connect() as conn:
-            return Q.quotes(conn, speaker, article, limit, offset)
+            return Q.quotes(conn, speaker, article, limit, offset, language)
 
     def events(self, source=None, target=None, type=None, since=None, until=None, modality=None,
-               article=None, limit=100, offset=0, place=None, bbox=None) -> list[dict]:
+               article=None, limit=100, offset=0, place=None, bbox=None, language=None) -> list[dict]:
         """``place``: 'UKR' (country), 'UKR.12' (first-level division) or a GeoNames id;
-        ``bbox``: 'min_lon,min_lat,max_lon,max_lat'."""
+        ``bbox``: 'min_lon,min_lat,max_lon,max_lat'; ``language``: ISO 639-1 or "und"."""
         with self.engine.connect() as conn:
-            return Q.events(conn, source, target, type, since, until, modality, article, limit, offset, place, bbox)
+            return Q.events(conn, source, target, type, since, until, modality, article, limit, offset, place, bbox,
+                            language)
 
-    def search(self, q: str, limit: int = 20) -> list[dict]:
+    def search(self, q: str, limit: int = 20, language=None) -> list[dict]:
+        """Full-text search over bodies and quotes in every language (``language``: only
+        records in that ISO 639-1 language, or "und")."""
         with self.engine.connect() as conn:
-            return Q.search(conn, self.backend, q, limit)
+            return Q.search(conn, self.backend, q, limit, language)
+
+    def languages(self) -> list[dict]:
+        """Articles per language, commonest first."""
+        a = S.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a.c.language, func.count()).group_by(a.c.language)
+                                .order_by(func.count().desc(), a.c.language)).all()
+        return [{"language": lang, "articles": int(n)} for lang, n in rows]
 
     def dyad_timeline(self, a: str, b: str, by: str = "week", since=None, until=None, modality=None,
                       directed: bool = False) -> list[dict]:

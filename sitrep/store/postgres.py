@@ -1,51 +1,106 @@
-"""PostgreSQL specifics: full text through a tsvector GIN index (no extension needed)."""
+"""PostgreSQL specifics: full text through a stored tsvector with a GIN index (no extension).
+
+Since schema version 3 (issue 14) each search row carries its language and a ``tsv``
+built with the configuration that suits it: ``english`` (stemming) for English text,
+``simple`` for every other language, over text with diacritics folded (both kinds, as
+SQLite's ``remove_diacritics 2`` does) and, for other languages, Chinese/Japanese/Korean
+runs as character bigrams (``sitrep/store/textsearch.py``). A query is matched
+against both forms (english OR simple), so one search box serves a mixed corpus.
+"""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+
+from . import textsearch
 
 
 def create_search(conn: Connection) -> None:
     conn.execute(text(
         "CREATE TABLE IF NOT EXISTS search_docs ("
         "id BIGSERIAL PRIMARY KEY, article_id VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, "
-        "ref VARCHAR(64) NOT NULL, body TEXT NOT NULL)"
+        "ref VARCHAR(64) NOT NULL, body TEXT NOT NULL, language VARCHAR(8), tsv tsvector)"
     ))
-    # An expression index: the tsvector is not stored twice, and to_tsvector in queries
-    # must use the same configuration ('english') for the planner to pick this index.
-    conn.execute(text(
-        "CREATE INDEX IF NOT EXISTS ix_search_docs_fts ON search_docs USING gin (to_tsvector('english', body))"
-    ))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_search_docs_tsv ON search_docs USING gin (tsv)"))
+
+
+def migrate_search(conn: Connection) -> None:
+    """Schema step 3: the version-2 table (an expression index over 'english') gets the
+    language and tsv columns; every row is re-indexed from its article's record."""
+    if not conn.dialect.has_table(conn, "search_docs"):
+        return  # a new database: create_search makes the table in its current form
+    conn.execute(text("DROP INDEX IF EXISTS ix_search_docs_fts"))
+    conn.execute(text("ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS language VARCHAR(8)"))
+    conn.execute(text("ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS tsv tsvector"))
+    conn.execute(text("DELETE FROM search_docs"))
+    for (rec,) in conn.execute(text("SELECT record FROM articles ORDER BY seq")).all():
+        index_docs(conn, textsearch.index_rows(json.loads(rec)))
+
+
+def _config(language) -> str:  # noqa: ANN001
+    return "english" if language in ("en", None) else "simple"
 
 
 def index_docs(conn: Connection, rows: list[dict]) -> None:
     if rows:
+        out = []
+        for r in rows:
+            cfg = _config(r.get("language"))
+            indexed = textsearch.fold(r["body"] if cfg == "english" else textsearch.index_form(r["body"]))
+            out.append(dict(r, language=r.get("language"), cfg=cfg, indexed=indexed))
         conn.execute(
-            text("INSERT INTO search_docs (body, article_id, kind, ref) VALUES (:body, :article_id, :kind, :ref)"),
-            rows,
+            text("INSERT INTO search_docs (body, article_id, kind, ref, language, tsv) "
+                 "VALUES (:body, :article_id, :kind, :ref, :language, to_tsvector(CAST(:cfg AS regconfig), :indexed))"),
+            out,
         )
 
 
-def search(conn: Connection, q: str, limit: int) -> list[dict]:
+def _simple_query(q: str) -> str:
+    """The query in the form the 'simple' rows were indexed in (folded, CJK bigrams)."""
+    parts = []
+    for phrase, prefix, _ in textsearch.query_terms(q):
+        parts.append(f'"{textsearch.fold(phrase)}"' if " " in phrase else textsearch.fold(phrase))
+    return " ".join(parts)
+
+
+_QUERY = ("(websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :qs))")
+
+
+def search(conn: Connection, q: str, limit: int, language: str | None = None) -> list[dict]:
     # websearch_to_tsquery: quoted phrases are phrases, other words ANDed, never a syntax error.
     rows = conn.execute(
         text(
-            "SELECT article_id, kind, ref, "
-            "ts_headline('english', body, query, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet, "
-            "ts_rank(to_tsvector('english', body), query) AS score "
-            "FROM search_docs, websearch_to_tsquery('english', :q) AS query "
-            "WHERE to_tsvector('english', body) @@ query ORDER BY score DESC, id LIMIT :n"
+            "SELECT article_id, kind, ref, language, body, "
+            "ts_headline('english', body, websearch_to_tsquery('english', :q), "
+            "'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet, "
+            f"ts_rank(tsv, {_QUERY}) AS score "
+            f"FROM search_docs WHERE tsv @@ {_QUERY} "
+            + ("AND language = :lang " if language else "")
+            + "ORDER BY score DESC, id LIMIT :n"
         ),
-        {"q": q, "n": limit},
+        {"q": textsearch.fold(q), "qs": _simple_query(q), "n": limit, "lang": language},
     ).mappings()
-    return [dict(r, score=float(r["score"])) for r in rows]
+    out = []
+    for r in rows:
+        d = dict(r, score=float(r["score"]))
+        body, lang = d.pop("body"), d.pop("language")
+        if _config(lang) != "english":
+            d["snippet"] = textsearch.snippet(body, q)
+        out.append(d)
+    return out
 
 
 def search_article_ids(conn: Connection, q: str) -> str:
-    return ("SELECT article_id FROM search_docs "
-            "WHERE to_tsvector('english', body) @@ websearch_to_tsquery('english', :fts_q)")
+    return ("SELECT article_id FROM search_docs WHERE tsv @@ "
+            "(websearch_to_tsquery('english', :fts_q) || websearch_to_tsquery('simple', :fts_qs))")
 
 
 def fts_param(q: str) -> str:
     return q
+
+
+def fts_params(q: str) -> dict:
+    return {"fts_q": textsearch.fold(q), "fts_qs": _simple_query(q)}

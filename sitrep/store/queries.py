@@ -47,6 +47,11 @@ def _event_row(r) -> dict:  # noqa: ANN001
     return d
 
 
+def _in_language(col, language: Optional[str]):
+    """Rows of articles in one language (ISO 639-1 or "und")."""
+    return col.in_(select(S.articles.c.id).where(S.articles.c.language == language))
+
+
 def parse_bbox(bbox) -> Optional[tuple[float, float, float, float]]:  # noqa: ANN001
     """'min_lon,min_lat,max_lon,max_lat' (or a 4-tuple) -> floats; ConfigError when malformed."""
     if bbox is None or bbox == "":
@@ -83,9 +88,9 @@ def place_filter(e, place: Optional[str] = None, bbox=None):  # noqa: ANN001
 
 
 def events(conn: Connection, source=None, target=None, type=None, since=None, until=None, modality=None,
-           article=None, limit=100, offset=0, place=None, bbox=None) -> list[dict]:
+           article=None, limit=100, offset=0, place=None, bbox=None, language=None) -> list[dict]:
     e = S.events
-    conds = []
+    conds = [_in_language(e.c.article_id, language)] if language else []
     if place or bbox:
         conds.append(place_filter(e, place, bbox))
     if article:
@@ -116,8 +121,9 @@ def speaker_names(conn: Connection, speaker: str) -> list[str]:
     return list(conn.execute(select(S.speakers.c.name).where(S.speakers.c.name.ilike(pat, escape="\\"))).scalars())
 
 
-def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0) -> list[dict]:
+def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0, language=None) -> list[dict]:
     qt = S.quotes
+    lang_sql = " AND article_id IN (SELECT id FROM articles WHERE language = :lang)" if language else ""
     cols = (qt.c.article_id, qt.c.speaker, qt.c.published, qt.c.mentions, qt.c.cluster_id, qt.c.data)
     if article:
         q = select(*cols).where(qt.c.article_id == article).order_by(qt.c.start, qt.c.id).limit(limit).offset(offset)
@@ -133,9 +139,11 @@ def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0) ->
             # the rows shown. (An IN list would read every quote of every name and sort.)
             order = "published DESC, article_id DESC, id DESC"
             parts = [f"SELECT * FROM (SELECT published, article_id, id FROM quotes WHERE speaker = :s{i} "
-                     f"AND is_primary = 1 ORDER BY {order} LIMIT :n) AS p{i}" for i in range(len(names))]
+                     f"AND is_primary = 1{lang_sql} ORDER BY {order} LIMIT :n) AS p{i}" for i in range(len(names))]
             sql = " UNION ALL ".join(parts) + f" ORDER BY {order} LIMIT :limit OFFSET :offset"
             params = {f"s{i}": n for i, n in enumerate(names)}
+            if language:
+                params["lang"] = language
             keys = conn.execute(text(sql), {**params, "n": offset + limit, "limit": limit, "offset": offset}).all()
             if not keys:
                 return []
@@ -145,7 +153,8 @@ def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0) ->
                 select(*cols, qt.c.id).where(qt.c.article_id.in_(sorted({k[1] for k in keys}))))}
             rows = [by_key[(k[1], k[2])] for k in keys]
         else:
-            q = select(*cols).where(qt.c.is_primary == 1).order_by(*newest).limit(limit).offset(offset)
+            conds = [qt.c.is_primary == 1] + ([_in_language(qt.c.article_id, language)] if language else [])
+            q = select(*cols).where(*conds).order_by(*newest).limit(limit).offset(offset)
             rows = list(conn.execute(q))
     out = []
     for r in rows:
@@ -278,15 +287,17 @@ def network(conn: Connection, top: int = 50, modality=None) -> dict:  # noqa: AN
     return {"nodes": nodes, "edges": edges}
 
 
-def _article_conds(backend, since, until, q):  # noqa: ANN001
+def _article_conds(backend, since, until, q, language=None):  # noqa: ANN001
     a = S.articles
     conds, params = [], {}
+    if language:
+        conds.append(a.c.language == language)
     if since:
         conds.append(a.c.published >= since)
     if until:
         conds.append(a.c.published <= until)
     if q:
-        conds.append(a.c.id.in_(text(backend.search_article_ids(None, q)).bindparams(fts_q=backend.fts_param(q))))
+        conds.append(a.c.id.in_(text(backend.search_article_ids(None, q)).bindparams(**backend.fts_params(q))))
     return conds, params
 
 
@@ -296,33 +307,34 @@ def _newest(conn: Connection, col):  # noqa: ANN001, ANN202
     return col.desc().nulls_last() if conn.dialect.name == "postgresql" else col.desc()
 
 
-def list_articles(conn: Connection, backend, limit=50, offset=0, since=None, until=None, q=None) -> list[dict]:  # noqa: ANN001
+def list_articles(conn: Connection, backend, limit=50, offset=0, since=None, until=None, q=None,  # noqa: ANN001
+                  language=None) -> list[dict]:
     a = S.articles
-    conds, _ = _article_conds(backend, since, until, q)
+    conds, _ = _article_conds(backend, since, until, q, language)
     if q and not backend.fts_param(q):
         return []
-    stmt = (select(a.c.id, a.c.title, a.c.published, a.c.source, a.c.cluster_id, a.c.n_entities, a.c.n_quotes,
+    stmt = (select(a.c.id, a.c.title, a.c.published, a.c.source, a.c.language, a.c.cluster_id, a.c.n_entities, a.c.n_quotes,
                    a.c.n_events).where(*conds)
             .order_by(_newest(conn, a.c.published), a.c.seq).limit(limit).offset(offset))
-    return [{"id": r.id, "title": r.title, "published": r.published, "source": r.source,
+    return [{"id": r.id, "title": r.title, "published": r.published, "source": r.source, "language": r.language,
              "cluster_id": r.cluster_id, "duplicate_of": None if r.cluster_id == r.id else r.cluster_id,
              "counts": {"entities": r.n_entities, "quotes": r.n_quotes, "events": r.n_events}}
             for r in conn.execute(stmt)]
 
 
-def count_articles(conn: Connection, backend, since=None, until=None, q=None) -> int:  # noqa: ANN001
+def count_articles(conn: Connection, backend, since=None, until=None, q=None, language=None) -> int:  # noqa: ANN001
     if q and not backend.fts_param(q):
         return 0
-    conds, _ = _article_conds(backend, since, until, q)
+    conds, _ = _article_conds(backend, since, until, q, language)
     return int(conn.execute(select(func.count()).select_from(S.articles).where(*conds)).scalar() or 0)
 
 
-def search(conn: Connection, backend, q: str, limit: int = 20) -> list[dict]:  # noqa: ANN001
-    hits = backend.search(conn, q, limit)
+def search(conn: Connection, backend, q: str, limit: int = 20, language=None) -> list[dict]:  # noqa: ANN001
+    hits = backend.search(conn, q, limit, language)
     ids = sorted({h["article_id"] for h in hits})
     meta = {}
     if ids:
-        for r in conn.execute(select(S.articles.c.id, S.articles.c.title, S.articles.c.published)
+        for r in conn.execute(select(S.articles.c.id, S.articles.c.title, S.articles.c.published, S.articles.c.language)
                               .where(S.articles.c.id.in_(ids))):
-            meta[r.id] = {"title": r.title, "published": r.published}
+            meta[r.id] = {"title": r.title, "published": r.published, "language": r.language}
     return [dict(h, **meta.get(h["article_id"], {})) for h in hits]

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -71,6 +71,8 @@ articles = Table(
 Index("ix_articles_seq", articles.c.seq)
 # The default listing order (newest first, then ingest order): pages read from the index.
 Index("ix_articles_listing", articles.c.published.desc(), articles.c.seq)
+# Version 3: listings and queries filter by language (ISO 639-1 or "und").
+ix_articles_language = Index("ix_articles_language", articles.c.language, articles.c.seq)
 
 entities = Table(
     "entities",
@@ -326,9 +328,21 @@ def _v5_quotes(conn: Connection) -> None:
     upgrade_quotes(conn)  # record schema 2.0 (issue 19): one quote per attribution, content in parts
 
 
+def _languages(conn: Connection) -> None:
+    """Every language stored and searched (issue 14): an index on articles.language and
+    the full-text index rebuilt in its multilingual form (see store/textsearch.py)."""
+    ix_articles_language.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        from . import sqlite as backend
+    else:
+        from . import postgres as backend
+    backend.migrate_search(conn)
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
-# _v6 here; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes}
+# the next step here; never edit a released step.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
+                                                       6: _languages}
 
 
 def current_version(conn: Connection) -> int:

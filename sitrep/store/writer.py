@@ -19,7 +19,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
 from ..record import Article, ErrorRecord, content_id
-from . import dedup
+from . import dedup, textsearch
 from .aggregates import Delta
 from . import schema as S
 
@@ -185,9 +185,7 @@ class Writer:
             conn.execute(S.times.insert(), list(tms.values()))
         self._add_quotes(conn, rec, ents, cluster, counts)
         self._add_events(conn, rec, cluster, counts, delta)
-        fts = [{"body": rec.get("text", ""), "article_id": art_id, "kind": "article", "ref": art_id}]
-        fts += [{"body": q["text"], "article_id": art_id, "kind": "quote", "ref": q["id"]} for q in rec.get("quotes") or []]
-        self.backend.index_docs(conn, fts)
+        self.backend.index_docs(conn, textsearch.index_rows(rec))
 
     def _primary(self, conn: Connection, table, cluster: str, xkey: str, own: str, *extra) -> Optional[tuple]:  # noqa: ANN002
         if cluster == own:
