@@ -41,11 +41,11 @@ assert len(GDELT_COLUMNS) == 61
 EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo", "goldstein", "modality",
                      "source_text", "source_code", "source_country", "target_text", "target_code",
                      "target_country", "location", "place_id", "place_country", "place_adm1", "lat", "lon",
-                     "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id"]
+                     "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id", "language"]
 # "text" is the content as written (verbatim only when kind is direct/partial: see
 # sitrep.quotes.shown_text); "parts" the content pieces as start:end pairs.
 QUOTE_CSV_COLUMNS = ["article_id", "id", "published", "speaker_name", "kind", "text", "cue", "start", "end",
-                     "mentions", "cluster_id", "cue_class", "parts"]
+                     "mentions", "cluster_id", "cue_class", "parts", "language"]
 
 
 def _quad(cameo: Optional[str]) -> str:
@@ -171,7 +171,7 @@ def plover_record(e: dict) -> dict:
         "event_text": [e["trigger"]["text"]] if e.get("trigger") else [],
         "quad_code": int(_quad(e.get("cameo"))) if _quad(e.get("cameo")) else None,
         "event_scale": e.get("goldstein"),
-        "cite_info": {"article_id": e["article_id"], "url": e.get("article_source"),
+        "cite_info": {"article_id": e["article_id"], "url": e.get("article_source"), "language": e.get("article_language"),
                       "start": e["evidence"]["start"], "end": e["evidence"]["end"]},
         "coder": "sitrep",
         # Beyond the PLOVER base fields (the manual allows named extras):
@@ -225,7 +225,7 @@ def _event_flat(e: dict) -> dict:
         "place_id": p.get("id"), "place_country": p.get("country"), "place_adm1": p.get("admin1"),
         "lat": p.get("lat"), "lon": p.get("lon"), "place_precision": p.get("precision"), "place_basis": p.get("basis"),
         "trigger": (e.get("trigger") or {}).get("text"), "evidence": (e.get("evidence") or {}).get("text"),
-        "mentions": e.get("mentions"), "cluster_id": e.get("cluster_id"),
+        "mentions": e.get("mentions"), "cluster_id": e.get("cluster_id"), "language": e.get("article_language"),
     }
 
 
@@ -235,6 +235,7 @@ def _iter_quotes(store) -> Iterator[dict]:  # noqa: ANN001
             row = {k: q.get(k) for k in QUOTE_CSV_COLUMNS}
             row["cue"] = (q.get("cue") or {}).get("text")
             row["parts"] = " ".join(f"{p['start']}:{p['end']}" for p in q.get("parts") or [])
+            row["language"] = art.get("language")
             yield row
 
 
@@ -283,12 +284,13 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
                     w.writerow(q)
                     n += 1
             elif table == "articles":
-                w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events"],
-                                   lineterminator="\n")
+                w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events",
+                                        "language"], lineterminator="\n")
                 w.writeheader()
                 for rec in store.iter_articles(since=since, until=until):
                     w.writerow({"id": rec["id"], "published": rec.get("published"), "title": rec.get("title"),
-                                "source": rec.get("source"), "entities": len(rec["entities"]),
+                                "source": rec.get("source"), "language": rec.get("language"),
+                                "entities": len(rec["entities"]),
                                 "quotes": len(rec["quotes"]), "events": len(rec["events"])})
                     n += 1
             else:
@@ -333,7 +335,8 @@ def export_parquet(store, out: Path, since=None, until=None, modality=None, batc
     n, part, rows = 0, 0, []
     for rec in store.iter_articles(since=since, until=until):
         rows.append({"date": rec.get("published") or "unknown", "id": rec["id"], "source": rec.get("source"),
-                     "title": rec.get("title"), "published": rec.get("published"), "text": rec["text"],
+                     "title": rec.get("title"), "published": rec.get("published"), "language": rec.get("language"),
+                     "text": rec["text"],
                      "n_entities": len(rec["entities"]), "n_quotes": len(rec["quotes"]),
                      "n_events": len(rec["events"]), "record": json.dumps(rec, ensure_ascii=False)})
         if len(rows) >= batch:

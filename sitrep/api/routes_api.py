@@ -42,6 +42,8 @@ Until = Since
 ActorQ = Annotated[Optional[str], Query(pattern=ACTOR_OR_EMPTY, description="country (RUS) or actor code prefix (RUSGOV)")]
 ModalityQ = Literal["", "all", "asserted", "reported", "planned", "hypothetical", "denied", "negated"]
 TextQ = Annotated[Optional[str], Query(max_length=200)]
+LanguageQ = Annotated[Optional[str], Query(pattern=r"^([a-z]{2}|und)?$",
+                                           description="ISO 639-1 code of the article's language, or und")]
 PlaceQ = Annotated[Optional[str], Query(pattern=r"^([A-Za-z]{3}(\.[A-Za-z0-9]{1,20})?|\d{1,12}|sitrep:[a-z0-9-]{1,60})?$",
                                         description="country (UKR), first-level division (UKR.12) or GeoNames id")]
 _NUM = r"-?\d{1,3}(\.\d{1,8})?"
@@ -130,12 +132,12 @@ def extract(request: Request, body: ExtractIn) -> dict:
 
 @router.get("/api/articles", tags=["articles"], summary="Article summaries, newest first")
 def articles(request: Request, limit: Limit = 50, offset: Offset = 0, since: Since = None, until: Until = None,
-             q: TextQ = None) -> dict:
+             q: TextQ = None, language: LanguageQ = None) -> dict:
     q = clean_query(q)
     s = store(request)
-    since, until = opt(since), opt(until)
-    items = s.list_articles(limit=limit, offset=offset, since=since, until=until, q=q)
-    total = s.count_articles(since=since, until=until, q=q)
+    since, until, language = opt(since), opt(until), opt(language)
+    items = s.list_articles(limit=limit, offset=offset, since=since, until=until, q=q, language=language)
+    total = s.count_articles(since=since, until=until, q=q, language=language)
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
@@ -149,8 +151,9 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=128)]) 
 
 @router.get("/api/quotes", tags=["quotes"], summary="Quotes, optionally by speaker or article")
 def quotes(request: Request, speaker: TextQ = None, article: Annotated[Optional[str], Query(pattern=ARTICLE_ID)] = None,
-           limit: Limit = 100, offset: Offset = 0) -> dict:
-    items = store(request).quotes(speaker=opt(speaker), article=opt(article), limit=limit, offset=offset)
+           limit: Limit = 100, offset: Offset = 0, language: LanguageQ = None) -> dict:
+    items = store(request).quotes(speaker=opt(speaker), article=opt(article), limit=limit, offset=offset,
+                                  language=opt(language))
     return {"items": items, "limit": limit, "offset": offset}
 
 
@@ -160,22 +163,22 @@ def events(request: Request, source: ActorQ = None, target: ActorQ = None,
            modality: Optional[ModalityQ] = None, since: Since = None, until: Until = None,
            article: Annotated[Optional[str], Query(pattern=ARTICLE_ID)] = None,
            place: PlaceQ = None, bbox: BboxQ = None,
-           limit: Limit = 100, offset: Offset = 0) -> dict:
+           limit: Limit = 100, offset: Offset = 0, language: LanguageQ = None) -> dict:
     check_bbox(bbox)
     items = store(request).events(source=norm_actor(source), target=norm_actor(target),
                                   type=type.upper() if type else None, since=opt(since), until=opt(until),
                                   modality=opt(modality), article=opt(article), limit=limit, offset=offset,
-                                  place=opt(place), bbox=opt(bbox))
+                                  place=opt(place), bbox=opt(bbox), language=opt(language))
     return {"items": items, "limit": limit, "offset": offset}
 
 
 @router.get("/api/search", tags=["search"], summary="Full-text search over article text and quotes")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
-           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+           limit: Annotated[int, Query(ge=1, le=100)] = 20, language: LanguageQ = None) -> dict:
     cleaned = clean_query(q)
     if cleaned is None:
         raise ApiError(422, Errors.E400, reason="q has no words to search for")
-    return {"q": q, "items": store(request).search(cleaned, limit=limit)}
+    return {"q": q, "items": store(request).search(cleaned, limit=limit, language=opt(language))}
 
 
 @router.get("/api/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events a->b and b->a per period, mean Goldstein")

@@ -44,21 +44,27 @@ def article_context(record: dict) -> dict:
             "entities": sorted(record.get("entities") or [], key=lambda e: -len(e.get("mentions") or []))}
 
 
+def _languages(request: Request) -> list[dict]:
+    """The languages in the store, for the language filter."""
+    return api.store(request).languages()
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, limit: api.Limit = 50, offset: api.Offset = 0, since: api.Since = None,
-          until: api.Until = None, q: api.TextQ = None):
-    data = api.articles(request, limit=limit, offset=offset, since=since, until=until, q=q)
+          until: api.Until = None, q: api.TextQ = None, language: api.LanguageQ = None):
+    data = api.articles(request, limit=limit, offset=offset, since=since, until=until, q=q, language=language)
     store = api.store(request)
     for item in data["items"]:
         if not item.get("title"):
             rec = store.get_article(item["id"]) or {}
             item.setdefault("lead", lead(rec.get("text") or ""))
-    qs = _query(limit=limit, offset=offset, since=since, until=until, q=q)
-    nxt = _query(limit=limit, offset=offset + limit, since=since, until=until, q=q) \
+    qs = _query(limit=limit, offset=offset, since=since, until=until, q=q, language=language)
+    nxt = _query(limit=limit, offset=offset + limit, since=since, until=until, q=q, language=language) \
         if offset + limit < (data["total"] or 0) else None
-    prev = _query(limit=limit, offset=max(0, offset - limit), since=since, until=until, q=q) if offset else None
+    prev = _query(limit=limit, offset=max(0, offset - limit), since=since, until=until, q=q,
+                  language=language) if offset else None
     return render(request, "index.html", "/api/articles" + qs, data=data, since=since or "", until=until or "",
-                  q=q or "", next_qs=nxt, prev_qs=prev)
+                  q=q or "", next_qs=nxt, prev_qs=prev, languages=_languages(request), language=language or "")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -68,36 +74,39 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=128)]):
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes(request: Request, speaker: api.TextQ = None, limit: api.Limit = 200, offset: api.Offset = 0):
-    data = api.quotes(request, speaker=speaker, article=None, limit=limit, offset=offset)
+def quotes(request: Request, speaker: api.TextQ = None, limit: api.Limit = 200, offset: api.Offset = 0,
+           language: api.LanguageQ = None):
+    data = api.quotes(request, speaker=speaker, article=None, limit=limit, offset=offset, language=language)
     groups: dict[str, list] = {}
     for q in data["items"]:
         groups.setdefault(q.get("speaker_name") or q.get("speaker_text") or "(unattributed)", []).append(q)
-    return render(request, "quotes.html", "/api/quotes" + _query(speaker=speaker, limit=limit, offset=offset),
+    return render(request, "quotes.html", "/api/quotes" + _query(speaker=speaker, limit=limit, offset=offset,
+                                                                 language=language),
                   groups=sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])), speaker=speaker or "",
-                  count=len(data["items"]))
+                  count=len(data["items"]), languages=_languages(request), language=language or "")
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, source: api.ActorQ = None, target: api.ActorQ = None,
            type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$")] = None,
            modality: Optional[api.ModalityQ] = None, since: api.Since = None, until: api.Until = None,
-           limit: api.Limit = 200, offset: api.Offset = 0):
+           limit: api.Limit = 200, offset: api.Offset = 0, language: api.LanguageQ = None):
     data = api.events(request, source=source, target=target, type=type, modality=modality, since=since,
-                      until=until, article=None, limit=limit, offset=offset)
+                      until=until, article=None, limit=limit, offset=offset, language=language)
     filters = {"source": source or "", "target": target or "", "type": type or "", "modality": modality or "",
-               "since": since or "", "until": until or ""}
+               "since": since or "", "until": until or "", "language": language or ""}
     return render(request, "events.html", "/api/events" + _query(**filters, limit=limit, offset=offset),
-                  items=data["items"], filters=filters, modalities=["asserted", "reported", "planned",
+                  items=data["items"], filters=filters, languages=_languages(request), modalities=["asserted", "reported", "planned",
                                                                     "hypothetical", "denied", "negated"])
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: api.TextQ = None):
+def search(request: Request, q: api.TextQ = None, language: api.LanguageQ = None):
     items = []
     if q and api.clean_query(q):
-        items = api.search(request, q=q, limit=50)["items"]
-    return render(request, "search.html", "/api/search" + _query(q=q), items=items, q=q or "")
+        items = api.search(request, q=q, limit=50, language=language)["items"]
+    return render(request, "search.html", "/api/search" + _query(q=q, language=language), items=items, q=q or "",
+                  languages=_languages(request), language=language or "")
 
 
 @router.get("/dyads", response_class=HTMLResponse)

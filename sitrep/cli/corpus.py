@@ -153,12 +153,14 @@ def _with_progress(paths, limit, count_documents, run_ingest, kwargs) -> dict:  
 @_db
 @click.option("--speaker", default=None, help="Part of the speaker's name (case-insensitive).")
 @click.option("--article", default=None, help="Quotes of one article id.")
+@click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
+              help="Only articles in this language (ISO 639-1, or und).")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @_output
-def quotes(db, speaker, article, limit, offset, as_json, as_csv) -> None:
+def quotes(db, speaker, article, language, limit, offset, as_json, as_csv) -> None:
     """Quotes, one per duplicate cluster (with its mention count), newest first."""
-    rows = _store(db).quotes(speaker=speaker, article=article, limit=limit, offset=offset)
+    rows = _store(db).quotes(speaker=speaker, article=article, limit=limit, offset=offset, language=language)
     if not as_json:
         from ..quotes import shown_text
 
@@ -180,15 +182,17 @@ def quotes(db, speaker, article, limit, offset, as_json, as_csv) -> None:
 @click.option("--article", default=None, help="Events of one article id.")
 @click.option("--place", default=None, help="Where: country (UKR), first-level division (UKR.12) or GeoNames id.")
 @click.option("--bbox", default=None, metavar="W,S,E,N", help="Bounding box min_lon,min_lat,max_lon,max_lat.")
+@click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
+              help="Only articles in this language (ISO 639-1, or und).")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @_output
-def events(db, source, target, type_, since, until, modality, article, place, bbox, limit, offset, as_json,
+def events(db, source, target, type_, since, until, modality, article, place, bbox, language, limit, offset, as_json,
            as_csv) -> None:
     """Events, one per duplicate cluster (with its mention count), newest first."""
     rows = _store(db).events(source=source, target=target, type=type_, since=since, until=until,
                              modality=modality, article=article, limit=limit, offset=offset, place=place,
-                             bbox=bbox)
+                             bbox=bbox, language=language)
     _emit(rows, [("day", "day"), ("source.text", "source"), ("source.code", "code"), ("plover", "event"),
                  ("target.text", "target"), ("target.code", "code"), ("modality", "modality"),
                  ("goldstein", "goldstein"), ("mentions", "n"), ("evidence", "evidence")], as_json, as_csv, "events")
@@ -198,12 +202,34 @@ def events(db, source, target, type_, since, until, modality, article, place, bb
 @click.argument("query")
 @_db
 @click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
+              help="Only articles in this language (ISO 639-1, or und).")
 @_output
-def search(query, db, limit, as_json, as_csv) -> None:
-    """Full-text search over article text and quotes ("quoted phrase" for a phrase)."""
-    rows = _store(db).search(query, limit=limit)
-    _emit(rows, [("published", "date"), ("title", "title"), ("kind", "in"), ("snippet", "snippet")],
-          as_json, as_csv, f"search: {query}")
+def search(query, db, limit, language, as_json, as_csv) -> None:
+    """Full-text search over article text and quotes in every language ("quoted phrase" for
+    a phrase; Chinese/Japanese words are found inside sentences; diacritics are optional)."""
+    rows = _store(db).search(query, limit=limit, language=language)
+    _emit(rows, [("published", "date"), ("language", "lang"), ("title", "title"), ("kind", "in"),
+                 ("snippet", "snippet")], as_json, as_csv, f"search: {query}")
+
+
+@main.command()
+@_db
+@_output
+def languages(db, as_json, as_csv) -> None:
+    """Articles per language in the store (ISO 639-1; und = mixed or undetermined)."""
+    _emit(_store(db).languages(), [("language", "language"), ("articles", "articles")], as_json, as_csv,
+          "languages")
+
+
+def _language(value):  # noqa: ANN001, ANN202
+    """A --language value: ISO 639-1 (two letters) or und; anything else is a usage error."""
+    if value is None:
+        return None
+    v = value.strip().lower()
+    if not (v == "und" or (len(v) == 2 and v.isalpha() and v.isascii())):
+        raise click.UsageError(f"--language must be an ISO 639-1 code (fr, ru, zh) or und, got {value!r}")
+    return v
 
 
 @main.command()

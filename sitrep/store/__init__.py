@@ -136,11 +136,12 @@ class Store:
                     .where(*conds).order_by(e.c.article_id, e.c.id).limit(batch)).all()
                 if not rows:
                     return
-                srcs = dict(conn.execute(select(S.articles.c.id, S.articles.c.source)
-                                         .where(S.articles.c.id.in_({r.article_id for r in rows}))).all())
+                arts = {a_id: (src, lang) for a_id, src, lang in conn.execute(
+                    select(S.articles.c.id, S.articles.c.source, S.articles.c.language)
+                    .where(S.articles.c.id.in_({r.article_id for r in rows}))).all()}
             for r in rows:
                 d = Q._event_row(r)
-                d["article_source"] = srcs.get(r.article_id)
+                d["article_source"], d["article_language"] = arts.get(r.article_id, (None, None))
                 yield d
             last = (rows[-1].article_id, rows[-1].id)
 
