@@ -1,7 +1,8 @@
 """Language identification: sitrep.language.identify (py3langid inside) against
 lingua-language-detector, the library not chosen, in the same run.
 
-    .venv/bin/python benchmarks/bench_language.py
+    .venv/bin/python benchmarks/bench_language.py            # accuracy, speed, English cost
+    .venv/bin/python benchmarks/bench_language.py --english-cost 60   # the cost table alone
 
 Data: (1) Mozilla's readability test pages that declare a language (``lang`` in
 expected-metadata.json, first subtag; the article text is expected.html.gz's text);
@@ -95,7 +96,64 @@ def main() -> None:
         print(f"{name:36} {cells[0]:>10} {cells[1]:>10} {n / t:9.0f} {load:7.2f} {rss:7.0f}")
         print(f"    wrong: {'; '.join(wrong) or 'none'}")
     print("RSS is the process's peak so far (cumulative down the table).")
+    english_cost(60)
+
+
+# The check sitrep ran before issue 14 (sitrep/reader.py's function-word counter), kept
+# here only as the "before" peer of the English-cost table.
+_EN_FUNCTION = frozenset(
+    "the of and to a in that is was he for it with as his on be at by i this had not are but from "
+    "or have an they which one you were her all she there would their we him been has when who will "
+    "more no if out so said what up its about into than them can only other new some could time "
+    "these two may then do first any my now such like our over man me even most made after also".split()
+)
+
+
+def old_english_check(text: str) -> bool:
+    import re
+
+    words = re.findall(r"[^\W\d_]+", text[:20000])
+    if len(words) < 8:
+        return True
+    en = sum(1 for w in words if w.lower() in _EN_FUNCTION)
+    return en / len(words) >= 0.06
+
+
+def english_cost(n: int) -> None:
+    """What language identification costs per English document, against the old check and
+    against the whole pipeline on the same documents (the article-extraction-benchmark's
+    English true bodies, as --as-body documents)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from scoring import BENCH_DIR, load_benchmark
+
+    from sitrep.language import identify
+    from sitrep.pipeline import Pipeline
+    from sitrep.reader import InputDoc
+
+    if not BENCH_DIR.exists():
+        print("SKIP English cost: benchmark data absent")
+        return
+    truth, rows = load_benchmark()
+    bodies = [b for b in (truth[r["id"]]["articleBody"] for r in rows) if identify(b).language == "en"][:n]
+
+    def per_doc(fn) -> float:
+        t0 = time.process_time()
+        for b in bodies:
+            fn(b)
+        return (time.process_time() - t0) / len(bodies) * 1000
+
+    old, new = per_doc(old_english_check), per_doc(identify)
+    pipe = Pipeline()
+    t0 = time.process_time()
+    for _ in pipe.extract_many(InputDoc(content=b) for b in bodies):
+        pass
+    whole = (time.process_time() - t0) / len(bodies) * 1000
+    print(f"\ncost on {len(bodies)} English bodies (CPU ms per document): old function-word check {old:.2f}, "
+          f"identify {new:.2f}, whole sitrep pipeline {whole:.0f} (identify = {new / whole:.1%} of it)")
 
 
 if __name__ == "__main__":
+    if "--english-cost" in sys.argv:
+        english_cost(int(sys.argv[sys.argv.index("--english-cost") + 1]))
+        sys.exit(0)
     sys.exit(main())

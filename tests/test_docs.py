@@ -27,7 +27,8 @@ def test_ci_runs_the_readme_test_command():
 
 def test_every_stage_doc_named_in_readme_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ["anatomy", "entities", "timex", "quotes", "events", "corpus", "web", "scaleout", "ARCHITECTURE"]:
+    for name in ["anatomy", "entities", "timex", "quotes", "events", "corpus", "web", "scaleout", "ARCHITECTURE",
+                 "languages"]:
         assert f"docs/{name}.md" in readme
         assert (ROOT / "docs" / f"{name}.md").exists()
 
