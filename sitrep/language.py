@@ -34,6 +34,7 @@ MIXED_SHARE = 0.6
 # unless the winner leads the runner-up by LEAD times.
 MIN_CONFIDENCE = 0.5
 LEAD = 1.5
+SHORT_LETTERS = 200
 # Paragraphs and blocks judged per document (the rest adds time, not information).
 MAX_PARAGRAPHS = 60
 MAX_BLOCKS = 8
@@ -187,8 +188,10 @@ def identify(text: str) -> LanguageGuess:
     sure = sorted(confident.values(), reverse=True)
     if len(sure) > 1 and sure[1] >= (1 - MIXED_SHARE) * total:
         return LanguageGuess(UND, confidence, script)
-    # A clear winner: a majority of the probability, or well ahead of the runner-up (names
-    # and numbers spread a little probability over many languages).
-    if confidence >= MIN_CONFIDENCE or best_p >= LEAD * runner_up:
+    # A clear winner: a majority of the probability, or — in a text long enough to judge —
+    # well ahead of the runner-up (names and numbers spread a little probability over many
+    # languages; in one short sentence of names, "Chile, Peru and Bolivia met in Lima.",
+    # they decide it, so a short text needs the majority).
+    if confidence >= MIN_CONFIDENCE or (total >= SHORT_LETTERS and best_p >= LEAD * runner_up):
         return LanguageGuess(best, confidence, script)
     return LanguageGuess(UND, confidence, script)
