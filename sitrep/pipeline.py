@@ -103,7 +103,7 @@ class Pipeline:
             quantities=doc._.sitrep.quantities or [],
             errors=errors,
             input_id=item.input_id,
-            coverage=anat.coverage,
+            coverage=multilingual.after_run(anat.coverage, doc._.sitrep.ran),
         )
 
     def _run(self, docs: list[Doc]) -> dict[int, BaseException]:

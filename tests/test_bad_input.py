@@ -74,7 +74,7 @@ def test_other_languages_are_read_not_refused(tmp_path, name, text, lang):
     assert r.exit_code == 0, r.stderr
     rec = json.loads(r.stdout)
     assert rec["language"] == lang and rec["text"] == text.replace("\n\n", "\n\n")
-    assert rec["coverage"]["skipped"] == ["entities", "quantities", "events"]
+    assert rec["coverage"]["skipped"] == ["entities", "quantities", "events", "places"]
 
 
 def test_missing_file_and_directory(tmp_path):

@@ -14,7 +14,7 @@ from sitrep.multilingual.marks import find_quotes
 
 from multilingual_fixtures import PAGES, SCORE_TABLE, TENNIS_TABLE
 
-SKIPPED = ["entities", "quantities", "events"]
+SKIPPED = ["entities", "quantities", "events", "places"]
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
@@ -28,7 +28,7 @@ def test_page_in_another_language_gives_a_record(lang):
     assert len(rec.boilerplate) == 6
     assert rec.coverage.ran == ["anatomy", "language", "time", "quotes"]
     assert rec.coverage.skipped == SKIPPED
-    assert f"language {lang}: entities, quantities, events need sitrep's English model" in rec.coverage.reason
+    assert f"language {lang}: entities, quantities, events, places need sitrep's English model" in rec.coverage.reason
     assert rec.entities == [] and rec.events == [] and rec.errors == []
     # The one quotation in each page, found by its marks, with no speaker.
     assert len(rec.quotes) == 1 and rec.quotes[0].speaker is None
@@ -57,7 +57,7 @@ def test_english_record_says_every_stage_ran():
     rec = sitrep.extract("Police in the port city arrested twelve protesters on Sunday after a march against fuel "
                          "prices turned violent, a police spokesman said.", published="2024-05-06")
     assert rec.language == "en" and rec.language_confidence > 0.9
-    assert rec.coverage.ran == ["anatomy", "language", "entities", "time", "quantities", "quotes", "events"]
+    assert rec.coverage.ran == ["anatomy", "language", "entities", "time", "quantities", "quotes", "events", "places"]
     assert rec.coverage.skipped == [] and rec.coverage.reason is None
     body = sitrep.extract("The minister resigned on Friday after a week of protests in the capital.", as_body=True)
     assert body.coverage.ran[0] == "language"  # --as-body: no anatomy
@@ -95,8 +95,19 @@ def test_undetermined_cyrillic_is_not_read_with_the_english_model():
     mixed = ("The president said the talks would resume next week in Geneva after a pause.\n\n"
              "Президент заявил, что переговоры возобновятся на следующей неделе в Женеве.")
     rec = sitrep.extract(mixed, as_body=True)
-    assert rec.language == UND and rec.coverage.skipped == ["entities", "time", "quantities", "events"]
+    assert rec.language == UND and rec.coverage.skipped == ["entities", "time", "quantities", "events", "places"]
     assert rec.coverage.reason.startswith("undetermined or mixed language")
+
+
+def test_a_failed_stage_is_not_reported_as_run():
+    from sitrep.multilingual import after_run, plan
+    from sitrep.language import LanguageGuess
+
+    planned = plan(LanguageGuess("en", 0.99, "Latin"))
+    cov = after_run(planned, ["sitrep_ner_fixes", "sitrep_timex", "sitrep_entities", "sitrep_quotes", "sitrep_places"])
+    assert cov.skipped == ["events"] and "events" not in cov.ran and cov.reason == "events failed (see errors)"
+    assert after_run(planned, ["sitrep_timex", "sitrep_entities", "sitrep_quotes", "sitrep_events",
+                               "sitrep_places"]) == planned
 
 
 def test_universal_quotation_marks():

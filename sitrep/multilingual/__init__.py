@@ -22,8 +22,11 @@ from ..record import Article, Coverage, Quote, article_id, content_id
 from .dates import find_times, supported
 from .marks import find_quotes
 
-ENGLISH_STAGES = ("entities", "time", "quantities", "quotes", "events")
+ENGLISH_STAGES = ("entities", "time", "quantities", "quotes", "events", "places")
 ENGLISH_MODEL = "en_core_web_sm"
+# The pipeline's stages (sitrep.contract.STAGES) under the names coverage uses.
+_COVERS = {"sitrep_entities": ("entities",), "sitrep_timex": ("time", "quantities"), "sitrep_quotes": ("quotes",),
+           "sitrep_events": ("events",), "sitrep_places": ("places",)}
 
 
 def english_route(guess: LanguageGuess) -> bool:
@@ -48,6 +51,18 @@ def plan(guess: LanguageGuess, anatomy: bool = True) -> Coverage:
     parts.append(f"time expressions read by dateparser ({lang})" if "time" in ran else "no date library reads it")
     parts.append("quotes are quotation-mark spans only, with no speaker")
     return Coverage(ran=ran, skipped=skipped, reason="; ".join(parts))
+
+
+def after_run(planned: Coverage, ran_stages) -> Coverage:  # noqa: ANN001
+    """The coverage of an English-read record once the stages have run: a stage that failed
+    (its reason is in ``record.errors``) moves from ``ran`` to ``skipped``."""
+    done = {name for stage in ran_stages for name in _COVERS.get(stage, ())}
+    ran = [s for s in planned.ran if s not in ENGLISH_STAGES or s in done]
+    failed = [s for s in planned.ran if s in ENGLISH_STAGES and s not in done]
+    if not failed:
+        return planned
+    reason = "; ".join(x for x in (planned.reason, f"{', '.join(failed)} failed (see errors)") if x)
+    return Coverage(ran=ran, skipped=planned.skipped + failed, reason=reason)
 
 
 def quotes_of(text: str) -> list[Quote]:
