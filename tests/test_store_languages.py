@@ -103,3 +103,50 @@ def test_search_index_before_version_6_is_migrated(db_url, records):  # noqa: F8
     assert {h["article_id"] for h in s.search("Geneve")} == {records["fr"].id}
     assert {h["kind"] for h in s.search("intimidated attacks")} == {"article", "quote"}  # quotes re-indexed too
     s.close()
+
+
+def test_api_and_pages_filter_by_language(tmp_path, records):
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import ApiSettings, create_app
+
+    db = str(tmp_path / "multi.db")
+    with open_store(db) as s:
+        s.add_articles(corpus() + list(records.values()))
+    client = TestClient(create_app(db, settings=ApiSettings(rate_per_s=None)))
+    got = client.get("/api/search", params={"q": "教师", "language": "zh"}).json()["items"]
+    assert {h["article_id"] for h in got} == {records["zh"].id} and got[0]["language"] == "zh"
+    assert client.get("/api/search", params={"q": "教师", "language": "fr"}).json()["items"] == []
+    arts = client.get("/api/articles", params={"language": "ar"}).json()
+    assert arts["total"] == 1 and arts["items"][0]["language"] == "ar"
+    assert [q["text"][:8] for q in client.get("/api/quotes", params={"language": "ru"}).json()["items"]] == ["вертолёт"]
+    assert client.get("/api/articles", params={"language": "french"}).status_code == 422
+    page = client.get("/search", params={"q": "Geneve", "language": "fr"})
+    assert page.status_code == 200 and records["fr"].id in page.text and 'id="language-filter"' in page.text
+    assert '<option value="fr" selected>fr (1)</option>' in page.text
+    art = client.get(f"/articles/{records['uk'].id}")
+    assert "Language: uk" in art.text and 'id="coverage"' in art.text and "not read by: entities" in art.text
+
+
+def test_cli_language_filters(tmp_path, records):
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    db = str(tmp_path / "multi.db")
+    with open_store(db) as s:
+        s.add_articles(corpus() + list(records.values()))
+    r = CliRunner().invoke(main, ["search", "міст", "--language", "uk", "--db", db, "--json"])
+    assert r.exit_code == 0, r.output
+    assert {h["article_id"] for h in json.loads(r.stdout)} == {records["uk"].id}
+    r = CliRunner().invoke(main, ["quotes", "--language", "fr", "--db", db, "--json"])
+    assert [q["text"] for q in json.loads(r.stdout)] == [records["fr"].quotes[0].text]
+    r = CliRunner().invoke(main, ["events", "--language", "zh", "--db", db, "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+    r = CliRunner().invoke(main, ["languages", "--db", db, "--json"])
+    assert {x["language"]: x["articles"] for x in json.loads(r.stdout)}["en"] == 4
+    fresh = tmp_path / "never.db"
+    r = CliRunner().invoke(main, ["search", "x", "--language", "French", "--db", str(fresh)])
+    assert r.exit_code == 2 and "ISO 639-1" in r.output and not fresh.exists()
