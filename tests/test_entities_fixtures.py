@@ -74,3 +74,18 @@ def test_office_possessive_and_pronoun_are_the_person(pipeline):
     assert [m.text for m in names["Anna Whitfield"].mentions] == ["Anna Whitfield", "Whitfield"]
     she = next(t for t in doc if t.lower_ == "she")
     assert entity_by_id(doc, resolve_pronoun(doc, she)).name == "Anna Whitfield"
+
+
+def test_pronoun_inside_a_speakers_own_quote_is_the_person_named_before(pipeline):
+    from sitrep.entities import entity_by_id, resolve_pronoun
+    from sitrep.nlp import load_nlp
+
+    text = ("Norwegian Prime Minister Eva Lindqvist spoke about Belarusian President Alexander Lukashenko on Monday. "
+            "“As long as he keeps the border closed, our ships will stay,” Lindqvist told reporters.")
+    nlp = load_nlp()
+    doc = nlp.make_doc(text)
+    doc._.sitrep.published = "2022-02-03"
+    doc = nlp(doc)
+    he = next(t for t in doc if t.lower_ == "he")
+    # inside Lindqvist's own words "he" is not Lindqvist (a woman, the speaker) but the man named before
+    assert entity_by_id(doc, resolve_pronoun(doc, he)).name == "Alexander Lukashenko"
