@@ -133,3 +133,10 @@ def test_relative_pronoun_resolves_to_its_noun(extract):
 def test_inverted_speaker_after_the_cue(extract):
     q = one(extract("“Access to the file is valuable,” said Skelly, a longtime data operative."))
     assert q.kind == "direct" and q.speaker_span.text.startswith("Skelly")
+
+
+def test_colon_heading_attributes_the_line_to_the_name(extract):
+    r = extract("Rubio: I Still Believe Trump Can't Be Trusted With the Codes\n\nThe senator spoke on Monday.")
+    q = one(r)
+    assert q.cue_class == "colon" and q.cue.text == ":" and q.speaker_span.text == "Rubio"
+    assert parts(q) == ["I Still Believe Trump Can't Be Trusted With the Codes"]

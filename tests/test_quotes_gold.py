@@ -39,9 +39,9 @@ def _score(pipeline):
 def test_quote_and_speaker_f1_floors(pipeline):
     f1, failed, n = _score(pipeline)
     assert n >= 20 and failed == 0
-    # Measured (issue 19): all 0.822, marked 0.901 (quote+speaker, Jaccard >= 0.5), in the
+    # Measured (issue 19): all 0.799, marked 0.899 (quote+speaker, Jaccard >= 0.5), in the
     # issue-4 view of the records (bench_quotes.sitrep_quotes). Lower than issue 4's 0.915 /
     # 0.943: the set was annotated for speech verbs only, and sitrep now also reports the
     # accusations, beliefs, intents and noun cues the attribution literature counts.
-    assert f1["all"] >= 0.79
+    assert f1["all"] >= 0.77
     assert f1["marked"] >= 0.87

@@ -52,6 +52,8 @@ def is_cue(tok: Token) -> bool:
 def cue_class(tok: Token) -> str:
     """The cue's class (``record.CueClass``): speech, accusation, belief, according_to, noun."""
     lemma = tok.lemma_.lower()
+    if tok.text == ":":
+        return "colon"
     if lemma in ("accord", "according"):
         return "according_to"
     if tok.pos_ in ("NOUN", "PROPN", "ADP"):

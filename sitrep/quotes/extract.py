@@ -32,7 +32,7 @@ from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
 from .notquotes import not_a_quote
-from .reported import content_ranges, noun_content, noun_cue_source, poll_frame
+from .reported import colon_headings, content_ranges, noun_content, noun_cue_source, poll_frame
 
 _TRIM = " \t\n\r,;:.—–-"
 _MAX_WALK = 8
@@ -381,6 +381,10 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             has_marks = any(start <= m.start < end for m in marks)
             seen.add((start, end))
             out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
+    taken = {(c.start, c.end) for c in out}
+    for colon, head, (start, end) in colon_headings(doc):
+        if (start, end) not in taken and not any(m.open_at <= start < (m.close_at or m.end) for m in marks):
+            out.append(Candidate(start, end, "indirect", cue=colon, speaker=head))
     return _outermost(out)
 
 

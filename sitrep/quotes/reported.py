@@ -17,10 +17,12 @@ Everything reads the dependency parse; nothing here is a rule for one sentence.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Token
 
+from ..contract import doc_text
 from .cues import NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
@@ -156,3 +158,33 @@ def poll_frame(prep: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     toks = [t for t in verb.subtree if not (left <= t.i <= right)]
     r = _range(toks)
     return (pobj, r) if r else None
+
+
+def colon_headings(doc) -> list[tuple[Token, Token, tuple[int, int]]]:
+    """Paragraphs opening with a short name and a colon ("Rubio: I Still Believe ...",
+    "Poll: 3 Senate races are tight"): (colon token, speaker head, content range). The
+    name is at most four words with a proper noun or a poll noun and no verb."""
+    out = []
+    text = doc_text(doc)
+    for m in _COLON_LINE.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if name is None or colon is None or not len(colon) or colon[0].text != ":":
+            continue
+        toks = [t for t in name if not t.is_space]
+        if not 1 <= len(toks) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+            continue
+        if not (any(t.pos_ == "PROPN" for t in toks) or toks[-1].lemma_.lower() in POLL_NOUNS):
+            continue
+        start, end = m.start(2), m.end(2)
+        while end > start and text[end - 1] in " \t.":
+            end -= 1
+        if len(_WORDS.findall(text[start:end])) < 3:
+            continue
+        head = next((t for t in reversed(toks) if t.pos_ in ("PROPN", "NOUN")), toks[-1])
+        out.append((colon[0], head, (start, end)))
+    return out
+
+
+_COLON_LINE = re.compile(r"(?m)^([^\n:]{1,40}):[ \t]+(\S[^\n]*)$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
