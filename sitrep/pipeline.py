@@ -8,7 +8,6 @@ document costs one error row, not its batch).
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
 from .contract import doc_text
+from .dates import day_problem
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
 from .events import headline_events
 from .nlp import MODEL, load_nlp
@@ -24,7 +24,6 @@ from .language import identify
 from .reader import InputDoc, check_text, looks_like_html, normalise_page
 from .record import Article, ErrorRecord, article_id
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Result = Union[Article, ErrorRecord]
 
@@ -33,8 +32,9 @@ def _check_date(value: Optional[str], doc: str) -> Optional[str]:
     if value is None or value == "":
         return None
     value = value.strip()[:10]
-    if not _DATE.match(value):
-        raise ConfigError(Errors.E302, doc, reason=f"published must be YYYY-MM-DD, got {value!r}")
+    problem = day_problem(value)
+    if problem:
+        raise ConfigError(Errors.E302, doc, reason=f"published must be a real day YYYY-MM-DD: {problem}")
     return value
 
 

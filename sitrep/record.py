@@ -16,6 +16,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .dates import Day
+
 SCHEMA_VERSION = "2.0"
 # 2.0 (issue 19): one Quote per attribution with its content in ``parts``; ``cue_class``.
 
@@ -194,7 +196,7 @@ class Article(_Model):
     title: Optional[str] = None
     captions: list[str] = Field(default_factory=list)
     byline: Optional[str] = None
-    published: Optional[str] = Field(None, description="YYYY-MM-DD, or null when unknown (never guessed).")
+    published: Optional[Day] = Field(None, description="YYYY-MM-DD (a real day), or null when unknown (never guessed).")
     language: Optional[str] = Field(None, description="ISO 639-1 code of the body's language, or 'und' (mixed or undetermined).")
     language_confidence: Optional[float] = Field(None, description="0..1, the language identifier's confidence.")
     credits: list[str] = Field(default_factory=list, description="Agencies credited: 'Reuters', 'AP'.")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Optional
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field, model_validator
 
+from ..dates import Day
 from ..errors import Errors
 from .errors import ApiError, not_found
 
@@ -90,7 +91,7 @@ class ExtractIn(BaseModel):
 
     text: Optional[str] = Field(None, description="Plain text of the page (or the body with as_body).")
     html: Optional[str] = Field(None, description="HTML of the page.")
-    published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    published: Optional[Day] = Field(None, description="YYYY-MM-DD, a real day (2025-02-30 is a 422).")
     source: Optional[str] = Field(None, max_length=2000, description="A label or URL, only echoed back.")
     as_body: bool = Field(False, description="The text is already the clean body: keep it byte for byte.")
 

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
+from ..dates import is_day
 from ..record import Article, ErrorRecord, content_id
 from . import dedup, textsearch
 from .aggregates import Delta
@@ -70,9 +71,11 @@ def _country(actor: Optional[dict]) -> Optional[str]:
 
 
 def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
-    if date and re.match(r"^\d{4}-\d{2}-\d{2}$", date):
+    # Only a real day: an imported record may carry "2025-02-30", which must not reach
+    # the week aggregates (date.fromisoformat would fail the whole batch).
+    if is_day(date):
         return date
-    return published
+    return published if is_day(published) else None
 
 
 def _unique(evs: list[dict]) -> list[dict]:
@@ -280,10 +283,17 @@ class Writer:
         keys = list(keys) if keys is not None else [None] * len(results)
         counts = {"articles": 0, "duplicates": 0, "near_duplicates": 0, "errors": 0, "skipped": 0,
                   "quotes": 0, "events": 0}
+        done: set = set()
+        failed: dict = {}  # input key -> (error key, reason) of an earlier run's error row
         if keys and any(keys):
-            done = set(conn.execute(select(S.inputs.c.key).where(S.inputs.c.key.in_([k for k in keys if k]))).scalars())
-        else:
-            done = set()
+            i_, e_ = S.inputs, S.errors
+            for k, aid, ekey, reason in conn.execute(
+                    select(i_.c.key, i_.c.article_id, i_.c.error_key, e_.c.reason)
+                    .outerjoin(e_, e_.c.key == i_.c.error_key).where(i_.c.key.in_([k for k in keys if k]))):
+                if aid is None and ekey is not None:
+                    failed[k] = (ekey, reason)
+                else:
+                    done.add(k)
         art_ids = [r["id"] for r in results if "error" not in r]
         present = set(conn.execute(select(S.articles.c.id).where(S.articles.c.id.in_(art_ids))).scalars()) if art_ids else set()
         seq = self._next_seq(conn, S.articles)
@@ -294,6 +304,16 @@ class Writer:
             if key and key in done:
                 counts["skipped"] += 1
                 continue
+            if key in failed:
+                # Retried: the same error again is already stored; anything else (the
+                # article, a different error) replaces the earlier run's error row.
+                old_ekey, old_reason = failed.pop(key)
+                if "error" in rec and old_reason == rec["error"]:
+                    counts["skipped"] += 1
+                    done.add(key)
+                    continue
+                conn.execute(S.inputs.delete().where(S.inputs.c.key == key))
+                conn.execute(S.errors.delete().where(S.errors.c.key == old_ekey))
             if key:
                 done.add(key)
             if "error" in rec:

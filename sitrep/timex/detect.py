@@ -24,7 +24,7 @@ from ..contract import doc_text
 from ..record import TimeExpr
 from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
-from .normalise import Direction, normalise
+from .normalise import Direction, names_no_real_day, normalise
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -286,9 +286,18 @@ def find_times(doc: Doc) -> list[TimeExpr]:
                 if calendar_anchor(value):
                     anchor_text = span_text
                 anchor = calendar_anchor(value) or anchor
+        if value is None and kind in ("DATE", "TIME") and names_no_real_day(span_text):
+            _note(doc, f"time expression {span_text!r} at {ps}-{pe} names no real day: kept with no value")
         out.append(TimeExpr(start=ps, end=pe, text=span_text, value=value, type=kind,
                             mod=mod_of(span_text, kind), anchor=anc, anchor_reason=reason))
     return _date_clock_times(doc, out)
+
+
+def _note(doc: Doc, message: str) -> None:
+    """A problem that did not stop the record: it ends up in ``record.errors``."""
+    if doc._.sitrep_errors is None:
+        doc._.sitrep_errors = []
+    doc._.sitrep_errors.append(message)
 
 
 def value_is_ref(value: Optional[str]) -> bool:
@@ -366,6 +375,8 @@ def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
         return []  # a surname ("Timothy Weeks"), not a duration
     dirn = direction(span) if span is not None and len(span) else None
     res = normalise(text, ref, dirn)
+    if res is not None and res[1] is None and names_no_real_day(text):
+        return [(s, e, (res[0], None, dirn))]  # "June 31": kept with its text, no value, and a note (find_times)
     if res is None and is_anaphoric(text):
         res = ("DATE", None)  # "a year later": valued from the story's timeline in find_times
     if res is not None and res[1] is None and ref is not None and not is_anaphoric(text):

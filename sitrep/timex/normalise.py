@@ -27,6 +27,7 @@ import re
 from datetime import date, timedelta
 from typing import Literal, Optional
 
+from ..dates import real_day
 from .numbers import parse_number
 
 Direction = Optional[Literal["past", "future"]]
@@ -269,10 +270,35 @@ _QUARTER = re.compile(rf"^(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-
 _WEEKDAY = re.compile(rf"^(?P<which>last|next|this|coming|past)?\s*{_WD_RE}(?:\s+(?P<part>morning|afternoon|evening|night))?$")
 
 
+def names_no_real_day(text: str) -> bool:
+    """True when ``text`` states a calendar day that does not exist ("June 31",
+    "February 30", "2025-02-30", "2/30/2025")."""
+    base = re.sub(r"^the\s+", "", _MODS.sub("", _clean(text)).strip())
+    m = _ISO.match(base)
+    if m:
+        return not real_day(int(m["year"]), int(m["m"]), int(m["d"]))
+    m = _SLASH.match(base)
+    if m:
+        mo, d = int(m["a"]), int(m["b"])
+        if mo > 12 >= d:
+            mo, d = d, mo
+        return not real_day(int(m["year"]) + (2000 if len(m["year"]) == 2 else 0), mo, d)
+    m = _MDY.match(base) or _DMY.match(base)
+    if m:
+        d = int(m["day"])
+        return 1 <= d <= 31 and not real_day(int(m["year"]) if m["year"] else None, MONTHS[m["mon"]], d)
+    return False
+
+
 def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
+    # A day that does not exist ("June 31", "February 30", "2025-02-30") is still a time
+    # expression the text states: it keeps its span and type with no value (find_times
+    # adds a note), and never becomes an impossible date downstream.
     m = _ISO.match(base)
     if m:
         v = f"{m['year']}-{m['m']}-{m['d']}"
+        if not real_day(int(m["year"]), int(m["m"]), int(m["d"])):
+            return ("TIME" if m["time"] else "DATE"), None
         return ("TIME", f"{v}T{m['time']}") if m["time"] else ("DATE", v)
     m = _SLASH.match(base)
     if m:  # US order (month/day), the common form in English-language news
@@ -280,6 +306,8 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
         mo, d = int(m["a"]), int(m["b"])
         if mo > 12 >= d:
             mo, d = d, mo
+        if not real_day(y, mo, d):
+            return "DATE", None
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}"
     m = _MDY.match(base) or _DMY.match(base)
     if m:
@@ -287,10 +315,17 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
         if not 1 <= d <= 31:
             return None
         if m["year"]:
+            if not real_day(int(m["year"]), mo, d):
+                return "DATE", None
             return "DATE", f"{m['year']}-{mo:02d}-{d:02d}"
+        if not real_day(None, mo, d):
+            return "DATE", None
         if ref is None:
             return "DATE", f"XXXX-{mo:02d}-{d:02d}"
-        return "DATE", f"{_pick_year(ref, mo, d, direction)}-{mo:02d}-{d:02d}"
+        y = _pick_year(ref, mo, d, direction)
+        if not real_day(y, mo, d):  # February 29 with no leap year near the reference
+            return "DATE", None
+        return "DATE", f"{y}-{mo:02d}-{d:02d}"
     m = re.match(rf"^(?P<which>last|next|this|past|coming)\s+{_MONTH_RE}$", base)
     if m:
         mo = MONTHS[m["mon"]]
