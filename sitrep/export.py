@@ -244,7 +244,65 @@ def _open(out) -> tuple[IO, bool]:  # noqa: ANN001
         return sys.stdout, False
     if hasattr(out, "write"):
         return out, False
-    return open(out, "w", encoding="utf-8", newline=""), True
+    return _AtomicFile(Path(out)), True
+
+
+def _cannot(out, why: str) -> ConfigError:  # noqa: ANN001
+    return ConfigError("E302", reason=f"cannot write --out {out}: {why}")
+
+
+class _AtomicFile:
+    """A file written next to its target and renamed over it when complete: a failed or
+    interrupted export (full disk, kill) never leaves a cut final line behind. A target
+    that is not a regular file (a pipe, /dev/stdout) is written directly."""
+
+    def __init__(self, target: Path) -> None:
+        import os
+        import stat
+        import tempfile
+
+        self.target, self.tmp = target, None
+        if target.is_dir():
+            raise _cannot(target, "it is a folder (give a file name)")
+        parent = target.parent
+        if not parent.is_dir():
+            raise _cannot(target, f"the folder {parent} does not exist")
+        try:
+            st = target.stat() if target.exists() else None
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                self.fh = open(target, "w", encoding="utf-8", newline="")
+                return
+            if st is not None and not st.st_mode & 0o222:
+                raise _cannot(target, "the file is read-only")
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise _cannot(target, exc.strerror or str(exc)) from None
+
+    def write(self, s: str) -> int:
+        return self.fh.write(s)
+
+    def finish(self) -> None:
+        import os
+
+        self.fh.close()
+        if self.tmp:
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.target)
+            self.tmp = None
+
+    def abort(self) -> None:
+        import os
+
+        try:
+            self.fh.close()
+        except OSError:
+            pass
+        if self.tmp:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
 
 
 def export(store, fmt: str, out=None, since: Optional[str] = None, until: Optional[str] = None,  # noqa: ANN001
@@ -259,51 +317,65 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
     if fmt == "parquet":
         if out is None or out == "-" or hasattr(out, "write"):
             raise ConfigError(Errors.E302, reason="parquet export needs an output directory (--out DIR)")
+        if Path(out).exists() and not Path(out).is_dir():
+            raise _cannot(out, "parquet export writes a folder, and this is a file")
         return export_parquet(store, Path(out), since, until, modality)
     fh, close = _open(out)
     n = 0
     try:
-        if fmt == "jsonl":
-            for rec in store.iter_articles(since=since, until=until):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-        elif fmt == "gdelt":
-            w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-            for e in _events(store, since, until, modality, coded=not uncoded):
-                w.writerow(gdelt_row(e))
-                n += 1
-        elif fmt == "plover":
-            for e in _events(store, since, until, modality, coded=not uncoded):
-                fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
-                n += 1
-        else:  # csv
-            if table == "quotes":
-                w = csv.DictWriter(fh, QUOTE_CSV_COLUMNS, lineterminator="\n")
-                w.writeheader()
-                for q in _iter_quotes(store):
-                    w.writerow(q)
-                    n += 1
-            elif table == "articles":
-                w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events",
-                                        "language"], lineterminator="\n")
-                w.writeheader()
-                for rec in store.iter_articles(since=since, until=until):
-                    w.writerow({"id": rec["id"], "published": rec.get("published"), "title": rec.get("title"),
-                                "source": rec.get("source"), "language": rec.get("language"),
-                                "entities": len(rec["entities"]),
-                                "quotes": len(rec["quotes"]), "events": len(rec["events"])})
-                    n += 1
-            else:
-                w = csv.DictWriter(fh, EVENT_CSV_COLUMNS, lineterminator="\n")
-                w.writeheader()
-                for e in _events(store, since, until, modality):
-                    w.writerow(_event_flat(e))
-                    n += 1
-    finally:
+        n = _write(store, fmt, fh, since, until, modality, table, uncoded)
         if close:
-            fh.close()
+            fh.finish()
         else:
             fh.flush()
+    except OSError as exc:
+        if close:
+            fh.abort()
+        raise _cannot(out, f"{exc.strerror or exc} (nothing written)") from None
+    except BaseException:
+        if close:
+            fh.abort()
+        raise
+    return n
+
+
+def _write(store, fmt: str, fh, since, until, modality, table: str, uncoded: bool = False) -> int:  # noqa: ANN001
+    n = 0
+    if fmt == "jsonl":
+        for rec in store.iter_articles(since=since, until=until):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "gdelt":
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        for e in _events(store, since, until, modality, coded=not uncoded):
+            w.writerow(gdelt_row(e))
+            n += 1
+    elif fmt == "plover":
+        for e in _events(store, since, until, modality, coded=not uncoded):
+            fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
+            n += 1
+    else:  # csv
+        if table == "quotes":
+            w = csv.DictWriter(fh, QUOTE_CSV_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            for q in _iter_quotes(store):
+                w.writerow(q)
+                n += 1
+        elif table == "articles":
+            w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events"],
+                               lineterminator="\n")
+            w.writeheader()
+            for rec in store.iter_articles(since=since, until=until):
+                w.writerow({"id": rec["id"], "published": rec.get("published"), "title": rec.get("title"),
+                            "source": rec.get("source"), "entities": len(rec["entities"]),
+                            "quotes": len(rec["quotes"]), "events": len(rec["events"])})
+                n += 1
+        else:
+            w = csv.DictWriter(fh, EVENT_CSV_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            for e in _events(store, since, until, modality):
+                w.writerow(_event_flat(e))
+                n += 1
     return n
 
 

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from .errors import Errors, InputError
+from .dates import day_problem
+from .errors import ConfigError, Errors, InputError
 from .reader import MAX_BYTES, InputDoc, format_for_path, iter_documents, iter_paths
 from .store import Store, error_key, input_key, open_store
 
@@ -156,6 +157,19 @@ def count_documents(paths: Iterable[str]) -> Optional[int]:
     return n
 
 
+def check_options(published: Optional[str] = None, workers: int = 1, batch_size: int = BATCH_SIZE,
+                  limit: Optional[int] = None) -> None:
+    """Refuse bad options before anything is read or written (ConfigError E302): a bad
+    ``published`` would otherwise become one error row per document."""
+    if published is not None:
+        problem = day_problem(published)
+        if problem:
+            raise ConfigError("E302", reason=f"published must be a real day YYYY-MM-DD: {problem}")
+    for name, value, low in (("workers", workers, 1), ("batch_size", batch_size, 1), ("limit", limit, 0)):
+        if value is not None and (not isinstance(value, int) or value < low):
+            raise ConfigError("E302", reason=f"{name} must be an integer >= {low}, got {value!r}")
+
+
 # -- processing ---------------------------------------------------------------------------
 def _worker_init() -> None:
     # Load the model once per worker process, before the first batch arrives.
@@ -226,6 +240,7 @@ def ingest_items(
     on_batch: Optional[Callable[[int, dict], None]] = None,
 ) -> dict:
     """The ingest loop over keyed items (what :func:`ingest` and :func:`ingest_documents` share)."""
+    check_options(published=published, workers=workers, batch_size=batch_size, limit=limit)
     store = db if isinstance(db, Store) else open_store(db)
     summary = Summary()
     t0 = time.perf_counter()

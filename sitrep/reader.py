@@ -152,7 +152,7 @@ def iter_paths(inputs: list[str]) -> Iterator[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            candidates = sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
+            candidates = _walk(p)
         elif p.exists():
             candidates = [p]
         else:
@@ -166,6 +166,26 @@ def iter_paths(inputs: list[str]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield c
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every file under ``root`` (sorted), plus every folder that could not be listed:
+    iter_documents turns such a folder into an E010 error row instead of skipping it in
+    silence. Symbolic links to folders are not followed (a link loop is a hostile tree)."""
+    import os
+
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename:
+            found.append(Path(exc.filename))
+
+    for dirpath, _dirs, files in os.walk(root, onerror=unreadable):
+        for name in files:
+            x = Path(dirpath) / name
+            if not name.startswith(".") and x.is_file():
+                found.append(x)
+    return sorted(found)
 
 
 def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
@@ -183,6 +203,16 @@ def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
     if len(out) > max_bytes or d.unconsumed_tail:
         raise InputError(Errors.E005, doc, size=f"more than {max_bytes}", limit=max_bytes)
     return out
+
+
+def _folder_problem(p: Path) -> str:
+    import os
+
+    try:
+        os.listdir(p)
+    except OSError as exc:
+        return f"a folder that cannot be listed ({exc.strerror or exc})"
+    return "a folder, not a file"
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -216,6 +246,9 @@ def iter_documents(
         p = Path(path)
         fmt = input_format if input_format != "auto" else format_for_path(p)
         name = str(p)
+        if p.is_dir():
+            yield InputError("E010", name, reason=_folder_problem(p))
+            return
         if fmt == "warc":
             from .warc import iter_warc
 

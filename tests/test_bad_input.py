@@ -104,8 +104,12 @@ def test_declared_charset_and_utf16_are_read(tmp_path):
 
 def test_bad_published_option_is_one_line(tmp_path):
     p = _make(tmp_path, "ok.txt", ENGLISH.encode("utf-8"))
-    r = CliRunner().invoke(main, ["extract", str(p), "--published", "03/02/2022"])
-    assert r.exit_code != 0 and "E302" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    for bad in ("03/02/2022", "2025-02-30", "2025-1-5"):
+        r = CliRunner().invoke(main, ["extract", str(p), "--published", bad])
+        # A usage error (exit 2) naming the option and the value, before any work.
+        assert r.exit_code == 2 and r.stdout == "", r.output
+        line = r.stderr.strip().splitlines()[-1]
+        assert line.startswith("Error: Invalid value for '--published'") and bad in line, r.stderr
 
 
 def test_jsonl_bad_lines_become_error_records_and_the_rest_goes_on(tmp_path):

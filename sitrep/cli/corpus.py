@@ -13,9 +13,14 @@ import sys
 import click
 
 from . import main
+from .params import BATCH, DAY, DOC_LIMIT, LIMIT, MODALITY, OFFSET, TOP, WORKERS, StoreUrl
 
 DB_HELP = "Database: a file path, sqlite:///path or postgresql://user:pass@host/db."
-_db = click.option("--db", default="sitrep.db", show_default=True, envvar="SITREP_DB", help=DB_HELP)
+_db = click.option("--db", default="sitrep.db", show_default=True, envvar="SITREP_DB", help=DB_HELP,
+                   type=StoreUrl())
+# Query commands read a store: a typo names no database, and none is created.
+_db_query = click.option("--db", default="sitrep.db", show_default=True, envvar="SITREP_DB", help=DB_HELP,
+                         type=StoreUrl(existing=True))
 
 
 def _output(f):  # noqa: ANN001
@@ -27,7 +32,7 @@ def _output(f):  # noqa: ANN001
 def _store(db: str):  # noqa: ANN202
     from ..store import open_store
 
-    return open_store(db)
+    return open_store(db, create=False)
 
 
 def _flatten(row: dict, prefix: str = "") -> dict:
@@ -81,12 +86,12 @@ def _emit(rows, columns: list[tuple[str, str]], as_json: bool, as_csv: bool, tit
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db
-@click.option("--workers", "-w", type=int, default=1, show_default=True, help="Worker processes (model loaded once each).")
-@click.option("--limit", type=int, default=None, help="Stop after N documents.")
-@click.option("--published", metavar="YYYY-MM-DD", default=None, help="Reference date for documents without one.")
+@click.option("--workers", "-w", type=WORKERS, default=1, show_default=True, help="Worker processes (model loaded once each).")
+@click.option("--limit", type=DOC_LIMIT, default=None, help="Stop after N documents.")
+@click.option("--published", type=DAY, default=None, help="Reference date for documents without one.")
 @click.option("--as-body", is_flag=True, help="Inputs are clean article text (no page anatomy).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "warc"]), default="auto", show_default=True)
-@click.option("--batch-size", type=int, default=32, show_default=True, help="Documents per worker batch and per transaction.")
+@click.option("--batch-size", type=BATCH, default=32, show_default=True, help="Documents per worker batch and per transaction.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address (engine dask); a local cluster if unset.")
 @click.option("--out", "out_dir", default=None, help="Dask engine: folder for Parquet output.")
@@ -150,13 +155,13 @@ def _with_progress(paths, limit, count_documents, run_ingest, kwargs) -> dict:  
 
 # -- queries -------------------------------------------------------------------------------
 @main.command()
-@_db
+@_db_query
 @click.option("--speaker", default=None, help="Part of the speaker's name (case-insensitive).")
 @click.option("--article", default=None, help="Quotes of one article id.")
 @click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
               help="Only articles in this language (ISO 639-1, or und).")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
+@click.option("--offset", type=OFFSET, default=0)
 @_output
 def quotes(db, speaker, article, language, limit, offset, as_json, as_csv) -> None:
     """Quotes, one per duplicate cluster (with its mention count), newest first."""
@@ -171,21 +176,21 @@ def quotes(db, speaker, article, language, limit, offset, as_json, as_csv) -> No
 
 
 @main.command()
-@_db
+@_db_query
 @click.option("--source", default=None, help="Source actor: country (RUS) or code prefix (RUSGOV).")
 @click.option("--target", default=None, help="Target actor: country or code prefix.")
 @click.option("--type", "type_", default=None, help="PLOVER type (ASSAULT) or CAMEO code prefix (19).")
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
-@click.option("--modality", default=None, help="asserted, reported, planned, ... comma-separated, or 'all' "
+@click.option("--since", type=DAY, default=None)
+@click.option("--until", type=DAY, default=None)
+@click.option("--modality", type=MODALITY, default=None, help="asserted, reported, planned, ... comma-separated, or 'all' "
               "(default: asserted,reported).")
 @click.option("--article", default=None, help="Events of one article id.")
 @click.option("--place", default=None, help="Where: country (UKR), first-level division (UKR.12) or GeoNames id.")
 @click.option("--bbox", default=None, metavar="W,S,E,N", help="Bounding box min_lon,min_lat,max_lon,max_lat.")
 @click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
               help="Only articles in this language (ISO 639-1, or und).")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
+@click.option("--offset", type=OFFSET, default=0)
 @_output
 def events(db, source, target, type_, since, until, modality, article, place, bbox, language, limit, offset, as_json,
            as_csv) -> None:
@@ -200,8 +205,8 @@ def events(db, source, target, type_, since, until, modality, article, place, bb
 
 @main.command()
 @click.argument("query")
-@_db
-@click.option("--limit", type=int, default=20, show_default=True)
+@_db_query
+@click.option("--limit", type=LIMIT, default=20, show_default=True)
 @click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
               help="Only articles in this language (ISO 639-1, or und).")
 @_output
@@ -235,11 +240,11 @@ def _language(value):  # noqa: ANN001, ANN202
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@_db
+@_db_query
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week", show_default=True)
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
-@click.option("--modality", default=None, help="Default asserted,reported; 'all' for every modality.")
+@click.option("--since", type=DAY, default=None)
+@click.option("--until", type=DAY, default=None)
+@click.option("--modality", type=MODALITY, default=None, help="Default asserted,reported; 'all' for every modality.")
 @click.option("--directed", is_flag=True, help="Only A -> B (default: both directions).")
 @_output
 def dyad(a, b, db, by, since, until, modality, directed, as_json, as_csv) -> None:
@@ -250,8 +255,8 @@ def dyad(a, b, db, by, since, until, modality, directed, as_json, as_csv) -> Non
 
 
 @main.command()
-@_db
-@click.option("--top", type=int, default=20, show_default=True)
+@_db_query
+@click.option("--top", type=TOP, default=20, show_default=True)
 @_output
 def actors(db, top, as_json, as_csv) -> None:
     """The most active actor codes, as event source and as target."""
@@ -262,15 +267,15 @@ def actors(db, top, as_json, as_csv) -> None:
 
 # -- export --------------------------------------------------------------------------------
 @main.command()
-@_db
+@_db_query
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
               show_default=True)
 @click.option("--out", "-o", default="-", show_default=True, help="Output file (a folder for parquet); - = stdout.")
 @click.option("--table", type=click.Choice(["events", "quotes", "articles"]), default="events", show_default=True,
               help="What --format csv writes.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
-@click.option("--modality", default=None, help="Events (gdelt, plover, csv, parquet): default asserted,reported; 'all'.")
+@click.option("--since", type=DAY, default=None)
+@click.option("--until", type=DAY, default=None)
+@click.option("--modality", type=MODALITY, default=None, help="Events (gdelt, plover, csv, parquet): default asserted,reported; 'all'.")
 @click.option("--include-uncoded", is_flag=True, help="gdelt/plover: also events whose source has no actor code.")
 def export(db, fmt, out, table, since, until, modality, include_uncoded) -> None:
     """Write the corpus as jsonl records (re-importable), CSV, Parquet, GDELT 2.0 TSV or PLOVER JSON."""

@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..reader import MAX_BYTES, iter_documents
 from ..record import ErrorRecord, json_schema
 from . import main
+from .params import DAY
 
 
 def _emit(obj, fmt: str) -> None:
@@ -24,12 +25,12 @@ def _emit(obj, fmt: str) -> None:
 
 @main.command()
 @click.argument("path", default="-")
-@click.option("--published", metavar="YYYY-MM-DD", help="Reference (publication) date; overrides the page's.")
+@click.option("--published", type=DAY, help="Reference (publication) date; overrides the page's.")
 @click.option("--as-body", is_flag=True, help="Input is already clean article text: no anatomy, text kept byte for byte.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl"]), default="auto", show_default=True)
 @click.option("--output-format", type=click.Choice(["json", "jsonl"]), default=None,
               help="json (indented) for one document; jsonl (one record a line) is the default for jsonl input.")
-@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Refuse larger documents.")
+@click.option("--max-bytes", type=click.IntRange(1, MAX_BYTES), default=MAX_BYTES, show_default=True, help="Refuse larger documents.")
 def extract(path: str, published: str | None, as_body: bool, input_format: str, output_format: str | None, max_bytes: int) -> None:
     """Print the article record(s) for PATH (a file, or - for stdin) as JSON.
 

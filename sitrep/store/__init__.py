@@ -36,10 +36,19 @@ def normalise_url(url: str) -> str:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    """``create=False`` (query commands, the web app): refuse a database that is not
+    already a sitrep store instead of creating one. Either way a database holding other
+    tables and no sitrep schema version (a foreign file) is refused, never written to."""
+
+    def __init__(self, url: str, create: bool = True) -> None:
         self.url = url
         sa_url = normalise_url(url)
         self.dialect = "sqlite" if sa_url.startswith("sqlite") else "postgresql"
+        if self.dialect == "sqlite" and not create:
+            path = sa_url.split(":///", 1)[-1]
+            if path and path != ":memory:" and not Path(path).is_file():
+                raise StoreError("E201", None, url=_redact(url), reason="no such database file (a query never creates one; "
+                                                                       "`sitrep ingest` does)")
         try:
             if self.dialect == "sqlite":
                 from . import sqlite as backend
@@ -51,7 +60,11 @@ class Store:
 
                 self.engine = create_engine(sa_url, pool_pre_ping=True)
             self.backend = backend
+            # One writer at a time (a lock taken first in every writing transaction):
+            # concurrent ingests into one store create the schema once, never race.
             with self.engine.begin() as conn:
+                backend.lock(conn)
+                S.check_store(conn, _redact(url), create)
                 S.migrate(conn, url)
                 backend.create_search(conn)
         except SQLAlchemyError as exc:
@@ -67,6 +80,7 @@ class Store:
         share.
         """
         with self.engine.begin() as conn:
+            self.backend.lock(conn)  # writers queue here: unique seq, no duplicate-key races
             return self._writer.write(conn, results, keys)
 
     def add_articles(self, records: Iterable) -> dict:
@@ -76,6 +90,7 @@ class Store:
                   key: Optional[str] = None) -> bool:
         rec = {"error": reason, "code": code, "source": source, "input_id": input_id}
         with self.engine.begin() as conn:
+            self.backend.lock(conn)
             return self._writer.write(conn, [rec], [key] if key else None)["errors"] == 1
 
     def rebuild_aggregates(self) -> None:
@@ -84,15 +99,21 @@ class Store:
         from .aggregates import rebuild
 
         with self.engine.begin() as conn:
+            self.backend.lock(conn)
             rebuild(conn)
 
     def seen_inputs(self, keys: list[str]) -> set[str]:
-        """The input keys already stored (their documents need no work)."""
+        """The input keys already stored as articles (their documents need no work).
+
+        An input that ended as an error row is not "seen": a later run retries it, so a
+        mistake that was corrected (a bad option, a fixed bug) never blocks it for good."""
         out: set[str] = set()
+        i_ = S.inputs
         with self.engine.connect() as conn:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
-                out.update(conn.execute(select(S.inputs.c.key).where(S.inputs.c.key.in_(chunk))).scalars())
+                out.update(conn.execute(select(i_.c.key).where(i_.c.key.in_(chunk), i_.c.article_id.is_not(None)))
+                           .scalars())
         return out
 
     # -- reading -------------------------------------------------------------------------
@@ -146,6 +167,8 @@ class Store:
             last = (rows[-1].article_id, rows[-1].id)
 
     def list_articles(self, limit=50, offset=0, since=None, until=None, q=None, language=None) -> list[dict]:
+        Q.check_page(limit, offset)
+        Q.check_day_range(since, until)
         with self.engine.connect() as conn:
             return Q.list_articles(conn, self.backend, limit, offset, since, until, q, language)
 
@@ -154,6 +177,7 @@ class Store:
             return Q.count_articles(conn, self.backend, since, until, q, language)
 
     def quotes(self, speaker=None, article=None, limit=100, offset=0, language=None) -> list[dict]:
+        Q.check_page(limit, offset)
         with self.engine.connect() as conn:
             return Q.quotes(conn, speaker, article, limit, offset, language)
 
@@ -161,6 +185,8 @@ class Store:
                article=None, limit=100, offset=0, place=None, bbox=None, language=None) -> list[dict]:
         """``place``: 'UKR' (country), 'UKR.12' (first-level division) or a GeoNames id;
         ``bbox``: 'min_lon,min_lat,max_lon,max_lat'; ``language``: ISO 639-1 or "und"."""
+        Q.check_page(limit, offset)
+        Q.check_day_range(since, until)
         with self.engine.connect() as conn:
             return Q.events(conn, source, target, type, since, until, modality, article, limit, offset, place, bbox,
                             language)
@@ -168,6 +194,7 @@ class Store:
     def search(self, q: str, limit: int = 20, language=None) -> list[dict]:
         """Full-text search over bodies and quotes in every language (``language``: only
         records in that ISO 639-1 language, or "und")."""
+        Q.check_page(limit)
         with self.engine.connect() as conn:
             return Q.search(conn, self.backend, q, limit, language)
 
@@ -181,18 +208,22 @@ class Store:
 
     def dyad_timeline(self, a: str, b: str, by: str = "week", since=None, until=None, modality=None,
                       directed: bool = False) -> list[dict]:
+        Q.check_day_range(since, until)
         with self.engine.connect() as conn:
             return Q.dyad_timeline(conn, a, b, by, since, until, modality, directed)
 
     def actors(self, top: int = 20, modality=None) -> list[dict]:
+        Q.check_page(top, name="top")
         with self.engine.connect() as conn:
             return Q.actors(conn, top, modality)
 
     def network(self, top: int = 50, modality=None) -> dict:
+        Q.check_page(top, name="top")
         with self.engine.connect() as conn:
             return Q.network(conn, top, modality)
 
     def errors(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        Q.check_page(limit, offset)
         e = S.errors
         with self.engine.connect() as conn:
             rows = conn.execute(select(e.c.source, e.c.input_id, e.c.code, e.c.reason)
@@ -226,5 +257,5 @@ def _redact(url: str) -> str:
     return url
 
 
-def open_store(url: str) -> Store:
-    return Store(url)
+def open_store(url: str, create: bool = True) -> Store:
+    return Store(url, create=create)

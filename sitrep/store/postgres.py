@@ -18,13 +18,38 @@ from sqlalchemy.engine import Connection
 from . import textsearch
 
 
+def lock(conn: Connection) -> None:
+    """One writer per schema at a time: a transaction-scoped advisory lock, released at
+    commit or rollback (so a killed writer never leaves it held)."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('sitrep:' || current_schema()))"))
+
+
 def create_search(conn: Connection) -> None:
     conn.execute(text(
         "CREATE TABLE IF NOT EXISTS search_docs ("
-        "id BIGSERIAL PRIMARY KEY, article_id VARCHAR(64) NOT NULL, kind VARCHAR(16) NOT NULL, "
-        "ref VARCHAR(64) NOT NULL, body TEXT NOT NULL, language VARCHAR(8), tsv tsvector)"
+        "id BIGSERIAL PRIMARY KEY, article_id TEXT NOT NULL, kind TEXT NOT NULL, "
+        "ref TEXT NOT NULL, body TEXT NOT NULL, language TEXT, tsv tsvector)"
     ))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_search_docs_tsv ON search_docs USING gin (tsv)"))
+    widen_text(conn)
+
+
+def widen_text(conn: Connection) -> None:
+    """VARCHAR(n) -> TEXT for every column of the current schema's sitrep tables.
+
+    SQLite ignores declared lengths, PostgreSQL enforces them: a record SQLite stored (an
+    imported one with a 30-character event mode, say) must not fail the batch here. TEXT
+    costs PostgreSQL nothing (same storage, indexes kept: the change is binary-coercible),
+    and the check is one catalogue query when there is nothing left to widen."""
+    from . import schema as S
+
+    names = [t.name for t in S.TABLES] + ["search_docs"]
+    rows = conn.execute(text(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND data_type = 'character varying' AND table_name = ANY(:names) ORDER BY table_name, column_name"
+    ), {"names": names}).all()
+    for table, column in rows:
+        conn.execute(text(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE TEXT'))
 
 
 def migrate_search(conn: Connection) -> None:

@@ -33,12 +33,41 @@ def _actor_filter(code_col, country_col, value: str):
     return and_(code_col >= value, code_col < value + "\x7f")
 
 
+MODALITIES = ("asserted", "reported", "planned", "hypothetical", "denied", "negated")
+MAX_ROWS = 1_000_000
+MAX_OFFSET = 1_000_000_000
+
+
 def _modality_filter(col, modality: Optional[str]):
     if modality is None:
         return col.in_(DEFAULT_MODALITIES)
     if modality == ALL:
         return None
-    return col.in_([m.strip() for m in modality.split(",") if m.strip()])
+    wanted = [m.strip().lower() for m in modality.split(",") if m.strip()]
+    bad = [m for m in wanted if m not in MODALITIES]
+    if bad or not wanted:
+        # An unknown modality would silently match nothing: refuse it.
+        raise ConfigError("E302", reason=f"modality must be 'all' or some of {', '.join(MODALITIES)}, not {modality!r}")
+    return col.in_(wanted)
+
+
+def check_page(limit=None, offset=0, name: str = "limit") -> None:  # noqa: ANN001
+    """Refuse a page size or offset outside what the databases take (ConfigError E302)."""
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_ROWS):
+        raise ConfigError("E302", reason=f"{name} must be an integer from 1 to {MAX_ROWS}, got {limit!r}")
+    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
+        raise ConfigError("E302", reason=f"offset must be an integer from 0 to {MAX_OFFSET}, got {offset!r}")
+
+
+def check_day_range(since=None, until=None) -> None:  # noqa: ANN001
+    """``since``/``until``: YYYY-MM-DD or YYYY-MM (the API's month form), else E302."""
+    from ..dates import day_problem
+
+    for name, v in (("since", since), ("until", until)):
+        if v is None:
+            continue
+        if not isinstance(v, str) or (day_problem(v) and day_problem(v + "-01")):
+            raise ConfigError("E302", reason=f"{name} must be a real day YYYY-MM-DD, got {v!r}")
 
 
 def _event_row(r) -> dict:  # noqa: ANN001

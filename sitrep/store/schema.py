@@ -345,6 +345,28 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _place
                                                        6: _languages}
 
 
+# Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).
+_SEARCH_TABLES = {"search_fts", "search_fts_data", "search_fts_idx", "search_fts_content", "search_fts_docsize",
+                  "search_fts_config", "search_docs"}
+
+
+def check_store(conn: Connection, url: str, create: bool) -> None:
+    """Refuse a database that is not a sitrep store: one holding other tables and no
+    schema version (a foreign file) always; an empty one too unless ``create``."""
+    if current_version(conn):
+        return
+    from sqlalchemy import inspect
+
+    foreign = sorted(set(inspect(conn).get_table_names()) - {t.name for t in TABLES} - _SEARCH_TABLES)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError("E201", None, url=url, reason=f"not a sitrep store (it holds other tables: {shown}); "
+                                                      "sitrep writes only to its own stores")
+    if not create:
+        raise StoreError("E201", None, url=url, reason="not a sitrep store (no sitrep tables); "
+                                                      "`sitrep ingest` creates one")
+
+
 def current_version(conn: Connection) -> int:
     if not conn.dialect.has_table(conn, "meta"):
         return 0

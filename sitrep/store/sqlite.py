@@ -14,9 +14,11 @@ def configure(engine: Engine) -> None:
         # WAL: readers (the web app, a query CLI) never block the ingest writer, and a
         # kill -9 loses at most the uncommitted batch. NORMAL sync is safe under WAL.
         cur = dbapi_conn.cursor()
+        # busy_timeout first: switching a fresh file to WAL takes a lock another process
+        # may hold (two ingests starting on one new store).
+        cur.execute("PRAGMA busy_timeout=60000")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA cache_size=-65536")
         cur.close()
 
@@ -27,6 +29,12 @@ def configure(engine: Engine) -> None:
 _FTS = ("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
         "body, article_id UNINDEXED, kind UNINDEXED, ref UNINDEXED, language UNINDEXED, orig UNINDEXED, "
         "tokenize='unicode61 remove_diacritics 2')")
+
+
+def lock(conn: Connection) -> None:
+    """Start the transaction as the database's one writer (BEGIN IMMEDIATE): another
+    process's writer waits (busy_timeout) instead of failing on a stale read later."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_search(conn: Connection) -> None:
