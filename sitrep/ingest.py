@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import time
+import zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .dates import day_problem
 from .errors import ConfigError, Errors, InputError
-from .reader import MAX_BYTES, InputDoc, format_for_path, iter_documents, iter_paths
+from .reader import MAX_BYTES, InputDoc, format_for_path, gzip_reason, iter_documents, iter_paths, open_lines
 from .store import Store, error_key, input_key, open_store
 
 BATCH_SIZE = 32
@@ -77,35 +78,44 @@ def _is_record(obj: object) -> bool:
 
 def _record_file(path: Path) -> bool:
     try:
-        with open(path, "rb") as fh:
+        with open_lines(path) as fh:
             for raw in fh:
                 if raw.strip():
                     try:
                         return _is_record(json.loads(raw))
                     except ValueError:
                         return False
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return False
     return False
 
 
 def _iter_records(path: Path) -> Iterator[Item]:
+    with open_lines(path) as fh:
+        try:
+            yield from _record_lines(path, fh)
+        except (OSError, EOFError, zlib.error) as exc:  # a cut .jsonl.gz: the records before the cut stand
+            err = InputError("E010", str(path), reason=gzip_reason(path, exc))
+            yield Item(key=error_key(err.doc, None, err.code, err.reason),
+                       result={"error": str(err), "code": err.code, "source": err.doc, "input_id": None})
+
+
+def _record_lines(path: Path, fh) -> Iterator[Item]:  # noqa: ANN001
     from pydantic import ValidationError
 
     from .record import Article
 
-    with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            name = f"{path}:{lineno}"
-            try:
-                rec = Article.model_validate_json(raw).model_dump(mode="json")
-                yield Item(key=input_key("record", rec["id"]), result=rec)
-            except ValidationError as exc:
-                err = Errors.E008(name, reason=f"not a valid record ({exc.errors()[0]['msg']})")
-                yield Item(key=input_key(name, raw.decode("utf-8", "replace")),
-                           result={"error": str(err), "code": err.code, "source": name, "input_id": None})
+    for lineno, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        name = f"{path}:{lineno}"
+        try:
+            rec = Article.model_validate_json(raw).model_dump(mode="json")
+            yield Item(key=input_key("record", rec["id"]), result=rec)
+        except ValidationError as exc:
+            err = Errors.E008(name, reason=f"not a valid record ({exc.errors()[0]['msg']})")
+            yield Item(key=input_key(name, raw.decode("utf-8", "replace")),
+                       result={"error": str(err), "code": err.code, "source": name, "input_id": None})
 
 
 def iter_items(paths: Iterable[str], input_format: str = "auto", max_bytes: int = MAX_BYTES, stdin=None) -> Iterator[Item]:
@@ -148,9 +158,9 @@ def count_documents(paths: Iterable[str]) -> Optional[int]:
                 return None
             if fmt == "jsonl":
                 try:
-                    with open(p, "rb") as fh:
+                    with open_lines(p) as fh:
                         n += sum(1 for line in fh if line.strip())
-                except OSError:
+                except (OSError, EOFError, zlib.error):
                     n += 1
             else:
                 n += 1

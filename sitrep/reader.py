@@ -10,6 +10,7 @@ import codecs
 import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -189,20 +190,83 @@ def _walk(root: Path) -> list[Path]:
 
 
 def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
-    """Unpack a gzip-compressed page (saved pages and web archives often are), refusing
-    one that unpacks past the size limit instead of filling memory (a gzip bomb)."""
+    """Unpack a gzip-compressed page (saved pages and web archives often are): every
+    member (``cat a.gz b.gz`` is one valid gzip file), refusing one that unpacks past the
+    size limit instead of filling memory (a gzip bomb) and one that is cut short."""
     if not data.startswith(b"\x1f\x8b"):
         return data
     import zlib
 
+    out: list[bytes] = []
+    size, pos = 0, 0
+    while pos < len(data):
+        if not data[pos:].strip(b"\x00"):
+            break  # zero padding after the last member
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            chunk = d.decompress(data[pos:], max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise InputError("E010", doc, reason=f"corrupt gzip data in the member at byte {pos} ({exc})") from None
+        size += len(chunk)
+        out.append(chunk)
+        if size > max_bytes or d.unconsumed_tail:
+            raise InputError("E005", doc, size=f"more than {max_bytes}", limit=max_bytes)
+        if not d.eof:
+            raise InputError("E010", doc, reason=f"truncated gzip: the member at byte {pos} ends early "
+                                                f"(the file ends at byte {len(data)})")
+        pos = len(data) - len(d.unused_data)
+    return b"".join(out)
+
+
+def gzip_problem(fh, chunk: int = 1 << 20) -> Optional[tuple[int, str]]:
+    """Read a gzip stream to its end without keeping it: None when every member is
+    complete, else ``(byte offset of the bad member, reason)``. For archives too large to
+    unpack in memory (``.warc.gz``, ``.jsonl.gz``): a reader that stops at a truncated
+    member would otherwise store a partial file as whole."""
+    import zlib
+
+    pos = start = 0  # compressed bytes consumed / where the current member starts
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, max_bytes + 1)
-    except zlib.error:
-        raise InputError(Errors.E003, doc) from None
-    if len(out) > max_bytes or d.unconsumed_tail:
-        raise InputError(Errors.E005, doc, size=f"more than {max_bytes}", limit=max_bytes)
-    return out
+    fed = False
+    while True:
+        buf = fh.read(chunk)
+        if not buf:
+            break
+        while buf:
+            if not fed and not buf.strip(b"\x00"):
+                pos += len(buf)  # zero padding between or after members
+                break
+            fed = True
+            try:
+                d.decompress(buf, 1 << 20)
+            except zlib.error as exc:
+                return start, f"corrupt gzip data in the member at byte {start} ({exc})"
+            if d.eof:
+                pos += len(buf) - len(d.unused_data)
+                buf = d.unused_data
+                start, fed = pos, False
+                d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            elif d.unconsumed_tail:
+                pos += len(buf) - len(d.unconsumed_tail)
+                buf = d.unconsumed_tail
+            else:
+                pos += len(buf)
+                buf = b""
+    if fed:
+        return start, f"truncated gzip: the member at byte {start} ends early (the file ends at byte {pos})"
+    return None
+
+
+def open_lines(p: Path):
+    """A binary line reader over a plain or gzip-compressed file (``.jsonl.gz``)."""
+    fh = open(p, "rb")
+    if fh.read(2) == b"\x1f\x8b":
+        import gzip
+
+        fh.seek(0)
+        return gzip.GzipFile(fileobj=fh, mode="rb")
+    fh.seek(0)
+    return fh
 
 
 def _folder_problem(p: Path) -> str:
@@ -281,13 +345,26 @@ def _lines(text: str) -> list[str]:
 
 def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
     try:
-        fh = open(p, "rb")
+        fh = open_lines(p)
     except OSError as exc:
         yield InputError(Errors.E010, str(p), reason=exc.strerror or str(exc))
         return
     with fh:
         lines = (raw.decode("utf-8", errors="replace") for raw in fh)
-        yield from _iter_jsonl_lines(lines, str(p), max_bytes)
+        try:
+            yield from _iter_jsonl_lines(lines, str(p), max_bytes)
+        except (EOFError, OSError, zlib.error) as exc:  # a cut or corrupt .jsonl.gz: the lines read so far stand
+            yield InputError("E010", str(p), reason=gzip_reason(p, exc))
+
+
+def gzip_reason(p: Path, exc: BaseException) -> str:
+    """Why a gzip file could not be read to its end, naming the byte offset."""
+    try:
+        with open(p, "rb") as raw:
+            found = gzip_problem(raw)
+    except OSError as err:
+        return err.strerror or str(err)
+    return found[1] if found else f"unreadable gzip data ({exc})"
 
 
 def _iter_jsonl_lines(lines, name: str, max_bytes: int) -> Iterator[InputDoc | InputError]:
