@@ -205,8 +205,8 @@ def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
             chunk = d.decompress(data[pos:], max_bytes + 1 - size)
-        except zlib.error as exc:
-            raise InputError("E010", doc, reason=f"corrupt gzip data in the member at byte {pos} ({exc})") from None
+        except zlib.error:
+            raise InputError("E003", doc) from None  # not gzip after all: binary content
         size += len(chunk)
         out.append(chunk)
         if size > max_bytes or d.unconsumed_tail:
