@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
-from .contract import doc_text
+from .contract import PIPELINE, doc_text
 from .dates import day_problem
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
 from .events import headline_events
@@ -23,6 +23,7 @@ from . import multilingual
 from .language import identify
 from .reader import InputDoc, check_text, looks_like_html, normalise_page
 from .record import Article, ErrorRecord, article_id
+from .windows import PRERUN_KEY, WINDOW_CHARS, run_own, windowed_doc
 
 
 Result = Union[Article, ErrorRecord]
@@ -41,10 +42,18 @@ def _check_date(value: Optional[str], doc: str) -> Optional[str]:
 class Pipeline:
     """A loaded model plus the page-reading steps. Build one per process and reuse it."""
 
-    def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16) -> None:
+    def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16,
+                 window_chars: int = WINDOW_CHARS) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.batch_size = batch_size
         self.line_weights: Optional[dict] = None  # a text-dump line model other than the shipped one
+        # Bodies longer than this are annotated in windows (sitrep/windows.py).
+        self.window_chars = min(window_chars, self.nlp.max_length)
+
+    def make_doc(self, body: str) -> Doc:
+        if len(body) <= self.window_chars:
+            return self.nlp.make_doc(body)
+        return windowed_doc(self.nlp, body, PIPELINE, self.window_chars)
 
     # -- page -> (anatomy, body) ------------------------------------------------
     def prepare(self, item: InputDoc, as_body: bool = False, published: Optional[str] = None) -> tuple[_anatomy.Anatomy, str]:
@@ -115,6 +124,15 @@ class Pipeline:
         failed: dict[int, BaseException] = {}
         if not docs:
             return failed
+        for d in [d for d in docs if d.user_data.get(PRERUN_KEY)]:
+            # A long document: the model ran window by window; sitrep's components now.
+            try:
+                run_own(self.nlp, d, PIPELINE)
+            except Exception as exc:  # noqa: BLE001 - becomes the document's error record
+                failed[id(d)] = exc
+        docs = [d for d in docs if not d.user_data.get(PRERUN_KEY)]
+        if not docs:
+            return failed
         try:
             for _ in self.nlp.pipe(docs, batch_size=self.batch_size):
                 pass
@@ -160,7 +178,7 @@ class Pipeline:
                     if len(pending) >= self.batch_size:
                         yield from flush()
                     continue
-                doc = self.nlp.make_doc(body)
+                doc = self.make_doc(body)
                 # spaCy's tokenizer is lossless (doc.text == body): hand the stages the string
                 # so none has to re-join every token to rebuild it.
                 doc._.sitrep.text = body

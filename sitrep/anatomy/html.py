@@ -36,16 +36,28 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (_clean(l) for l in (text or "").splitlines()) if p]
 
 
+# libxml2 stops at 256 levels of nesting unless told otherwise (XML_PARSE_HUGE, lxml's
+# huge_tree), and real pages (ad wrappers, page builders) go deeper; with it the limit is
+# libxml2's own 2,048 levels. Deeper than that a page has no article text we can reach (E006).
+MAX_DEPTH = 2048
+
+
+def _parser(**kw):
+    import lxml.html
+
+    return lxml.html.HTMLParser(huge_tree=True, **kw)
+
+
 def _tree(html: str):
     import lxml.html
 
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=_parser())
     except ValueError:
         # "Unicode strings with encoding declaration are not supported": an XHTML page
         # starting <?xml ... encoding="utf-8"?>. Hand lxml bytes and say what they are.
         try:
-            return lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+            return lxml.html.fromstring(html.encode("utf-8"), parser=_parser(encoding="utf-8"))
         except Exception:
             return None
     except Exception:  # lxml refuses some pages (e.g. only a comment); captions are optional
@@ -171,8 +183,17 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
     except Exception as exc:  # lxml/trafilatura on a pathological page: report, don't crash
         raise stage_failure("html anatomy", exc, url) from None
     body_text = getattr(doc, "text", None) or "" if doc is not None else ""
-    paragraphs = _paragraphs(body_text)
     tree = _tree(html)
+    if not body_text.strip() and tree is not None:
+        # Nothing found: trafilatura's own parser may have cut a deeply nested page at
+        # 256 levels. Hand it the tree parsed without that limit (a copy: it edits it).
+        try:
+            deep = _extract(trafilatura, _tree(html), url)
+        except Exception:  # noqa: BLE001 - the first pass already stands
+            deep = None
+        if deep is not None and (getattr(deep, "text", None) or "").strip():
+            doc, body_text = deep, deep.text
+    paragraphs = _paragraphs(body_text)
     captions = captions_from_tree(tree)
     credits, credit_lines = credits_from_tree(tree)
     credit_set = set(credit_lines)

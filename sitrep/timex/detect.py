@@ -295,9 +295,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
 
 def _note(doc: Doc, message: str) -> None:
     """A problem that did not stop the record: it ends up in ``record.errors``."""
-    if doc._.sitrep_errors is None:
-        doc._.sitrep_errors = []
-    doc._.sitrep_errors.append(message)
+    doc._.sitrep.errors.append(message)
 
 
 def value_is_ref(value: Optional[str]) -> bool:
