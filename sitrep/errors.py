@@ -97,6 +97,7 @@ class Errors:
     E413 = "request body too large: {size} bytes (limit {limit})"
     E429 = "too many requests from this client; retry in {retry} s"
     E499 = "internal server error"
+    E503 = "server busy: {limit} extractions already running; retry in {retry} s"
 
     @classmethod
     def get(cls, code: str) -> ErrorCode:

@@ -181,8 +181,13 @@ def check_options(published: Optional[str] = None, workers: int = 1, batch_size:
 
 
 # -- processing ---------------------------------------------------------------------------
-def _worker_init() -> None:
-    # Load the model once per worker process, before the first batch arrives.
+def _worker_init(parent: Optional[int] = None) -> None:
+    # Die with the parent (a kill -9 of ingest must not leave workers blocked on a pipe),
+    # then load the model once per worker process, before the first batch arrives.
+    if parent is not None:
+        from .procs import die_with_parent
+
+        die_with_parent(parent)
     from .pipeline import get_pipeline
 
     get_pipeline()
@@ -310,7 +315,10 @@ def _run_pool(items, workers, batch_size, limit, as_body, published, pending_wor
     # model loaded once in each by the initializer.
     ctx = mp.get_context("spawn")
     inflight: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+    import os
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                             initargs=(os.getpid(),)) as pool:
         for batch in _batches(items, batch_size, limit):
             batch = pending_work(batch)
             if not batch:

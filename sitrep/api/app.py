@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from . import errors as _errors
-from .security import BodySizeLimit, HostCheck, RateLimit, SecurityHeaders
+from .security import BodySizeLimit, ExtractGate, HostCheck, RateLimit, SecurityHeaders
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -27,6 +27,8 @@ class ApiSettings:
     rate_per_s: Optional[float] = 20.0      # per client address
     burst: float = 60.0
     extract_cost: float = 10.0              # tokens a POST /api/extract spends
+    extract_bytes_per_s: float = 20_000.0   # and its body, per client (see security.RateLimit)
+    max_concurrent_extracts: int = 2        # extract requests in the server at once (503 beyond)
     page_size_max: int = 500
     # Host names the server answers to; None = any (the ASGI server's bind address decides).
     # `sitrep serve` on a loopback address sets the loopback names (DNS-rebinding guard).
@@ -81,9 +83,11 @@ def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: 
 
     # Outermost first: headers on everything, then rate limit, then size limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ExtractGate, limit=settings.max_concurrent_extracts)
     if settings.rate_per_s:
         app.add_middleware(RateLimit, rate=settings.rate_per_s, burst=settings.burst,
-                           extract_cost=settings.extract_cost)
+                           extract_cost=settings.extract_cost, extract_bytes_per_s=settings.extract_bytes_per_s,
+                           max_body=settings.max_body_bytes)
     if settings.allowed_hosts:
         app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)

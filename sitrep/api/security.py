@@ -161,27 +161,84 @@ class TokenBucket:
             return (cost - tokens) / self.rate
 
 
+def is_extract(scope) -> bool:  # noqa: ANN001
+    """A request that runs the NLP pipeline (the API's and the page's extract)."""
+    return scope.get("method") == "POST" and scope.get("path", "").rstrip("/") in ("/api/extract", "/extract")
+
+
+def declared_length(scope) -> Optional[int]:  # noqa: ANN001
+    for key, value in scope.get("headers", []):
+        if key == b"content-length":
+            try:
+                return max(0, int(value))
+            except ValueError:
+                return None
+    return None
+
+
 class RateLimit:
     """429 (E429) with Retry-After when a client address spends its bucket.
 
     ``POST /api/extract`` and ``POST /extract`` run the NLP pipeline, so they cost
-    ``extract_cost`` tokens instead of one.
+    ``extract_cost`` tokens instead of one, and are charged by size too: a second,
+    per-client bucket of ``extract_bytes_per_s`` bytes a second (at most ``max_body``
+    saved up, so one request of the largest size is always possible) pays for the body.
+    A 900 kB article costs about a minute of the pipeline; at the default 20 kB/s the
+    same client's next extract waits ~45 s. A body without Content-Length is charged as
+    the largest allowed.
     """
 
-    def __init__(self, app, rate: float, burst: float, extract_cost: float = 10.0) -> None:
+    def __init__(self, app, rate: float, burst: float, extract_cost: float = 10.0,
+                 extract_bytes_per_s: Optional[float] = None, max_body: int = 2 * 1024 * 1024) -> None:
         self.app = app
         self.bucket = TokenBucket(rate, max(burst, extract_cost))
         self.extract_cost = extract_cost
+        self.max_body = max_body
+        self.size_bucket = TokenBucket(extract_bytes_per_s, float(max_body)) if extract_bytes_per_s else None
+
+    def extract_bytes(self, scope) -> float:  # noqa: ANN001
+        n = declared_length(scope)
+        return float(min(self.max_body, self.max_body if n is None else n))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         client = (scope.get("client") or ("?", 0))[0]
-        cost = self.extract_cost if scope.get("path", "").rstrip("/") in ("/api/extract", "/extract") \
-            and scope.get("method") == "POST" else 1.0
+        extract = is_extract(scope)
+        cost = self.extract_cost if extract else 1.0
         wait = self.bucket.take(client, cost)
+        if wait <= 0 and extract and self.size_bucket is not None:
+            wait = self.size_bucket.take(client, self.extract_bytes(scope))
         if wait > 0:
             retry = max(1, math.ceil(wait))
             return await _send_error(send, 429, Errors.E429, Errors.E429.format(retry=retry),
                                      [(b"retry-after", str(retry).encode())])
         await self.app(scope, receive, send)
+
+
+class ExtractGate:
+    """At most ``limit`` extract requests in the server at once (all clients together);
+    the next gets 503 (E503) with Retry-After at once instead of queueing: each one may
+    hold the pipeline for a minute and a few GB."""
+
+    def __init__(self, app, limit: int = 2, retry: int = 5) -> None:
+        self.app = app
+        self.limit, self.retry = limit, retry
+        self.running = 0
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not is_extract(scope):
+            return await self.app(scope, receive, send)
+        with self._lock:
+            admitted = self.running < self.limit
+            if admitted:
+                self.running += 1
+        if not admitted:
+            return await _send_error(send, 503, "E503", Errors.E503.format(limit=self.limit, retry=self.retry),
+                                     [(b"retry-after", str(self.retry).encode())])
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            with self._lock:
+                self.running -= 1
