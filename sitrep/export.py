@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
-from .errors import Errors, ConfigError
+from .errors import ConfigError, Errors, StoreError
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 
@@ -248,7 +248,7 @@ def _open(out) -> tuple[IO, bool]:  # noqa: ANN001
 
 
 def _cannot(out, why: str) -> ConfigError:  # noqa: ANN001
-    return ConfigError("E302", reason=f"cannot write --out {out}: {why}")
+    return ConfigError(Errors.E302, reason=f"cannot write --out {out}: {why}")
 
 
 class _AtomicFile:
@@ -331,7 +331,8 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
     except OSError as exc:
         if close:
             fh.abort()
-        raise _cannot(out, f"{exc.strerror or exc} (nothing written)") from None
+        # Not a bad option: the write itself failed (a full disk, a vanished folder).
+        raise StoreError(Errors.E203, path=str(out), reason=f"{exc.strerror or exc} (nothing written)") from None
     except BaseException:
         if close:
             fh.abort()

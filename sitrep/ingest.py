@@ -95,7 +95,7 @@ def _iter_records(path: Path) -> Iterator[Item]:
         try:
             yield from _record_lines(path, fh)
         except (OSError, EOFError, zlib.error) as exc:  # a cut .jsonl.gz: the records before the cut stand
-            err = InputError("E010", str(path), reason=gzip_reason(path, exc))
+            err = InputError(Errors.E010, str(path), reason=gzip_reason(path, exc))
             yield Item(key=error_key(err.doc, None, err.code, err.reason),
                        result={"error": str(err), "code": err.code, "source": err.doc, "input_id": None})
 
@@ -174,10 +174,10 @@ def check_options(published: Optional[str] = None, workers: int = 1, batch_size:
     if published is not None:
         problem = day_problem(published)
         if problem:
-            raise ConfigError("E302", reason=f"published must be a real day YYYY-MM-DD: {problem}")
+            raise ConfigError(Errors.E302, reason=f"published must be a real day YYYY-MM-DD: {problem}")
     for name, value, low in (("workers", workers, 1), ("batch_size", batch_size, 1), ("limit", limit, 0)):
         if value is not None and (not isinstance(value, int) or value < low):
-            raise ConfigError("E302", reason=f"{name} must be an integer >= {low}, got {value!r}")
+            raise ConfigError(Errors.E302, reason=f"{name} must be an integer >= {low}, got {value!r}")
 
 
 # -- processing ---------------------------------------------------------------------------

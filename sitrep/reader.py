@@ -206,13 +206,13 @@ def gunzip(data: bytes, doc: str, max_bytes: int = MAX_BYTES) -> bytes:
         try:
             chunk = d.decompress(data[pos:], max_bytes + 1 - size)
         except zlib.error:
-            raise InputError("E003", doc) from None  # not gzip after all: binary content
+            raise InputError(Errors.E003, doc) from None  # not gzip after all: binary content
         size += len(chunk)
         out.append(chunk)
         if size > max_bytes or d.unconsumed_tail:
-            raise InputError("E005", doc, size=f"more than {max_bytes}", limit=max_bytes)
+            raise InputError(Errors.E005, doc, size=f"more than {max_bytes}", limit=max_bytes)
         if not d.eof:
-            raise InputError("E010", doc, reason=f"truncated gzip: the member at byte {pos} ends early "
+            raise InputError(Errors.E010, doc, reason=f"truncated gzip: the member at byte {pos} ends early "
                                                 f"(the file ends at byte {len(data)})")
         pos = len(data) - len(d.unused_data)
     return b"".join(out)
@@ -311,7 +311,7 @@ def iter_documents(
         fmt = input_format if input_format != "auto" else format_for_path(p)
         name = str(p)
         if p.is_dir():
-            yield InputError("E010", name, reason=_folder_problem(p))
+            yield InputError(Errors.E010, name, reason=_folder_problem(p))
             return
         if fmt == "warc":
             from .warc import iter_warc
@@ -354,7 +354,7 @@ def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]
         try:
             yield from _iter_jsonl_lines(lines, str(p), max_bytes)
         except (EOFError, OSError, zlib.error) as exc:  # a cut or corrupt .jsonl.gz: the lines read so far stand
-            yield InputError("E010", str(p), reason=gzip_reason(p, exc))
+            yield InputError(Errors.E010, str(p), reason=gzip_reason(p, exc))
 
 
 def gzip_reason(p: Path, exc: BaseException) -> str:

@@ -57,20 +57,20 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[InputDoc | InputError]:
                 if bad_gzip and offset >= bad_gzip[0]:
                     break
                 if remaining:
-                    yield InputError("E010", str(path), reason=(
+                    yield InputError(Errors.E010, str(path), reason=(
                         f"truncated WARC: the record at byte {offset} has {rec.length - remaining} of its "
                         f"{rec.length} bytes"))
                     return
                 if doc is not None:
                     yield doc
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on a damaged file
-            yield InputError("E010", str(path), reason=f"not a readable WARC file after {n} records, at byte "
+            yield InputError(Errors.E010, str(path), reason=f"not a readable WARC file after {n} records, at byte "
                                                         f"{offset} ({type(exc).__name__}: {str(exc)[:200]})")
             return
         if bad_gzip:
-            yield InputError("E010", str(path), reason=f"{bad_gzip[1]}; the records before it were read")
+            yield InputError(Errors.E010, str(path), reason=f"{bad_gzip[1]}; the records before it were read")
         elif n == 0:
-            yield InputError("E010", str(path), reason="not a WARC file (no WARC record in it)")
+            yield InputError(Errors.E010, str(path), reason="not a WARC file (no WARC record in it)")
 
 
 def _record_doc(path: Path, n: int, rec, max_bytes: int):  # noqa: ANN001

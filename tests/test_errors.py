@@ -19,7 +19,7 @@ def test_codes_are_attributes_and_typos_fail_loudly():
     with pytest.raises(ValueError):
         InputError("E0001")
     assert all(c.exception is {"0": InputError, "1": ExtractionError, "2": StoreError, "3": ConfigError,
-                               "4": ApiError}[c[1]] for c in Errors.all())
+                               "4": ApiError, "5": ApiError}[c[1]] for c in Errors.all())
 
 
 def test_each_code_belongs_to_its_class():
@@ -81,7 +81,9 @@ def test_cli_boundary_exit_codes(tmp_path):
     p.write_text("Russia moved troops to the border on Monday, officials said.", encoding="utf-8")
     r = CliRunner().invoke(main, ["extract", str(p), "--published", "2022/01/01"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+    # Checked as an option, before any document is read (issue 13): so no document in the message.
     assert r.stderr.strip().splitlines() == [
-        f"Error: {p}: E302: bad option: published must be YYYY-MM-DD, got '2022/01/01'"]
+        "Error: E302: bad option: --published: must be a real day YYYY-MM-DD: "
+        "'2022/01/01' is not a date in the form YYYY-MM-DD"]
     r = CliRunner().invoke(main, ["extract", str(tmp_path / "missing.txt")])
     assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1 and "E010" in r.stderr

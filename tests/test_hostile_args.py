@@ -114,7 +114,7 @@ def test_store_replaces_an_error_row_when_the_same_input_succeeds(db_url):
 def test_bad_query_arguments_are_usage_errors(corpus_db, args, option):
     r = run(*args, "--db", corpus_db)
     assert r.exit_code == 2, r.output
-    assert r.stdout == "" and f"Invalid value for '{option}'" in r.stderr
+    assert r.stdout == "" and option in r.stderr and ("E302" in r.stderr or "Invalid value" in r.stderr)
 
 
 @pytest.mark.parametrize("args,option", [
@@ -126,7 +126,8 @@ def test_bad_ingest_arguments_are_usage_errors_and_nothing_is_written(tmp_path, 
     p.write_text(ENGLISH, encoding="utf-8")
     db = tmp_path / "never.db"
     r = run("ingest", p, "--db", db, "--no-progress", *args)
-    assert r.exit_code == 2 and f"Invalid value for '{option}'" in r.stderr and not db.exists()
+    assert r.exit_code == 2 and option in r.stderr and ("E302" in r.stderr or "Invalid value" in r.stderr)
+    assert not db.exists()
 
 
 def test_good_arguments_still_answer(corpus_db):
@@ -214,7 +215,7 @@ def test_export_into_a_missing_folder_a_directory_or_a_read_only_file(corpus_db,
     for out, why in ((tmp_path / "missing" / "x.jsonl", "does not exist"), (tmp_path, "is a folder"),
                      (ro, "read-only")):
         r = run("export", "--db", corpus_db, "--format", "jsonl", "--out", out)
-        assert r.exit_code == 1 and "E302" in r.stderr and why in r.stderr and str(out) in r.stderr, r.output
+        assert r.exit_code == 2 and "E302" in r.stderr and why in r.stderr and str(out) in r.stderr, r.output
         assert len(r.stderr.strip().splitlines()) == 1
     assert ro.read_text(encoding="utf-8") == "keep me\n"
     assert not list(tmp_path.rglob("*.part"))  # no half-written file left behind
@@ -224,7 +225,7 @@ def test_export_to_a_full_disk_is_an_error_and_leaves_no_cut_line(corpus_db, tmp
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full on this system")
     r = run("export", "--db", corpus_db, "--format", "jsonl", "--out", "/dev/full")
-    assert r.exit_code == 1 and "E302" in r.stderr and "No space left on device" in r.stderr, r.output
+    assert r.exit_code == 1 and "E203" in r.stderr and "No space left on device" in r.stderr, r.output
 
 
 def test_an_export_over_an_existing_file_replaces_it_whole(corpus_db, tmp_path):

@@ -8,7 +8,8 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from sitrep.pipeline import Pipeline, _reraise
+from sitrep.errors import SitrepError
+from sitrep.pipeline import Pipeline
 from sitrep.reader import InputDoc
 from sitrep.record import ErrorRecord
 from sitrep.windows import split_windows
@@ -101,7 +102,7 @@ def test_html_deeper_than_the_parser_limit_is_a_clear_e006(tmp_path):
 
 def test_an_e101_reason_is_filled_in():
     err = ErrorRecord(error="page.txt: E101: stage nlp failed: ValueError: boom", code="E101", source="page.txt")
-    exc = _reraise(err)
+    exc = SitrepError.from_message(err.code, err.error, err.source)
     assert exc.reason == "stage nlp failed: ValueError: boom" and str(exc) == err.error
 
 

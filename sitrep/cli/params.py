@@ -1,5 +1,5 @@
-"""Validated click parameter types: every bad argument is a usage error (exit 2) before
-anything is read or written.
+"""Validated click parameter types: every bad argument is a usage error (exit 2, one line
+``Error: E302: bad option: --name: why``) before anything is read or written.
 
 * ``DAY`` - a real calendar day, ``YYYY-MM-DD`` (``--published``, ``--since``, ``--until``);
 * ``LIMIT``, ``OFFSET``, ``TOP``, ``WORKERS``, ``BATCH`` - integers inside what the
@@ -19,6 +19,15 @@ from pathlib import Path
 import click
 
 from ..dates import day_problem
+from ..errors import Errors
+
+
+def _bad(param, message: str):  # noqa: ANN001, ANN202
+    """The CLI's one form for a bad option: one line, E302, exit 2 (sitrep.cli.BadOption)."""
+    from . import BadOption
+
+    name = param.opts[0] if param is not None and getattr(param, "opts", None) else "option"
+    raise BadOption(str(Errors.E302(reason=f"{name}: {message}")))
 
 MODALITIES = ("asserted", "reported", "planned", "hypothetical", "denied", "negated")
 
@@ -35,7 +44,7 @@ class DayType(click.ParamType):
             return None
         problem = day_problem(str(value).strip())
         if problem:
-            self.fail(problem, param, ctx)
+            _bad(param, f"must be a real day YYYY-MM-DD: {problem}")
         return str(value).strip()
 
 
@@ -50,8 +59,7 @@ class ModalityType(click.ParamType):
             return "all"
         bad = [p for p in parts if p not in MODALITIES]
         if bad or not parts:
-            self.fail(f"{value!r}: modality must be 'all' or a comma-separated list of "
-                      f"{', '.join(MODALITIES)}", param, ctx)
+            _bad(param, f"{value!r}: a modality is 'all' or a comma-separated list of {', '.join(MODALITIES)}")
         return ",".join(parts)
 
 
@@ -67,19 +75,19 @@ class StoreUrl(click.ParamType):
     def convert(self, value, param, ctx):  # noqa: ANN001
         value = str(value)
         if not value.strip():
-            self.fail("the database URL is empty", param, ctx)
+            _bad(param, "the database URL is empty")
         if value.startswith(("postgresql://", "postgres://", "postgresql+")):
             return value
         path = value[len("sqlite:///"):] if value.startswith("sqlite:///") else value
         if value.startswith("sqlite:") and not value.startswith("sqlite:///"):
-            self.fail(f"{value!r}: a SQLite URL is sqlite:///path", param, ctx)
+            _bad(param, f"{value!r}: a SQLite URL is sqlite:///path")
         p = Path(path).expanduser()
         if p.is_dir():
-            self.fail(f"{path} is a folder, not a database file", param, ctx)
+            _bad(param, f"{path} is a folder, not a database file")
         if self.existing and not p.is_file():
-            self.fail(f"no database at {path} (run `sitrep ingest ... --db {path}` to create one)", param, ctx)
+            _bad(param, f"no database at {path} (run `sitrep ingest ... --db {path}` to create one)")
         if not self.existing and not p.exists() and not p.parent.is_dir():
-            self.fail(f"cannot create {path}: the folder {p.parent} does not exist", param, ctx)
+            _bad(param, f"cannot create {path}: the folder {p.parent} does not exist")
         return value
 
 

@@ -47,7 +47,7 @@ class Store:
         if self.dialect == "sqlite" and not create:
             path = sa_url.split(":///", 1)[-1]
             if path and path != ":memory:" and not Path(path).is_file():
-                raise StoreError("E201", None, url=_redact(url), reason="no such database file (a query never creates one; "
+                raise StoreError(Errors.E201, None, url=_redact(url), reason="no such database file (a query never creates one; "
                                                                        "`sitrep ingest` does)")
         try:
             if self.dialect == "sqlite":

@@ -47,16 +47,16 @@ def _modality_filter(col, modality: Optional[str]):
     bad = [m for m in wanted if m not in MODALITIES]
     if bad or not wanted:
         # An unknown modality would silently match nothing: refuse it.
-        raise ConfigError("E302", reason=f"modality must be 'all' or some of {', '.join(MODALITIES)}, not {modality!r}")
+        raise ConfigError(Errors.E302, reason=f"modality must be 'all' or some of {', '.join(MODALITIES)}, not {modality!r}")
     return col.in_(wanted)
 
 
 def check_page(limit=None, offset=0, name: str = "limit") -> None:  # noqa: ANN001
     """Refuse a page size or offset outside what the databases take (ConfigError E302)."""
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_ROWS):
-        raise ConfigError("E302", reason=f"{name} must be an integer from 1 to {MAX_ROWS}, got {limit!r}")
+        raise ConfigError(Errors.E302, reason=f"{name} must be an integer from 1 to {MAX_ROWS}, got {limit!r}")
     if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
-        raise ConfigError("E302", reason=f"offset must be an integer from 0 to {MAX_OFFSET}, got {offset!r}")
+        raise ConfigError(Errors.E302, reason=f"offset must be an integer from 0 to {MAX_OFFSET}, got {offset!r}")
 
 
 def check_day_range(since=None, until=None) -> None:  # noqa: ANN001
@@ -67,7 +67,7 @@ def check_day_range(since=None, until=None) -> None:  # noqa: ANN001
         if v is None:
             continue
         if not isinstance(v, str) or (day_problem(v) and day_problem(v + "-01")):
-            raise ConfigError("E302", reason=f"{name} must be a real day YYYY-MM-DD, got {v!r}")
+            raise ConfigError(Errors.E302, reason=f"{name} must be a real day YYYY-MM-DD, got {v!r}")
 
 
 def _event_row(r) -> dict:  # noqa: ANN001

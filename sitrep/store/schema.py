@@ -360,10 +360,10 @@ def check_store(conn: Connection, url: str, create: bool) -> None:
     foreign = sorted(set(inspect(conn).get_table_names()) - {t.name for t in TABLES} - _SEARCH_TABLES)
     if foreign:
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
-        raise StoreError("E201", None, url=url, reason=f"not a sitrep store (it holds other tables: {shown}); "
+        raise StoreError(Errors.E201, None, url=url, reason=f"not a sitrep store (it holds other tables: {shown}); "
                                                       "sitrep writes only to its own stores")
     if not create:
-        raise StoreError("E201", None, url=url, reason="not a sitrep store (no sitrep tables); "
+        raise StoreError(Errors.E201, None, url=url, reason="not a sitrep store (no sitrep tables); "
                                                       "`sitrep ingest` creates one")
 
 
