@@ -79,9 +79,14 @@ class Store:
         input already stored is skipped. This is the bulk upsert ingest and the Dask runner
         share.
         """
-        with self.engine.begin() as conn:
-            self.backend.lock(conn)  # writers queue here: unique seq, no duplicate-key races
-            return self._writer.write(conn, results, keys)
+        try:
+            with self.engine.begin() as conn:
+                self.backend.lock(conn)  # writers queue here: unique seq, no duplicate-key races
+                return self._writer.write(conn, results, keys)
+        except SQLAlchemyError as exc:
+            # The batch is rolled back whole (a rerun redoes it); one line, never a traceback.
+            raise StoreError(Errors.E203, None, path=_redact(self.url),
+                             reason=str(exc).splitlines()[0][:300]) from None
 
     def add_articles(self, records: Iterable) -> dict:
         return self.write_results(records)
