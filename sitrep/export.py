@@ -363,12 +363,13 @@ def _write(store, fmt: str, fh, since, until, modality, table: str, uncoded: boo
                 w.writerow(q)
                 n += 1
         elif table == "articles":
-            w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events"],
-                               lineterminator="\n")
+            w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events",
+                                    "language"], lineterminator="\n")
             w.writeheader()
             for rec in store.iter_articles(since=since, until=until):
                 w.writerow({"id": rec["id"], "published": rec.get("published"), "title": rec.get("title"),
-                            "source": rec.get("source"), "entities": len(rec["entities"]),
+                            "source": rec.get("source"), "language": rec.get("language"),
+                            "entities": len(rec["entities"]),
                             "quotes": len(rec["quotes"]), "events": len(rec["events"])})
                 n += 1
         else:
