@@ -230,14 +230,22 @@ def build(python: str, atlas: Path) -> tuple[list[list[str]], dict]:
     capital_of: dict[str, tuple[float, float]] = {}
     capitals = {c["iso"]: c["capital"] for c in gnc["countries"].values() if c.get("capital")}
     cities = sorted(gnc["cities"].values(), key=lambda c: -int(c["population"]))
+    # The capital: the city whose own name is the country's capital, else (most populous
+    # first) one with it as an alternate name ('New Delhi' is not Delhi's capital entry).
+    capital_id: dict[str, int] = {}
+    for exact in (True, False):
+        for c in cities:
+            cap = capitals.get(c["countrycode"])
+            if not cap or c["countrycode"] in capital_id:
+                continue
+            if _fold(cap) == _fold(c["name"]) or (not exact and _fold(cap) in {_fold(a) for a in c["alternatenames"]}):
+                capital_id[c["countrycode"]] = c["geonameid"]
     for c in cities:
         cc3 = iso2to3.get(c["countrycode"])
         if not cc3:
             continue
         kind = "city"
-        cap = capitals.get(c["countrycode"])
-        if cap and c["countrycode"] not in capital_of and (_fold(cap) == _fold(c["name"])
-                                                           or _fold(cap) in {_fold(a) for a in c["alternatenames"]}):
+        if capital_id.get(c["countrycode"]) == c["geonameid"]:
             kind = "capital"
             capital_of[c["countrycode"]] = (c["latitude"], c["longitude"])
         rows.append([str(c["geonameid"]), c["name"], kind, cc3, c.get("admin1code") or "",

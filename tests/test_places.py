@@ -137,3 +137,37 @@ def test_bad_bbox_is_a_config_error(bbox):
 
     with pytest.raises(ConfigError):
         parse_bbox(bbox)
+
+
+def test_division_words_after_a_list():
+    after = " states are the most affected."
+    assert resolve_name("Lagos", Context(), "Bayelsa, Ogun and ", after).id == "2332453"  # Lagos State
+    assert resolve_name("Lagos", Context(), "the port of ", " is").id == "2332459"  # the city
+    before = "three northern U.S. states that border Canada: Michigan, Minnesota and "
+    assert resolve_name("New York", Context(), before, ". The").id == "5128638"
+    assert resolve_name("New York", Context(), "a lawyer in ", " said").id == "5128581"
+
+
+def test_a_name_that_qualifies_the_place_before_it():
+    assert resolve_name("Quebec", Context(), "talks in Charlevoix, ", ", brought").feature == "adm1"
+
+
+def test_spelling_variants_meet():
+    assert resolve_name("Middle Shabelle", Context(), "", " region").id == "51967"  # GeoNames: Middle Shabeelle
+
+
+def test_generic_words_are_not_places_without_their_country():
+    assert resolve_name("East", Context(), "the situation in the ", " and South China Seas") is None
+
+
+def test_own_name_beats_an_alternate_name():
+    ctx = Context()
+    ctx.countries["PHL"] = 5  # a small Philippine town is also called Asia
+    assert resolve_name("Asia", ctx).id == "6255147"
+    assert resolve_name("New Delhi").id == "1261481"
+
+
+def test_locative_city_of_name(pipeline):
+    rec = _rec(pipeline, "Gunmen in Somalia stormed a hotel in the central city of Beledweyne on Tuesday.")
+    ev = _event(rec, "ASSAULT")
+    assert (ev.place.id, ev.place.basis, ev.place.span.text) == ("64460", "locative", "Beledweyne")

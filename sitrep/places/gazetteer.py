@@ -22,7 +22,7 @@ PRECISION = {"country": "country", "adm1": "adm1", "capital": "city", "city": "c
 # Words naming the kind of a first-level division: 'Kharkiv region', 'Balochistan province'.
 ADM1_WORDS = ("oblast", "region", "province", "state", "governorate", "prefecture", "district",
               "county", "territory", "republic", "krai", "kray", "department", "canton", "emirate")
-_ADM1_SUFFIX = re.compile(r"\s+(?:%s)$" % "|".join(ADM1_WORDS), re.IGNORECASE)
+_ADM1_SUFFIX = re.compile(r"\s+(?:%s)s?$" % "|".join(ADM1_WORDS), re.IGNORECASE)
 _ADM1_PREFIX = re.compile(r"^(?:%s)\s+of\s+" % "|".join(ADM1_WORDS), re.IGNORECASE)
 
 
@@ -61,6 +61,12 @@ def fold(text: str) -> str:
     return s
 
 
+def squeeze(key: str) -> str:
+    """A transliteration-tolerant key: doubled letters single ('Shabeelle' / 'Shabelle',
+    'Hiiraan' / 'Hiran'), so spelling variants of one name meet."""
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def adm1_base(name: str) -> str:
     """'Donetska oblast' -> 'Donetska', 'Province of Sindh' -> 'Sindh'."""
     return _ADM1_PREFIX.sub("", _ADM1_SUFFIX.sub("", name.strip())).strip()
@@ -69,6 +75,9 @@ def adm1_base(name: str) -> str:
 class Gazetteer:
     def __init__(self, features: list[Feature], names: dict[str, list[int]], fips: dict[str, str]) -> None:
         self.features = features
+        self._squeezed: dict[str, list[int]] = {}
+        for k, idx in names.items():
+            self._squeezed.setdefault(squeeze(k), []).extend(idx)
         self.fips = fips  # ISO alpha-3 -> FIPS 10-4 country code (GDELT's country codes)
         self._names = names
         self._country: dict[str, Feature] = {f.country: f for f in features if f.kind == "country" and f.country}
@@ -83,6 +92,9 @@ class Gazetteer:
         base = fold(adm1_base(name))
         if base != key:  # 'Kharkiv region': the division whose base name is 'Kharkiv'
             idx += [i for i in self._names.get(base, ()) if self.features[i].kind == "adm1"]
+        if not idx and len(key) >= 5:  # a spelling variant: 'Middle Shabelle', 'Hiran'
+            idx = list(self._squeezed.get(squeeze(key), ())) or [
+                i for i in self._squeezed.get(squeeze(base), ()) if self.features[i].kind == "adm1"]
         seen, out = set(), []
         for i in idx:
             if i not in seen:
@@ -90,6 +102,13 @@ class Gazetteer:
                 out.append(self.features[i])
         out.sort(key=lambda f: (-f.population, f.id))
         return out
+
+    def primary(self, f: Feature, name: str) -> bool:
+        """Whether ``name`` is the feature's own name (not one of its alternate names)."""
+        k = fold(name)
+        if fold(f.name) in (k, k + " city"):  # 'New York' is New York City's own name in the news
+            return True
+        return f.kind == "adm1" and fold(adm1_base(f.name)) == fold(adm1_base(name))
 
     def country(self, alpha3: str) -> Optional[Feature]:
         return self._country.get(alpha3)

@@ -60,7 +60,8 @@ def _place_of(doc: Doc, tok: Token, geo_at: Resolver) -> Optional[tuple[Geo, int
     if hit is not None:
         return hit
     for c in tok.subtree:
-        if c.ent_type_ in PLACE_ENTS:
+        # 'in the Somali city of Beledweyne': the name inside the phrase
+        if c.ent_type_ in PLACE_ENTS or (c.pos_ == "PROPN" and c.dep_ == "pobj"):
             hit = geo_at(c)
             if hit is not None:
                 return hit

@@ -19,6 +19,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Optional
 
 from ..entities.gazetteer import lookup as entity_lookup
@@ -27,12 +29,27 @@ from .gazetteer import ADM1_WORDS, Feature, fold, gazetteer
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _CITY_CUE = re.compile(r"\b(?:city|town|village|capital|port|municipality)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_ADM1_CUE = re.compile(r"^\s+(?:%s)\b" % "|".join(ADM1_WORDS), re.IGNORECASE)
+_ADM1_CUE = re.compile(r"^\s+(?:%s)s?\b" % "|".join(ADM1_WORDS), re.IGNORECASE)
+# the last of a list that the kind word follows: 'Bayelsa, Ogun and Lagos states'
+_ADM1_LIST_AFTER = re.compile(r"^(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}){1,6}\s+(?:%s)s\b"
+                              % "|".join(ADM1_WORDS))
+# a list that a kind word announces: 'three states ...: Michigan, Minnesota and New York'
+_ADM1_LIST_BEFORE = re.compile(r"\b(?:%s)s\b[^.;]{0,60}:\s+(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}(?:,|,?\s+and|,?\s+or)\s+){0,6}$"
+                               % "|".join(ADM1_WORDS))
+# the name is itself a qualifier of the place before it: 'Charlevoix, Quebec'
+_QUALIFIES = re.compile(r"[A-Z][\w'\u2019.-]+,\s+$")
 _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 # A qualifier right after the name: 'Charlevoix, Quebec', 'Gaza City, Gaza'.
 _AFTER = re.compile(r"^,\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3})")
 # A possessive country before it: "Pakistan's Balochistan", "Ukraine’s Kharkiv region".
 _BEFORE = re.compile(r"((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})['\u2019]s?\s+(?:[a-z-]+\s+){0,3}$")
+@lru_cache(maxsize=1)
+def generic_names() -> frozenset:
+    """sitrep/data/place_generic.txt: names that are also ordinary words ('East', 'Coast')."""
+    raw = resources.files("sitrep.data").joinpath("place_generic.txt").read_text(encoding="utf-8")
+    return frozenset(fold(x) for x in raw.splitlines() if x.strip() and not x.startswith("#"))
+
+
 MIN_UNSUPPORTED_POP = 100_000   # a city no context supports needs at least this many people
 MIN_CONFIDENCE = 0.35
 
@@ -83,19 +100,24 @@ def _qualifier(text: str) -> tuple[set, set]:
     return countries, adm1s
 
 
-def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optional[str]) -> float:
+def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optional[str], primary: bool) -> float:
     s = math.log10(f.population + 10) / 10
     s += {"country": 0.7, "capital": 0.6, "city": 0.3, "adm1": 0.2, "region": 0.4,
           "continent": 0.4, "sea": 0.4}[f.kind]
+    if primary:  # the feature's own name, not one of its alternate names ('Africa' for Mahdia)
+        s += 1.5 if f.kind in ("continent", "region", "sea") else 0.3
     if want == "adm1":
         s += 1.0 if f.kind in ("adm1", "region") else -1.0
     elif want == "city":
         s += 0.8 if f.is_city else -0.8
+    elif want == "qualifier":
+        s += 0.5 if f.kind in ("adm1", "country") else 0.0
     if local_cc:
         s += 2.0 if f.country in local_cc else -1.0
     if local_a1:
         s += 1.0 if (f.country, f.admin1) in local_a1 else 0.0
-    s += 1.2 * ctx.weight(f.country)
+    # the article's countries; half as much for a feature the name is only an alternate of
+    s += (1.2 if primary else 0.6) * ctx.weight(f.country)
     if f.kind != "adm1" and (f.country, f.admin1) in ctx.adm1s:
         s += 0.6
     return s
@@ -117,7 +139,14 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         cands.append(f)
     if not cands:
         return None
-    want = "adm1" if _ADM1_CUE.match(after) else "city" if (_CITY_CUE.search(before) or _CITY_AFTER.match(after)) else None
+    if _ADM1_CUE.match(after) or _ADM1_LIST_AFTER.match(after) or _ADM1_LIST_BEFORE.search(before):
+        want = "adm1"
+    elif _CITY_CUE.search(before) or _CITY_AFTER.match(after):
+        want = "city"
+    elif _QUALIFIES.search(before) and re.match(r"\s*[,.;)]", after):
+        want = "qualifier"
+    else:
+        want = None
     local_cc, local_a1 = set(), set()
     m = _AFTER.match(after)
     if m:
@@ -129,8 +158,11 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         c2 = country_of_name(m.group(1))
         if c2:
             local_cc.add(c2)
-    scored = sorted(((_score(f, ctx, local_cc, local_a1, want), f) for f in cands), key=lambda x: (-x[0], x[1].id))
+    scored = sorted(((_score(f, ctx, local_cc, local_a1, want, g.primary(f, name)), f) for f in cands),
+                    key=lambda x: (-x[0], x[1].id))
     best_s, best = scored[0]
+    if fold(name) in generic_names() and best.kind in ("adm1", "city") and not local_cc and ctx.weight(best.country) < 0.5:
+        return None  # 'the East': a word, unless the article is about that country
     supported = bool(local_cc) or ctx.weight(best.country) > 0 or best.kind in ("country", "continent", "region", "sea")
     # Rivals: other countries' features named so (a division of the same name in the same
     # country as a city is the same place, for a reader).
@@ -169,7 +201,9 @@ def resolve_entities(entities: list, text: str, title: Optional[str] = None) -> 
         for m in e.mentions:
             src = text if m.field == "text" else (title or "")
             b, a = src[max(0, m.start - 60):m.start], src[m.end:m.end + 60]
-            if _AFTER.match(a) or _ADM1_CUE.match(a) or _BEFORE.search(b) or _CITY_CUE.search(b):
+            if (_AFTER.match(a) or _ADM1_CUE.match(a) or _BEFORE.search(b) or _CITY_CUE.search(b)
+                    or _ADM1_LIST_AFTER.match(a) or _ADM1_LIST_BEFORE.search(b)
+                    or (_QUALIFIES.search(b) and re.match(r"\s*[,.;)]", a))):
                 return b, a
         m = e.mentions[0] if e.mentions else None
         if m is None:
@@ -177,20 +211,33 @@ def resolve_entities(entities: list, text: str, title: Optional[str] = None) -> 
         src = text if m.field == "text" else (title or "")
         return src[max(0, m.start - 60):m.start], src[m.end:m.end + 60]
 
+    def names(e) -> list[str]:  # noqa: ANN001
+        """The forms the article uses, most frequent first, then the canonical name (the
+        entity stage may canonicalise 'Abidjan' to the capital it knows)."""
+        counts: dict[str, int] = {}
+        for m in e.mentions:
+            counts[m.text] = counts.get(m.text, 0) + 1
+        forms = sorted(counts, key=lambda t: -counts[t])
+        return [*forms, *(x for x in (e.name, *e.aliases) if x not in counts)]
+
+    own: dict[str, tuple] = {}  # the division each entity itself was read as in pass 1
     for e in places:
         b, a = around(e)
-        geo = resolve_name(e.name, ctx, b, a)
+        geo = resolve_name(names(e)[0], ctx, b, a)
         if geo is not None and geo.feature == "adm1" and geo.country:
             ctx.adm1s.add((geo.country, geo.admin1))
+            own[e.id] = (geo.country, geo.admin1)
         if geo is not None and geo.country:
             ctx.countries[geo.country] += 1
     for e in places:
         b, a = around(e)
-        geo = resolve_name(e.name, ctx, b, a)
-        if geo is None:
-            for alias in e.aliases:
-                geo = resolve_name(alias, ctx, b, a)
-                if geo is not None:
-                    break
+        # a name read as a division must not then count as evidence for a city inside it
+        others = {own[x.id] for x in places if x.id in own and x.id != e.id}
+        local = Context(ctx.countries, {a1 for a1 in ctx.adm1s if a1 != own.get(e.id) or a1 in others})
+        geo = None
+        for form in names(e):
+            geo = resolve_name(form, local, b, a)
+            if geo is not None:
+                break
         e.geo = geo
     return ctx
