@@ -52,7 +52,7 @@ def load():
 
 def run_sitrep(stories, gold):
     """Records through the public pipeline, and the model / places time per component."""
-    from sitrep.nlp import SITREP_COMPONENTS
+    from sitrep.contract import PIPELINE as SITREP_COMPONENTS
     from sitrep.pipeline import Pipeline
     from sitrep.reader import InputDoc
 
@@ -65,7 +65,8 @@ def run_sitrep(stories, gold):
     nlp = pipe.nlp
     for it in items:
         doc = nlp.make_doc(it.content)
-        doc._.published = it.published
+        doc._.sitrep.text = it.content
+        doc._.sitrep.published = it.published
         for name, proc in nlp.pipeline:
             t0 = time.perf_counter()
             doc = proc(doc)
