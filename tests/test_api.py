@@ -279,3 +279,12 @@ def test_events_filter_by_place_and_bbox(client):
     assert_error(client.get("/api/events", params={"bbox": "0,95,10,96"}), 422, "E400")
     assert_error(client.get("/api/events", params={"bbox": "1,2,3"}), 422, "E400")
     assert_error(client.get("/api/events", params={"place": "'; drop"}), 422, "E400")
+
+
+def test_map_twin_groups_located_events_by_place(client):
+    got = client.get("/api/map", params={"modality": "all"}).json()
+    assert got["colour"] == "quad" and got["events"] == sum(p["count"] for p in got["points"])
+    pol = [p for p in got["points"] if p["id"] == "798544"]
+    assert pol and pol[0]["country"] == "POL" and all(e["href"].startswith("/articles/") for e in pol[0]["events"])
+    assert client.get("/map", params={"modality": "all", "colour": "goldstein"}).status_code == 200
+    assert_error(client.get("/api/map", params={"colour": "red"}), 422, "E400")

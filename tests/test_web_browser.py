@@ -176,3 +176,51 @@ def test_network_page_draws_every_actor_and_link(site, page):
     assert drawn == {(e["source"], e["target"]) for e in net["edges"]
                      if e["source"] in ids and e["target"] in ids and e["source"] != e["target"]}
     page.screenshot(path=str(SHOTS / "network.png"), full_page=True)
+
+
+def test_map_shows_the_seed_events_at_their_countries_and_opens_the_evidence(site, page):
+    import httpx
+
+    from sitrep.web import geomap
+
+    data = httpx.get(f"{site['url']}/api/map?modality=all").json()
+    page.goto(f"{site['url']}/map?modality=all")
+    svg = page.locator("svg#event-map")
+    assert svg.is_visible()
+    assert svg.locator("path.land").count() == len(geomap.outline())
+    circles = svg.locator("circle.place-point")
+    assert circles.count() == len(data["points"]) > 0
+    # the seed's deployments: Poland, Romania and Germany, each drawn inside its own country's
+    # outline (Natural Earth ids are ISO 3166 numeric codes)
+    for geo_id, iso_num in (("798544", "616"), ("798549", "642"), ("2921044", "276")):
+        dot = svg.locator(f'circle.place-point[data-place="{geo_id}"]')
+        assert dot.count() == 1, geo_id
+        inside = page.evaluate(
+            """([id, num]) => {
+                const c = document.querySelector(`circle.place-point[data-place="${id}"]`);
+                const pt = new DOMPoint(+c.getAttribute('cx'), +c.getAttribute('cy'));
+                return [...document.querySelectorAll(`path.land[data-country="${num}"]`)].some(p => p.isPointInFill(pt));
+            }""", [geo_id, iso_num])
+        assert inside, f"{geo_id} is not drawn inside country {iso_num}"
+        box = dot.bounding_box()
+        assert box is not None and box["width"] > 0
+    page.screenshot(path=str(SHOTS / "event_map.png"), full_page=True)
+    # clicking a country's point opens the article at the event's evidence (the first of the
+    # three whose centre is not covered by a smaller point, such as Warsaw's over Poland's)
+    top = page.evaluate("""(ids) => ids.find(id => {
+        const c = document.querySelector(`circle.place-point[data-place="${id}"]`);
+        const r = c.getBoundingClientRect();
+        const el = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return el === c; })""", ["798544", "798549", "2921044"])
+    assert top is not None
+    [pt] = [p for p in data["points"] if p["id"] == top]
+    first = pt["events"][0]
+    svg.locator(f'circle.place-point[data-place="{top}"]').click()
+    page.wait_for_url(f"**/articles/{first['article_id']}#event-{first['id']}")
+    item = page.locator(f"#event-{first['id']}")
+    assert item.is_visible()
+    assert item.locator(".evidence").inner_text().strip() == first["evidence"].strip()
+    # filters: a type with no located events empties the map, the JSON twin agrees
+    page.goto(f"{site['url']}/map?modality=all&type=CONSULT&source=GBR")
+    twin = httpx.get(f"{site['url']}/api/map?modality=all&type=CONSULT&source=GBR").json()
+    assert page.locator("svg#event-map circle.place-point").count() == len(twin["points"])

@@ -173,6 +173,23 @@ def events(request: Request, source: ActorQ = None, target: ActorQ = None,
     return {"items": items, "limit": limit, "offset": offset}
 
 
+@router.get("/api/map", tags=["events"], summary="Located events grouped by place (the map page's data)")
+def event_map(request: Request, source: ActorQ = None, target: ActorQ = None,
+              type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$", description="PLOVER type")] = None,
+              modality: Optional[ModalityQ] = None, since: Since = None, until: Until = None,
+              place: PlaceQ = None, bbox: BboxQ = None,
+              colour: Annotated[Literal["quad", "goldstein"], Query(description="point colour")] = "quad",
+              limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> dict:
+    from ..web import geomap
+
+    check_bbox(bbox)
+    items = store(request).events(source=norm_actor(source), target=norm_actor(target),
+                                  type=type.upper() if type else None, since=opt(since), until=opt(until),
+                                  modality=opt(modality), limit=limit, offset=0, place=opt(place),
+                                  bbox=opt(bbox) or "-180,-90,180,90")
+    return {"points": geomap.points(items, colour), "events": len(items), "colour": colour}
+
+
 @router.get("/api/search", tags=["search"], summary="Full-text search over article text and quotes")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            limit: Annotated[int, Query(ge=1, le=100)] = 20, language: LanguageQ = None) -> dict:

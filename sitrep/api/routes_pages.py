@@ -100,6 +100,23 @@ def events(request: Request, source: api.ActorQ = None, target: api.ActorQ = Non
                                                                     "hypothetical", "denied", "negated"])
 
 
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, source: api.ActorQ = None, target: api.ActorQ = None,
+              type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$")] = None,
+              modality: Optional[api.ModalityQ] = None, since: api.Since = None, until: api.Until = None,
+              colour: Annotated[str, Query(pattern=r"^(quad|goldstein)$")] = "quad"):
+    from ..web import geomap
+
+    data = api.event_map(request, source=source, target=target, type=type, modality=modality, since=since,
+                         until=until, place=None, bbox=None, colour=colour, limit=2000)
+    filters = {"source": source or "", "target": target or "", "type": type or "", "modality": modality or "",
+               "since": since or "", "until": until or ""}
+    return render(request, "map.html", "/api/map" + _query(**filters, colour=colour), points=data["points"],
+                  n_events=data["events"], filters=filters, colour=colour, outline=geomap.outline(),
+                  width=geomap.WIDTH, height=geomap.HEIGHT, quads=geomap.QUAD_NAMES,
+                  modalities=["asserted", "reported", "planned", "hypothetical", "denied", "negated"])
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: api.TextQ = None, language: api.LanguageQ = None):
     items = []
