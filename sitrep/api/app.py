@@ -78,8 +78,13 @@ def create_app(store_url: Optional[str] = None, *, store: Any = None, settings: 
     from .routes_api import router as api_router
     from .routes_pages import router as page_router
 
+    from .routes_watch import pages as watch_pages
+    from .routes_watch import router as watch_router
+
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(watch_router)
+    app.include_router(watch_pages)
 
     # Outermost first: headers on everything, then rate limit, then size limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

@@ -398,9 +398,12 @@ class WatchState:
             r["quote_ids"] = json.loads(r["quote_ids"])
         return rows
 
-    def count_alerts(self) -> int:
+    def count_alerts(self, rule: Optional[str] = None) -> int:
+        q = select(func.count()).select_from(watch_alerts)
+        if rule:
+            q = q.where(watch_alerts.c.rule == rule)
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(watch_alerts)).scalar() or 0)
+            return int(conn.execute(q).scalar() or 0)
 
     def claim_webhook(self, alert_id: str, now: float, lease: float = 120.0) -> bool:
         a = watch_alerts
