@@ -480,3 +480,35 @@ def test_sources_and_alerts_commands(server, tmp_path):
     al = json.loads(subprocess.run(SITREP + ["alerts", "--db", str(db), "--json"], capture_output=True, text=True,
                                    timeout=120).stdout)
     assert [(a["rule"], a["window"], a["value"]) for a in al] == [("assaults", "2025-03-03", 4.0)]
+
+
+def test_a_page_stored_just_before_a_kill_is_only_marked_done_on_restart(server, tmp_path):
+    """The other kill window: the page was fetched and ingested, but the watcher died before
+    marking it done. The next watcher neither fetches nor stores it again."""
+    from sitrep.ingest import ingest_documents
+    from sitrep.reader import InputDoc
+    from sitrep.watch.listings import Entry
+
+    db = str(tmp_path / "late.db")
+    u = server.url
+    server.route("/feed.xml", rss([("/z1", "z", "Mon, 03 Mar 2025 08:00:00 GMT")], u))
+    server.route("/z1", shelling(13))
+    store = open_store(db)
+    dead = WatchState(store, owner=f"{os.uname().nodename}:999999999:deadbeef")  # no such process
+    sid = dead.add_sources(parse_sources([u + "/feed.xml"]), 900, T0)[0]
+    dead.finish_poll(sid, T0, items_new=1, next_due=T0 + 900, kind="feed")
+    dead.note_entries(sid, [Entry(u + "/z1", "2025-03-03", "Mon, 03 Mar 2025 08:00:00 GMT")], T0)
+    row = dead.claim_items(T0, 10)[0]
+    html = shelling(13)
+    dead.item_fetched(row["key"], html, "html", "f" * 64, T0, http_status=200, final_url=u + "/z1", etag=None,
+                      last_modified=None)
+    assert ingest_documents([InputDoc(content=html, source=row["url"], format="html", published="2025-03-03")],
+                            db=store)["articles"] == 1
+    store.close()
+    w = watcher(db, u + "/feed.xml", Clock(T0 + 1))
+    rep = w.run_round()
+    assert (rep.polled, rep.fetched, server.gets("/z1"), w.store.stats()["articles"]) == (0, 0, 0, 1)
+    item = WatchState(w.store).items()[0]
+    assert (item["status"], item["revisions"], item["owner"], item["article_id"]) == \
+        ("done", 1, None, w.store.list_articles()[0]["id"])
+    w.close()
