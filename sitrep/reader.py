@@ -303,7 +303,7 @@ def iter_documents(
             # Stream line by line: a batch on stdin may be far larger than one document's
             # limit, and each line is checked against the limit on its own.
             lines = (raw.decode("utf-8", errors="replace") for raw in stream)
-            yield from _iter_jsonl_lines(lines, "<stdin>", max_bytes)
+            yield from iter_jsonl_lines(lines, "<stdin>", max_bytes)
             return
         data, name, fmt = stream.read(max_bytes + 1), "<stdin>", input_format
     else:
@@ -327,7 +327,7 @@ def iter_documents(
             yield exc
             return
     if fmt == "jsonl":
-        yield from _iter_jsonl_lines(_lines(data.decode("utf-8", errors="replace")), name, max_bytes)
+        yield from iter_jsonl_lines(_lines(data.decode("utf-8", errors="replace")), name, max_bytes)
         return
     try:
         text = decode(data, name, max_bytes)
@@ -352,7 +352,7 @@ def _iter_jsonl_file(p: Path, max_bytes: int) -> Iterator[InputDoc | InputError]
     with fh:
         lines = (raw.decode("utf-8", errors="replace") for raw in fh)
         try:
-            yield from _iter_jsonl_lines(lines, str(p), max_bytes)
+            yield from iter_jsonl_lines(lines, str(p), max_bytes)
         except (EOFError, OSError, zlib.error) as exc:  # a cut or corrupt .jsonl.gz: the lines read so far stand
             yield InputError(Errors.E010, str(p), reason=gzip_reason(p, exc))
 
@@ -367,7 +367,7 @@ def gzip_reason(p: Path, exc: BaseException) -> str:
     return found[1] if found else f"unreadable gzip data ({exc})"
 
 
-def _iter_jsonl_lines(lines, name: str, max_bytes: int) -> Iterator[InputDoc | InputError]:
+def iter_jsonl_lines(lines, name: str, max_bytes: int) -> Iterator[InputDoc | InputError]:
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue

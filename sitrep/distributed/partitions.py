@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import Errors, ConfigError, InputError
-from ..reader import MAX_BYTES, _iter_jsonl_lines, format_for_path, iter_documents, iter_paths
+from ..reader import MAX_BYTES, iter_jsonl_lines, format_for_path, iter_documents, iter_paths
 from ..reader import InputDoc
 
 
@@ -152,7 +152,7 @@ def iter_partition_documents(part: Partition, max_bytes: int = MAX_BYTES) -> Ite
     """The partition's documents in input order, as the reader yields them."""
     if part.kind == "jsonl":
         path = part.paths[0]
-        yield from _iter_jsonl_lines(_line_range(part), path, max_bytes)
+        yield from iter_jsonl_lines(_line_range(part), path, max_bytes)
         return
     for path in part.paths:
         docs = iter_documents(path, part.input_format, max_bytes=max_bytes)

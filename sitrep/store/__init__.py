@@ -153,7 +153,7 @@ class Store:
             conds = [tuple_(e.c.article_id, e.c.id) > last]
             if primary_only:
                 conds.append(e.c.is_primary == 1)
-            m = Q._modality_filter(e.c.modality, modality)
+            m = Q.modality_filter(e.c.modality, modality)
             if m is not None:
                 conds.append(m)
             with self.engine.connect() as conn:
@@ -166,7 +166,7 @@ class Store:
                     select(S.articles.c.id, S.articles.c.source, S.articles.c.language)
                     .where(S.articles.c.id.in_({r.article_id for r in rows}))).all()}
             for r in rows:
-                d = Q._event_row(r)
+                d = Q.event_row(r)
                 d["article_source"], d["article_language"] = arts.get(r.article_id, (None, None))
                 yield d
             last = (rows[-1].article_id, rows[-1].id)

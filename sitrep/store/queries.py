@@ -38,7 +38,7 @@ MAX_ROWS = 1_000_000
 MAX_OFFSET = 1_000_000_000
 
 
-def _modality_filter(col, modality: Optional[str]):
+def modality_filter(col, modality: Optional[str]):
     if modality is None:
         return col.in_(DEFAULT_MODALITIES)
     if modality == ALL:
@@ -70,7 +70,7 @@ def check_day_range(since=None, until=None) -> None:  # noqa: ANN001
             raise ConfigError(Errors.E302, reason=f"{name} must be a real day YYYY-MM-DD, got {v!r}")
 
 
-def _event_row(r) -> dict:  # noqa: ANN001
+def event_row(r) -> dict:  # noqa: ANN001
     d = json.loads(r.data)
     d.update(article_id=r.article_id, day=r.day, mentions=r.mentions, cluster_id=r.cluster_id)
     return d
@@ -137,12 +137,12 @@ def events(conn: Connection, source=None, target=None, type=None, since=None, un
         conds.append(e.c.day >= since)
     if until:
         conds.append(e.c.day <= until)
-    m = _modality_filter(e.c.modality, modality)
+    m = modality_filter(e.c.modality, modality)
     if m is not None:
         conds.append(m)
     q = (select(e.c.article_id, e.c.day, e.c.mentions, e.c.cluster_id, e.c.data).where(*conds)
          .order_by(e.c.day.desc(), e.c.article_id, e.c.id).limit(limit).offset(offset))
-    return [_event_row(r) for r in conn.execute(q)]
+    return [event_row(r) for r in conn.execute(q)]
 
 
 def speaker_names(conn: Connection, speaker: str) -> list[str]:
@@ -227,7 +227,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
             t = S.agg_dyad_week if w else g
             col = t.c.week if w else t.c.day
             conds = [t.c.source_country == src.strip().upper(), t.c.target_country == tgt.strip().upper()]
-            m = _modality_filter(t.c.modality, modality)
+            m = modality_filter(t.c.modality, modality)
             if m is not None:
                 conds.append(m)
             if since:
@@ -241,7 +241,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
             conds = [e.c.is_primary == 1, e.c.day.is_not(None),
                      _actor_filter(e.c.source_code, e.c.source_country, src),
                      _actor_filter(e.c.target_code, e.c.target_country, tgt)]
-            m = _modality_filter(e.c.modality, modality)
+            m = modality_filter(e.c.modality, modality)
             if m is not None:
                 conds.append(m)
             if since:
@@ -271,7 +271,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
 def actors(conn: Connection, top: int = 20, modality=None) -> list[dict]:  # noqa: ANN001
     g = S.agg_actor
     conds = []
-    m = _modality_filter(g.c.modality, modality)
+    m = modality_filter(g.c.modality, modality)
     if m is not None:
         conds.append(m)
     counts: dict[str, dict] = defaultdict(lambda: {"as_source": 0, "as_target": 0})
@@ -294,7 +294,7 @@ def _label(texts: dict, code: str) -> str:
 def network(conn: Connection, top: int = 50, modality=None) -> dict:  # noqa: ANN001
     p = S.agg_pair
     conds = []
-    m = _modality_filter(p.c.modality, modality)
+    m = modality_filter(p.c.modality, modality)
     if m is not None:
         conds.append(m)
     q = (select(p.c.source_code, p.c.target_code, func.sum(p.c.n).label("n")).where(*conds)
