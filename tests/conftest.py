@@ -65,3 +65,11 @@ def pg_url():
     with engine.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """Each store test twice: a SQLite file, and a fresh PostgreSQL schema (skips without a server)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("pg_url")

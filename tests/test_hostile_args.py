@@ -22,7 +22,6 @@ from sitrep.cli import main
 from sitrep.errors import ConfigError, StoreError
 from sitrep.ingest import ingest
 from sitrep.store import open_store
-from test_store import db_url  # noqa: F401  (fixture: SQLite and a fresh PostgreSQL schema; pg_url is in conftest)
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = ("Police in the port city arrested twelve protesters on Sunday after a march against fuel prices "

@@ -17,7 +17,6 @@ import pytest
 from corpus_fixtures import make_article
 from sitrep.store import open_store
 from test_ingest import story
-from test_store import db_url  # noqa: F401  (fixture: SQLite and a fresh PostgreSQL schema; pg_url is in conftest)
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 40

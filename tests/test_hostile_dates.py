@@ -17,7 +17,6 @@ from sitrep.cli import main
 from sitrep.ingest import ingest
 from sitrep.store import open_store
 from sitrep.timex import normalise
-from test_store import db_url  # noqa: F401  (fixture: SQLite and a fresh PostgreSQL schema; pg_url is in conftest)
 
 # Invented stories; each names a day that does not exist.
 JUNE_31 = ("Russian troops shelled the Ukrainian border town of Ostrov on June 31, killing four civilians, "

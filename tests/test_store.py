@@ -11,13 +11,6 @@ from sitrep.store import normalise_url, open_store
 from sitrep.store.schema import SCHEMA_VERSION
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return request.getfixturevalue("pg_url")
-
-
 @pytest.fixture
 def store(db_url):
     s = open_store(db_url)

@@ -11,7 +11,6 @@ from corpus_fixtures import corpus
 from multilingual_fixtures import PAGES
 from sitrep.store import open_store
 from sitrep.store import schema as S
-from test_store import db_url, pg_url  # noqa: F401  (fixtures: sqlite and postgresql)
 
 
 @pytest.fixture(scope="module")
