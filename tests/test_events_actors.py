@@ -112,3 +112,16 @@ def test_person_without_country_takes_the_article_country(code):
                "criticized the Kenyan government.")
     crit = [e for e in rec.events if e.trigger.text == "criticized"]
     assert [(e.source.country, e.target.code) for e in crit] == [("SOM", "KENGOV")]
+
+
+def test_role_actor_takes_the_reporting_officials_country():
+    # 'troops' has no country of its own: the clause is reported by a Norwegian spokesman, so
+    # they are Norway's troops, not those of the country the article mostly names.
+    from sitrep.pipeline import get_pipeline
+    from sitrep.reader import InputDoc
+
+    text = ("Russia has massed forces near Finland. Russia denies any plan to attack. "
+            "Around 500 troops now based in Sweden will move to Finland, a Norwegian defence spokesman said on Monday.")
+    rec = get_pipeline().extract(InputDoc(content=text), as_body=True, published="2023-03-06")
+    moves = [(e.source.code, e.target.code if e.target else None) for e in rec.events if e.trigger.text == "move"]
+    assert moves == [("NORMIL", "FIN")]

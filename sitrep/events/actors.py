@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
 from ..entities.actors import sector_for_noun, sector_for_title
 from ..contract import doc_text
+from ..quotes.cues import CLAUSE_VERBS
 from ..record import Actor
 from .words import words
 
@@ -142,10 +143,13 @@ class ActorResolver:
                            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
         return self._frame
 
-    def localise(self, actor: Actor, predicate: Token) -> Actor:
+    def localise(self, actor: Actor, predicate: Token, by_reporter: bool = False) -> Actor:
         """A generic actor coded by role alone ('police' COP, 'rebels' REB) acts where the
         event happens: the country of a place on the predicate ('in Mogadishu'), else the
-        article's frame country. Named actors and IGOs are left as they are."""
+        country of whoever reports it, for the one who acts (``by_reporter``: 'troops will
+        move to Romania, a Pentagon spokesman said' are the spokesman's own country's troops;
+        a reporter's targets are as often the other side's), else the article's frame country.
+        Named actors and IGOs are left as they are."""
         code = actor.code or ""
         if actor.entity and not actor.country and not code:
             # A person the text gives no country ('Ilyas Ali Hassan, a member of the upper
@@ -165,10 +169,25 @@ class ActorResolver:
                         found = self.actor(o)
                         if found is not None and found.country:
                             country = found.country
-        country = country or self.frame_country()
+        country = country or (self.reporter_country(predicate) if by_reporter else None) or self.frame_country()
         if country is None:
             return actor
         return actor.model_copy(update={"country": country, "code": country + code})
+
+    def reporter_country(self, predicate: Token) -> Optional[str]:
+        """The country of the subject of the speech verb a clause is reported by, or None."""
+        cur = predicate
+        for _ in range(6):
+            if cur.head is cur:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in CLAUSE_VERBS:
+                for subj in cur.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        found = self.actor(subj)
+                        return found.country if found is not None else None
+                return None
+        return None
 
     def is_role(self, tok: Token) -> bool:
         """True when a common noun names a kind of actor ('troops', 'court', 'rebels')."""

@@ -531,7 +531,7 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
         for i, src in enumerate(sources):
             _emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme)
         return
-    sources = [(t, st.actors.localise(a, tok)) for t, a in sources]
+    sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
     doc = st.doc
     mod, speaker_tok = modality(tok)
