@@ -140,3 +140,18 @@ def test_colon_heading_attributes_the_line_to_the_name(extract):
     q = one(r)
     assert q.cue_class == "colon" and q.cue.text == ":" and q.speaker_span.text == "Rubio"
     assert parts(q) == ["I Still Believe Trump Can't Be Trusted With the Codes"]
+
+
+# -- quotation marks typed as two apostrophes; cues found in the quote's own paragraph ----------
+def test_two_apostrophe_quotes_are_one_attribution_in_two_parts(extract):
+    q = one(extract("''We will win the final,'' the coach said. ''Nobody can stop this team now.''"))
+    assert q.kind == "direct" and parts(q) == ["We will win the final", "Nobody can stop this team now"]
+    assert q.speaker_span.text == "the coach"
+
+
+def test_a_quote_takes_the_cue_of_its_own_paragraph(extract):
+    r = extract("The rally was loud.\n\n''Did I enjoy being shoved? No, not at all,'' she said.\n\n"
+                "''We survey the stallholders every single year,'' Mr. Lane, of the market board, said.")
+    assert [(q.kind, q.speaker_span.text, parts(q)) for q in r.quotes] == [
+        ("direct", "she", ["Did I enjoy being shoved? No, not at all"]),
+        ("direct", "Mr. Lane", ["We survey the stallholders every single year"])]

@@ -56,3 +56,11 @@ def test_sloppy_typing_same_mark_both_sides():
 def test_no_marks_no_quotes():
     assert find_marked("Plain text with it’s apostrophes only.") == []
     assert find_marked("") == []
+
+
+def test_two_apostrophes_are_one_double_mark():
+    # the typewriter convention of some newspaper archives: '' ... '' for “ ... ”
+    text = "''We will not move the factory,'' she said, calling it ''our home.''"
+    assert quoted(text) == ["We will not move the factory,", "our home."]
+    [m, _] = find_marked(text)
+    assert (text[m.open_at:m.start], text[m.end:m.close_at + 1]) == ("''", "''")

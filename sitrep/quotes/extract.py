@@ -70,10 +70,13 @@ def _governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]
     toks = [t for t in _tokens_in(doc, start, end) if not t.is_space]
     inside = {t.i for t in toks}
     max_walk = _MAX_WALK if sum(1 for t in toks if not t.is_punct) > 2 else 3
+    ps, pe = _paragraph(doc_text(doc), start, end)
     best: Optional[tuple[int, Token]] = None
     for t in toks:
         h, steps = t.head, 1
         while h.i not in inside and steps <= max_walk:
+            if not ps <= h.idx < pe:
+                break                    # a parse reaching into another paragraph is wrong
             if is_cue(h) and not _in_quotes(h.idx, quoted):
                 if best is None or steps < best[0]:
                     best = (steps, h)
@@ -86,9 +89,16 @@ def _governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]
     # The parser sometimes makes the quote the root and hangs "Kirby said" below it.
     for t in toks:
         for c in t.children:
-            if c.i not in inside and is_cue(c) and not _in_quotes(c.idx, quoted):
+            if c.i not in inside and ps <= c.idx < pe and is_cue(c) and not _in_quotes(c.idx, quoted):
                 return c
     return None
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) holding text[start:end]."""
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    return ps, (len(text) if pe < 0 else pe)
 
 
 def _in_quotes(at: int, quoted: list[tuple[int, int]]) -> bool:
@@ -97,8 +107,9 @@ def _in_quotes(at: int, quoted: list[tuple[int, int]]) -> bool:
 
 def _nearest_cue(sent, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
     best = None
+    ps, pe = _paragraph(doc_text(sent.doc), start, end)
     for t in sent:
-        if t.is_space or _in_quotes(t.idx, quoted) or not is_cue(t):
+        if t.is_space or not ps <= t.idx < pe or _in_quotes(t.idx, quoted) or not is_cue(t):
             continue
         if speaker_token(t) is None:
             continue
@@ -120,7 +131,7 @@ def _is_premodifier(doc: Doc, start: int, end: int) -> bool:
 
 def _starts_sentence(doc: Doc, m: Marked, sent) -> bool:
     first = next((t for t in sent if not t.is_space), None)
-    return first is not None and m.open_at - 1 <= first.idx <= m.open_at
+    return first is not None and m.open_at - 1 <= first.idx <= m.start
 
 
 def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[Token]:
@@ -173,9 +184,10 @@ def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
     if j < 0 or text[j] in "\n:":
         return True
     first = next((t for t in sent if not t.is_space), None)
-    at_sentence_start = first is not None and first.idx >= m.open_at - 1 and first.idx <= m.open_at
+    at_sentence_start = first is not None and m.open_at - 1 <= first.idx <= m.start
     if at_sentence_start:
-        rest = text[m.close_at + 1 if m.close_at is not None else m.end: sent.end_char]
+        after = m.close_at + 1 if m.close_at is not None else m.end
+        rest = text[after:min(sent.end_char, _paragraph(text, m.start, after)[1])]
         # Either nothing but punctuation follows, or the attribution does.
         return not any(ch.isalnum() for ch in rest) or cue is not None and cue.idx > m.end
     content = text[m.start:m.end].lstrip()

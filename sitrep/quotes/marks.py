@@ -3,7 +3,8 @@
 Pure text, no spaCy: ``find_marked(text)`` returns the top-level quoted stretches.
 Real pages break every simple rule, so the pairing is deliberately forgiving:
 
-- every mark kind: “ ” " ‘ ’ ' « » ‹ › „ (German „…“ too);
+- every mark kind: “ ” " ‘ ’ ' « » ‹ › „ (German „…“ too), and two apostrophes '' standing
+  for a double mark (the typewriter convention some newspapers' archives keep: ''No,'' he said);
 - apostrophes are not quotes: don’t, Russia’s, allies’ (plural possessive), ’90s;
 - nested quotes (‘…’ inside “…”) stay inside the outer quote's text;
 - a quote that runs over several paragraphs (opening mark repeated at the start of each
@@ -38,7 +39,9 @@ _MARKS = {
     "‹": (SINGLE, "open"),
     "›": (SINGLE, "close"),
 }
-_MARK_RE = re.compile("[" + re.escape("".join(_MARKS)) + "]")
+# Two straight apostrophes are one double mark ('' ... ''), matched before a single one.
+_TWO = "''"
+_MARK_RE = re.compile("''|[" + re.escape("".join(_MARKS)) + "]")
 _OPENERS_BEFORE = set(" \t\n([{—–-/" + "“„‘«‹\"'")
 _PARA_RE = re.compile(r"\n")
 
@@ -50,7 +53,7 @@ class Marked:
     open_at: int             # offset of the opening mark
     start: int               # first character of the content
     end: int                 # one past the last character of the content
-    close_at: Optional[int]  # offset of the closing mark, None when the paragraph ended first
+    close_at: Optional[int]  # offset of the closing mark (its last character), None when the paragraph ended first
     continues: bool = False  # the quote goes on in the next paragraph (repeated opening mark)
 
     @property
@@ -62,12 +65,17 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _classify(text: str, i: int) -> Optional[str]:
+def _level_role(mark: str) -> tuple[str, str]:
+    return (DOUBLE, "either") if mark == _TWO else _MARKS[mark]
+
+
+def _classify(text: str, i: int, mark: str = "") -> Optional[str]:
     """'open', 'close', 'either' or None (an apostrophe, not a quote) for the mark at i."""
-    ch = text[i]
-    level, role = _MARKS[ch]
+    mark = mark or text[i]
+    ch = mark[0] if mark != _TWO else '"'
+    level, role = _level_role(mark)
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if level == SINGLE and ch in "’'":
         if _is_word(before) and _is_word(after):
             return None                      # don’t, Russia’s, O'Brien
@@ -103,7 +111,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _starts_with_open_mark(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and stripped[0] in "“„«\"‘"
+    return bool(stripped) and (stripped[0] in "“„«\"‘" or stripped.startswith(_TWO))
 
 
 def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[Marked], list[int]]:
@@ -112,10 +120,11 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[Marked], list
     found: list[Marked] = []
     for m in _MARK_RE.finditer(text, start, end):
         i, ch = m.start(), m.group()
-        role = _classify(text, i)
+        role = _classify(text, i, ch)
         if role is None:
             continue
-        level = _MARKS[ch][0]
+        level = _level_role(ch)[0]
+        last = i + len(ch) - 1               # the mark's last character
         open_levels = [lv for lv, _, _ in stack]
         if role == "maybe_close":
             role = "close" if SINGLE in open_levels else None
@@ -131,7 +140,7 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[Marked], list
                 lv, at, _ = stack.pop()
                 if lv == level:
                     if not stack:            # top level: a quote of its own
-                        found.append(Marked(at, at + 1, i, i))
+                        found.append(Marked(at, at + len(_mark_at(text, at)), i, last))
                     break
         else:
             if level == SINGLE and stack and stack[-1][0] == SINGLE:
@@ -146,6 +155,10 @@ def _pair_paragraph(text: str, start: int, end: int) -> tuple[list[Marked], list
     return found, unclosed
 
 
+def _mark_at(text: str, at: int) -> str:
+    return _TWO if text.startswith(_TWO, at) else text[at]
+
+
 def find_marked(text: str) -> list[Marked]:
     """Top-level quoted stretches of ``text`` in order (see module doc for the rules)."""
     out: list[Marked] = []
@@ -157,11 +170,11 @@ def find_marked(text: str) -> list[Marked]:
             if any(q.open_at > at for q in found):
                 continue
             content_end = pe
-            while content_end > at + 1 and text[content_end - 1].isspace():
+            while content_end > at + len(_mark_at(text, at)) and text[content_end - 1].isspace():
                 content_end -= 1
             nxt = paras[n + 1] if n + 1 < len(paras) else None
             continues = nxt is not None and _starts_with_open_mark(text, *nxt)
-            found.append(Marked(at, at + 1, content_end, None, continues))
+            found.append(Marked(at, at + len(_mark_at(text, at)), content_end, None, continues))
         found.sort(key=lambda q: q.start)
         out.extend(q for q in found if text[q.start:q.end].strip())
     return out
