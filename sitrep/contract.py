@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:  # the record models are plain data; imported for the annotations only
-    from .record import Entity, Event, Quantity, Quote, TimeExpr
+    from .record import Entity, Event, PlaceMention, Quantity, Quote, TimeExpr
 
 __all__ = ["Annotations", "Stage", "STAGES", "PIPELINE", "MODEL_PIPES", "annotations", "doc_text", "stage",
            "spacy_meta", "guarded", "add_error"]
@@ -50,6 +50,8 @@ class Annotations:
     """Entity id -> 'm' / 'f' for people whose gender the text shows (pronoun resolution)."""
     quotes: list["Quote"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
+    place_mentions: list["PlaceMention"] = field(default_factory=list)
+    """Places named by phrases that are no entity ('the Ukrainian border'), with their geo."""
     errors: list[str] = field(default_factory=list)
     """Per-stage problems that did not stop the record (``E101: stage ... failed: ...``)."""
     ran: list[str] = field(default_factory=list)
@@ -123,8 +125,8 @@ STAGES: tuple[Stage, ...] = (
           assigns=("events",),
           spacy_requires=("token.dep", "token.lemma", "token.pos")),
     Stage("sitrep_places", "sitrep.places",
-          "geocodes place entities to GeoNames features and gives each event the place where it happened",
-          requires=("entities", "mentions", "events", "text"), assigns=("entities", "events"),
+          "geocodes place entities and place phrases ('the Ukrainian border') to GeoNames features and gives each event the place where it happened",
+          requires=("entities", "mentions", "events", "text"), assigns=("entities", "events", "place_mentions"),
           spacy_requires=("token.dep",)),
 )
 PIPELINE: tuple[str, ...] = tuple(s.name for s in STAGES)

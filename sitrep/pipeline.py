@@ -106,6 +106,7 @@ class Pipeline:
             boilerplate=anat.boilerplate,
             text=text,
             entities=doc._.sitrep.entities or [],
+            place_mentions=doc._.sitrep.place_mentions or [],
             quotes=doc._.sitrep.quotes or [],
             events=events,
             times=doc._.sitrep.times or [],

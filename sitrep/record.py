@@ -77,6 +77,20 @@ class EventPlace(Geo):
         "target: the country acted on (material conflict); dateline: the story's dateline city (fallback).")
     span: Optional[Span] = Field(None, description="The place's words in the text (or title).")
     entity: Optional[str] = Field(None, description="Entity id of the place, when it is a named entity.")
+    mention: Optional[str] = Field(None, description="Id of the place mention (`place_mentions`), when the place is one.")
+
+
+class PlaceMention(_Model):
+    """A place named by a phrase that is no named entity: 'the Ukrainian border', 'Russian
+    territory', 'the Syrian coast', 'the Tigray region' (a name the model did not tag as a place)."""
+
+    id: str = Field(description="Content hash of the span and the feature.")
+    span: Span = Field(description="The phrase without its determiner: 'Ukrainian border region'.")
+    kind: str = Field(description="border, territory, coast, waters, airspace, capital, part (of a country) or "
+                                  "division ('X region'); see sitrep/data/place_nouns.tsv.")
+    anchor: Span = Field(description="The words that name the country or division: 'Ukrainian', 'Tigray'.")
+    entity: Optional[str] = Field(None, description="Entity id of the anchor, when it is an entity mention.")
+    geo: Geo = Field(description="The country (its capital for kind capital) or division the phrase names.")
 
 
 class Entity(_Model):
@@ -203,6 +217,8 @@ class Article(_Model):
     boilerplate: list[str] = Field(default_factory=list, description="Page-chrome lines removed.")
     text: str = Field(description="The clean article body; every span indexes this string.")
     entities: list[Entity] = Field(default_factory=list)
+    place_mentions: list[PlaceMention] = Field(default_factory=list, description=(
+        "Places named by phrases that are no entity ('the Ukrainian border'); named places are entities with `geo`."))
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     times: list[TimeExpr] = Field(default_factory=list)

@@ -115,7 +115,9 @@ def test_locative_border_of_a_demonym(pipeline):
     rec = _rec(pipeline, "Russia massed troops on the Ukrainian border last week.")
     ev = _event(rec, "MOBILIZE")
     assert (ev.place.basis, ev.place.country, ev.place.precision) == ("locative", "UKR", "country")
-    assert ev.place.span.text == "Ukrainian"
+    assert ev.place.span.text == "Ukrainian border"
+    [pm] = rec.place_mentions
+    assert ev.place.mention == pm.id and ev.place.entity is None
 
 
 def test_no_place_is_not_invented(pipeline):

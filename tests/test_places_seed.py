@@ -30,6 +30,24 @@ def test_seed_places_resolved(seed_record):
     assert _geo(seed_record, "Kyiv").admin1 == "12" and _geo(seed_record, "Kyiv").country == "UKR"
 
 
+def test_seed_border_region_and_territory(seed_record):
+    """'hostile activity on the Ukrainian border', 'incursion into Ukrainian territory', 'near
+    Russian borders': place mentions that are no entity, at their countries."""
+    text = seed_record.text
+    got = [(m.span.text, m.kind, m.geo.id, m.geo.precision) for m in seed_record.place_mentions]
+    assert got == [("Ukrainian border", "border", "690791", "country"),
+                   ("Ukrainian territory", "territory", "690791", "country"),
+                   ("Russian borders", "border", "2017370", "country")]
+    for m in seed_record.place_mentions:
+        assert text[m.span.start:m.span.end] == m.span.text
+    assert text[seed_record.place_mentions[0].span.start - 7:seed_record.place_mentions[0].span.end] == (
+        "on the Ukrainian border")
+    # the hypothetical incursion goes into Ukrainian territory: tied to that mention
+    [inc] = [e for e in seed_record.events if e.trigger.text == "incursion"]
+    assert (inc.modality, inc.place.basis, inc.place.country, inc.place.mention) == (
+        "hypothetical", "destination", "UKR", seed_record.place_mentions[1].id)
+
+
 def test_seed_deployments_at_their_destinations(seed_record):
     text = seed_record.text
     sends = [e for e in seed_record.events if e.plover == "MOBILIZE" and e.trigger.text in ("send", "deploy")

@@ -24,23 +24,31 @@ from ..contract import doc_text, guarded, spacy_meta
 from ..record import Geo
 from .gazetteer import Feature, distance_km, gazetteer
 from .locate import dateline, locate
+from .mentions import find_place_mentions, mention_at
 from .resolve import PLACE_TYPES, Context, resolve_entities, resolve_name, to_geo
 
 __all__ = ["annotate_places", "make_places", "resolve_name", "resolve_entities", "Context", "gazetteer",
-           "Feature", "distance_km", "to_geo", "locate", "dateline"]
+           "Feature", "distance_km", "to_geo", "locate", "dateline", "find_place_mentions"]
 
 
 def annotate_places(doc: Doc) -> Doc:
-    """Fill ``entity.geo`` for the doc's place entities and ``event.place`` for its events."""
+    """Fill ``entity.geo`` for the doc's place entities, ``place_mentions`` for the place phrases
+    that are no entity ('the Ukrainian border') and ``event.place`` for its events."""
     text = doc_text(doc)
     entities = doc._.sitrep.entities or []
     ctx = resolve_entities(entities, text)
     by_id = {e.id: e for e in entities}
     mentions = doc._.sitrep.mentions or []
     dl = dateline(text, ctx)
+    found = find_place_mentions(doc, text, mentions, by_id, ctx)
+    doc._.sitrep.place_mentions = found
+    phrase = mention_at(found)
     cache: dict[tuple[int, int], Optional[Geo]] = {}
 
     def geo_at(tok: Token) -> Optional[tuple[Geo, int, int, Optional[str]]]:
+        pm = phrase(tok)
+        if pm is not None:  # 'on the Ukrainian border': the phrase this word ends
+            return pm.geo, pm.span.start, pm.span.end, None
         i = bisect_right(mentions, (tok.idx, float("inf"), "")) - 1
         if i >= 0:
             s, e, eid = mentions[i]
@@ -70,8 +78,13 @@ def annotate_places(doc: Doc) -> Doc:
                 return geo, s, e, None
         return None
 
+    by_span = {(m.span.start, m.span.end): m for m in found}
     for ev in doc._.sitrep.events or []:
         ev.place = locate(ev, doc, geo_at, ctx, dl)
+        if ev.place is not None and ev.place.span is not None:
+            pm = by_span.get((ev.place.span.start, ev.place.span.end))
+            if pm is not None:
+                ev.place.mention = pm.id
         if ev.place is not None and ev.location is None and ev.place.span is not None:
             ev.location = ev.place.span.text
             ev.location_entity = ev.place.entity

@@ -15,13 +15,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from ..wordlists import members
+
 # feature kinds, and the precision an event placed at one has
 KINDS = ("country", "adm1", "capital", "city", "continent", "region", "sea")
 PRECISION = {"country": "country", "adm1": "adm1", "capital": "city", "city": "city",
              "continent": "region", "region": "region", "sea": "region"}
 # Words naming the kind of a first-level division: 'Kharkiv region', 'Balochistan province'.
-ADM1_WORDS = ("oblast", "region", "province", "state", "governorate", "prefecture", "district",
-              "county", "territory", "republic", "krai", "kray", "department", "canton", "emirate")
+# (sitrep/data/place_nouns.tsv, column division)
+ADM1_WORDS = tuple(sorted(members("place_nouns.tsv", "division", "y")))
 _ADM1_SUFFIX = re.compile(r"\s+(?:%s)s?$" % "|".join(ADM1_WORDS), re.IGNORECASE)
 _ADM1_PREFIX = re.compile(r"^(?:%s)\s+of\s+" % "|".join(ADM1_WORDS), re.IGNORECASE)
 
@@ -84,6 +86,7 @@ class Gazetteer:
         self._adm1: dict[tuple[str, str], Feature] = {
             (f.country, f.admin1): f for f in features if f.kind == "adm1" and f.country and f.admin1}
         self._by_id = {f.id: f for f in features}
+        self._capital: dict[str, Feature] = {f.country: f for f in features if f.kind == "capital" and f.country}
 
     def candidates(self, name: str) -> list[Feature]:
         """Every feature the name (or an alternate name) denotes, most populous first."""
@@ -112,6 +115,9 @@ class Gazetteer:
 
     def country(self, alpha3: str) -> Optional[Feature]:
         return self._country.get(alpha3)
+
+    def capital(self, alpha3: str) -> Optional[Feature]:
+        return self._capital.get(alpha3)
 
     def adm1(self, alpha3: Optional[str], code: Optional[str]) -> Optional[Feature]:
         if not alpha3 or not code:

@@ -21,19 +21,18 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
+from ..wordlists import members
 from ..record import Event, EventPlace, Geo, make_span
 from .gazetteer import gazetteer
-from .resolve import Context, country_of_name, resolve_name, to_geo
+from .mentions import place_nouns
+from .resolve import Context, resolve_name, to_geo
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within",
-            "off", "over", "on"}
-DESTINATION = {"to", "into", "toward", "towards"}
-MOVEMENT = {"send", "deploy", "move", "travel", "go", "fly", "arrive", "return", "transfer", "dispatch",
-            "visit", "head", "come", "relocate", "redeploy", "evacuate", "flee", "march", "advance", "withdraw",
-            "deployment", "visit", "trip", "journey", "move", "movement", "return", "arrival", "transfer"}
-VISIT = {"visit", "tour", "enter", "invade", "reach", "leave"}
+# sitrep/data/event_place_words.tsv
+LOCATIVE = members("event_place_words.tsv", "role", "locative")
+DESTINATION = members("event_place_words.tsv", "role", "destination")
+MOVEMENT = members("event_place_words.tsv", "role", "movement")
+VISIT = members("event_place_words.tsv", "role", "visit")
 TARGET_BASIS = {"ASSAULT", "COERCE", "MOBILIZE"}
-BORDER_NOUNS = {"border", "borders", "frontier", "territory", "soil", "coast", "side"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})(?:,\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}))?"
                        r"\s*(?:\([^)]{1,40}\))?\s*(?:\u2014|\u2013|--|-)\s+")
@@ -55,7 +54,8 @@ def dateline(text: str, ctx: Context) -> Optional[tuple[Geo, int, int]]:
 
 
 def _place_of(doc: Doc, tok: Token, geo_at: Resolver) -> Optional[tuple[Geo, int, int, Optional[str]]]:
-    """The place a prepositional object names: a place entity, or 'the Ukrainian border'."""
+    """The place a prepositional object names: a place entity, or a place phrase ('the
+    Ukrainian border', found by sitrep.places.mentions; ``geo_at`` knows both)."""
     hit = geo_at(tok)
     if hit is not None:
         return hit
@@ -65,13 +65,6 @@ def _place_of(doc: Doc, tok: Token, geo_at: Resolver) -> Optional[tuple[Geo, int
             hit = geo_at(c)
             if hit is not None:
                 return hit
-    if tok.lemma_.lower() in BORDER_NOUNS:
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "poss") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
-                cc = country_of_name(c.text)
-                f = gazetteer().country(cc) if cc else None
-                if f is not None:
-                    return to_geo(f, 0.9), c.idx, c.idx + len(c.text), None
     return None
 
 
@@ -147,7 +140,8 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
     for h in [*heads, *objs]:
         for p, o in _preps(h):
             if p in LOCATIVE:
-                if p in ("on", "over", "off") and o.lemma_.lower() not in BORDER_NOUNS and o.ent_type_ not in PLACE_ENTS:
+                if p in ("on", "over", "off") and o.ent_type_ not in PLACE_ENTS and not (
+                        place_nouns().get(o.lemma_.lower()) or place_nouns().get(o.lower_)):
                     continue
                 hit = _place_of(doc, o, geo_at)
                 if hit is not None:
