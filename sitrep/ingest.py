@@ -23,7 +23,7 @@ import json
 import time
 import zlib
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -31,6 +31,7 @@ from .dates import day_problem
 from .errors import ConfigError, Errors, InputError
 from .reader import MAX_BYTES, InputDoc, format_for_path, gzip_reason, iter_documents, iter_paths, open_lines
 from .store import Store, error_key, input_key, open_store
+from .tally import Tally
 
 BATCH_SIZE = 32
 
@@ -44,27 +45,17 @@ class Item:
     result: Optional[dict] = None  # a finished Article or ErrorRecord dict (no NLP needed)
 
 
-@dataclass
-class Summary:
-    documents: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0
-    errors: int = 0
-    skipped: int = 0
-    quotes: int = 0
-    events: int = 0
-    seconds: float = 0.0
-    error_codes: Counter = field(default_factory=Counter)
+class Summary(Tally):
+    """What one ingest run did (``ingest`` returns its ``as_dict()``)."""
 
-    def add(self, counts: dict) -> None:
-        for k in ("articles", "duplicates", "near_duplicates", "errors", "skipped", "quotes", "events"):
-            setattr(self, k, getattr(self, k) + counts.get(k, 0))
+    COUNTS = ("documents", "articles", "duplicates", "near_duplicates", "errors", "skipped", "quotes", "events")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.error_codes: Counter = Counter()
 
     def as_dict(self) -> dict:
-        d = {k: getattr(self, k) for k in ("documents", "articles", "duplicates", "near_duplicates", "errors",
-                                           "skipped", "quotes", "events")}
-        d["seconds"] = round(self.seconds, 2)
+        d = super().as_dict()
         d["docs_per_s"] = round(self.documents / self.seconds, 2) if self.seconds else None
         d["error_codes"] = dict(sorted(self.error_codes.items()))
         return d

@@ -141,6 +141,10 @@ def test_rules_are_checked_with_one_line_reasons_and_windows_are_calendar_period
         parse_rules({"rule": [{"name": "x", "kind": "nope"}]})
     with pytest.raises(ConfigError, match=r"unknown key\(s\) treshold"):
         parse_rules({"rule": [{"name": "c", "kind": "count", "event": "ASSAULT", "treshold": 2}]})
+    with pytest.raises(ConfigError, match=r"rule 1 \(c\): unit must be one of events, articles"):
+        parse_rules({"rule": [{"name": "c", "kind": "count", "event": "ASSAULT", "unit": "stories"}]})
+    with pytest.raises(ConfigError, match=r"rule 1 \(q\): unit applies to count rules only"):
+        parse_rules({"rule": [{"name": "q", "kind": "quote", "speaker": "X", "unit": "articles"}]})
     with pytest.raises(ConfigError, match=r"modality must be one or more of"):
         parse_rules({"rule": [{"name": "m", "kind": "modality", "actor": "RUSMIL", "modality": "likely"}]})
     assert window_of("2025-03-05", "week") == "2025-W10" and window_bounds("2025-W10", "week") == ("2025-03-03", "2025-03-09")
@@ -285,6 +289,8 @@ RULES = {"rule": [
     {"name": "rus-ukr-hostile", "kind": "goldstein", "dyad": ["RUS", "UKR"], "below": -5.0, "window": "week"},
     {"name": "assault-spike", "kind": "count", "event": "ASSAULT", "actor": "RUS", "factor": 2.0, "baseline": 3,
      "min_count": 2, "window": "day"},
+    {"name": "assault-articles", "kind": "count", "event": "ASSAULT", "actor": "RUS", "unit": "articles",
+     "min_count": 2, "window": "day"},
     {"name": "minister-quoted", "kind": "quote", "speaker": "Marchenko", "window": "day"},
     {"name": "rus-mil-reported", "kind": "modality", "actor": "RUSMIL", "modality": ["reported", "asserted"],
      "event": "ASSAULT", "window": "week"},
@@ -306,29 +312,38 @@ def test_alert_rules_fire_exactly_once_per_rule_and_window_to_a_webhook(server, 
     w = watcher(tmp_path / "a.db", u + "/feed.xml", clock, interval=60, rules=parse_rules(RULES),
                 webhook=u + "/hook", webhook_backoff=0, on_alert=seen.append)
     r1 = w.run_round()
-    assert r1.alerts == 4 and r1.webhooks_sent == 4
+    assert r1.alerts == 5 and r1.webhooks_sent == 5
     fired = {a["rule"]: a for a in w.state.alerts()}
-    assert sorted(fired) == ["assault-spike", "minister-quoted", "rus-mil-reported", "rus-ukr-hostile"]
-    assert fired["assault-spike"]["window"] == "2025-03-03" and fired["assault-spike"]["value"] == 4.0  # two events per article
+    assert sorted(fired) == ["assault-articles", "assault-spike", "minister-quoted", "rus-mil-reported", "rus-ukr-hostile"]
+    # unit "events" (the default) counts coded events, which may be several per article;
+    # unit "articles" counts the two articles that report them.
+    day = {"type": "ASSAULT", "since": "2025-03-03", "until": "2025-03-03", "limit": 100}
+    assaults = {(e["article_id"], e["id"]): e for e in w.store.events(source="RUS", **day) + w.store.events(target="RUS", **day)}
+    assaults = list(assaults.values())
+    assert fired["assault-spike"]["window"] == "2025-03-03" and fired["assault-spike"]["value"] == float(len(assaults))
+    assert len({e["article_id"] for e in assaults}) == 2 and len(assaults) >= 2
+    assert fired["assault-articles"]["value"] == 2.0 and fired["assault-articles"]["threshold"] == 0.0
+    assert fired["assault-articles"]["message"].startswith("2 articles with ASSAULT events involving RUS in 2025-03-03")
+    assert sorted(fired["assault-articles"]["event_ids"]) == sorted(fired["assault-spike"]["event_ids"])
     assert fired["rus-ukr-hostile"]["window"] == "2025-W10" and fired["rus-ukr-hostile"]["value"] < -5.0
     assert fired["minister-quoted"]["quote_ids"] and fired["rus-mil-reported"]["event_ids"]
     assert all(a["webhook_status"] == "sent" for a in fired.values())
     # The receiver saw each alert once with success (the first POST got a 503 and was retried).
     posts = [body["alert"]["rule"] for path, body in server.posts]
-    assert len(posts) == 5 and sorted(set(posts)) == sorted(fired)
+    assert len(posts) == 6 and sorted(set(posts)) == sorted(fired)
     assert [a["rule"] for a in seen] == [a["rule"] for a in sorted(fired.values(), key=lambda a: a["seq"])]
     # More of the same in the same windows: no new alert, nothing posted again.
     server.route("/n2", shelling(12))
     server.route("/feed.xml", rss(items + [("/n2", "n2", "Mon, 03 Mar 2025 10:00:00 GMT")], u))
     clock.advance(61)
     r2 = w.run_round()
-    assert (r2.articles, r2.alerts, len(server.posts)) == (1, 0, 5)
+    assert (r2.articles, r2.alerts, len(server.posts)) == (1, 0, 6)
     # A quote in a new day window fires that rule again, once.
     server.route("/q2", quoted("2025-03-04", "the strikes on the port of Odesa"))
     server.route("/feed.xml", rss(items + [("/q2", "q2", "Tue, 04 Mar 2025 09:00:00 GMT")], u))
     clock.advance(61)
     r3 = w.run_round()
-    assert r3.alerts == 1 and w.state.alerts()[0]["window"] == "2025-03-04" and len(server.posts) == 6
+    assert r3.alerts == 1 and w.state.alerts()[0]["window"] == "2025-03-04" and len(server.posts) == 7
     w.close()
 
 
@@ -386,9 +401,12 @@ def test_watcher_killed_mid_round_resumes_without_refetching_or_losing_an_item(s
 
 
 @pytest.mark.slow
-def test_two_watchers_on_one_store_never_fetch_an_item_twice(server, tmp_path):
-    db = tmp_path / "two.db"
-    open_store(str(db)).close()
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_two_watchers_on_one_store_never_fetch_an_item_twice(server, tmp_path, request, backend):
+    # Two `sitrep watch` processes on one store: a SQLite file, and one PostgreSQL schema
+    # (skips with the reason when SITREP_TEST_PG_URL is unset).
+    db = str(tmp_path / "two.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    open_store(db).close()
     _feed_of(server, 12)
     procs = [subprocess.Popen(_watch_cmd(server, db, "--once", "--batch-size", "2"), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -467,8 +485,8 @@ def test_sources_and_alerts_commands(server, tmp_path):
     db = tmp_path / "c.db"
     _feed_of(server, 2)
     rules = tmp_path / "rules.toml"
-    rules.write_text('[[rule]]\nname = "assaults"\nkind = "count"\nevent = "ASSAULT"\nmin_count = 1\nwindow = "day"\n',
-                     encoding="utf-8")
+    rules.write_text('[[rule]]\nname = "assaults"\nkind = "count"\nevent = "ASSAULT"\nunit = "articles"\nmin_count = 1\n'
+                     'window = "day"\n', encoding="utf-8")
     out = subprocess.run(_watch_cmd(server, db, "--once", "--rules", str(rules)), capture_output=True, text=True,
                          timeout=300)
     assert out.returncode == 0, out.stderr
@@ -479,7 +497,7 @@ def test_sources_and_alerts_commands(server, tmp_path):
     assert [(s["url"], s["kind"], s["items"]) for s in src] == [(server.url + "/feed.xml", "feed", {"done": 2})]
     al = json.loads(subprocess.run(SITREP + ["alerts", "--db", str(db), "--json"], capture_output=True, text=True,
                                    timeout=120).stdout)
-    assert [(a["rule"], a["window"], a["value"]) for a in al] == [("assaults", "2025-03-03", 4.0)]
+    assert [(a["rule"], a["window"], a["value"]) for a in al] == [("assaults", "2025-03-03", 2.0)]
 
 
 def test_a_page_stored_just_before_a_kill_is_only_marked_done_on_restart(server, tmp_path):

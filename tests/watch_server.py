@@ -3,7 +3,8 @@
 Routes are set by the test and can change between polls: ``server.route(path, body, ...)``.
 Each route may give a status, headers, an ETag (then If-None-Match gets a 304), a delay,
 or a list of answers used one after the other (a 500 then a 200). Every request is logged
-as (path, headers), so a test can count exactly what was fetched.
+as (path, headers), so a test can count exactly what was fetched, and stamped with the
+server's ``clock`` (``stamps``: (path, time) in arrival order; a test may give a fake clock).
 
 The articles are invented for these tests (no third-party text).
 """
@@ -16,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional
+from typing import Callable, Optional
 
 
 @dataclass
@@ -29,9 +30,11 @@ class Answer:
 
 
 class Server:
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.routes: dict[str, list[Answer]] = {}
         self.log: list[tuple[str, dict]] = []
+        self.clock = clock
+        self.stamps: list[tuple[str, float]] = []  # (path, clock()) of every request as it arrived
         self.posts: list[tuple[str, dict]] = []  # (path, JSON body) of POSTs (the webhook receiver)
         self.lock = threading.Lock()
         outer = self
@@ -50,7 +53,14 @@ class Server:
                 data = self.rfile.read(n)
                 outer._answer(self, json.loads(data or b"null"))
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Quiet(ThreadingHTTPServer):
+            def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+                import sys
+
+                if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+                    super().handle_error(request, client_address)  # a client that hung up is no error
+
+        self.httpd = Quiet(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
@@ -84,6 +94,7 @@ class Server:
     def _answer(self, h: BaseHTTPRequestHandler, posted=None) -> None:  # noqa: ANN001
         with self.lock:
             self.log.append((h.path, dict(h.headers)))
+            self.stamps.append((h.path, self.clock()))
             if h.command == "POST":
                 self.posts.append((h.path, posted))
             answers = self.routes.get(h.path)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import signal
-import sys
 
 import click
 
@@ -14,9 +12,9 @@ from .corpus import _db, _emit
 
 
 def _when(ts) -> str:  # noqa: ANN001
-    if ts is None:
-        return ""
-    return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    from ..watch.status import when
+
+    return when(ts, "%Y-%m-%d %H:%M:%S")
 
 
 def _interval(ctx, param, value):  # noqa: ANN001, ANN202
@@ -59,50 +57,41 @@ def watch(sources, db, rules_path, webhook, once, interval, timeout, min_delay, 
     rules = load_rules(rules_path) if rules_path else []
     if webhook and not webhook.startswith(("http://", "https://")):
         raise click.BadParameter("must be an http(s) URL", param_hint="--webhook")
+    from ..watch import StatusBoard
+
     out = click.get_text_stream("stdout")
+    board = None if as_json else StatusBoard(click.get_text_stream("stderr"))
 
     def on_alert(alert: dict) -> None:
-        out.write((json.dumps({"alert": alert}, ensure_ascii=False) if as_json else alert_line(alert)) + "\n")
-        out.flush()
+        if as_json:
+            out.write(json.dumps({"alert": alert}, ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            board.above(alert_line(alert), out)
 
     watcher = Watcher(db, specs, rules=rules, webhook=webhook, interval=interval, timeout=timeout,
-                      min_delay=min_delay, batch_size=batch_size, on_alert=on_alert)
+                      min_delay=min_delay, batch_size=batch_size, on_alert=on_alert,
+                      on_source=board and board.polled, on_progress=board and (lambda rep: board.progress(rep.as_dict())))
 
     def stop(signum, _frame) -> None:  # noqa: ANN001
         watcher.stop.set()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    show_table = not as_json and sys.stderr.isatty()
+    if board:
+        board.set_sources(watcher.state.sources())
 
     def on_round(rep) -> None:  # noqa: ANN001
         if as_json:
             out.write(json.dumps({"round": rep.as_dict()}) + "\n")
             out.flush()
-            return
-        if show_table:
-            _status_table(watcher)
-        click.echo(f"round: {rep.polled} polled ({rep.not_modified} not modified, {rep.source_errors} errors), "
-                   f"{rep.new_items} new URLs, {rep.fetched} fetched, {rep.articles} stored, "
-                   f"{rep.item_errors} fetch errors, {rep.alerts} alerts ({rep.seconds:.1f} s)", err=True)
+        else:
+            board.round_done(rep.as_dict(), watcher.state.sources())
 
     try:
         watcher.run(once=once, on_round=on_round)
     finally:
         watcher.close()
-
-
-def _status_table(watcher) -> None:  # noqa: ANN001
-    from rich.console import Console
-    from rich.table import Table
-
-    t = Table(title="sources")
-    for h in ("source", "kind", "last poll", "status", "new", "items", "failures", "next due", "error"):
-        t.add_column(h, overflow="fold")
-    for s in watcher.state.sources():
-        t.add_row(s["url"], s["kind"] or "", _when(s["last_poll"]), str(s["last_status"] or ""), str(s["items_new"]),
-                  str(sum(s["items"].values())), str(s["failures"]), _when(s["next_due"]), s["last_error"] or "")
-    Console(stderr=True).print(t)
 
 
 def _watch_state(db: str):  # noqa: ANN202

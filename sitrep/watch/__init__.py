@@ -10,7 +10,8 @@ are thin layers over it.
 * :mod:`.state` — sources, poll state, items, claims, revisions, alerts in the store;
 * :mod:`.rules` — alert rules in TOML and their evaluation;
 * :mod:`.deliver` — the webhook;
-* :mod:`.runner` — the loop (:class:`Watcher`).
+* :mod:`.runner` — the loop (:class:`Watcher`);
+* :mod:`.status` — per-source status lines for a terminal (:class:`StatusBoard`).
 """
 
 from .fetch import USER_AGENT, Fetcher
@@ -19,8 +20,9 @@ from .rules import Rule, check_rules, load_rules, parse_rules
 from .runner import DEFAULT_INTERVAL, RoundReport, Watcher
 from .sources import parse_interval, parse_sources
 from .state import SourceSpec, WatchState
+from .status import StatusBoard
 from .urls import canonical_url
 
 __all__ = ["USER_AGENT", "Fetcher", "Entry", "Listing", "parse_listing", "Rule", "check_rules", "load_rules",
            "parse_rules", "DEFAULT_INTERVAL", "RoundReport", "Watcher", "parse_interval", "parse_sources",
-           "SourceSpec", "WatchState", "canonical_url"]
+           "SourceSpec", "WatchState", "StatusBoard", "canonical_url"]

@@ -9,7 +9,9 @@
   Last-Modified is known: a 304 costs no body;
 * redirects followed by hand (at most ``MAX_REDIRECTS``), each hop checked against its
   host's robots.txt and rate limit;
-* a timeout for connecting and for reading, a size limit on the body (streamed);
+* a timeout for connecting and for reading, a size limit on the body (streamed, and counted
+  after ``Content-Encoding: gzip``/``deflate`` is undone here chunk by chunk, so a
+  compression bomb stops at the limit: an ``E005`` in ``Response.problem``);
 * ``Retry-After`` (seconds or an HTTP date) read from 429 and 5xx answers.
 
 ``Fetcher.get`` never raises for a network problem: the ``Response`` says what happened.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Callable, Optional
@@ -28,6 +31,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from .. import __version__
+from ..errors import Errors, InputError
 from ..reader import MAX_BYTES
 from .urls import host_of
 
@@ -49,6 +53,7 @@ class Response:
     retry_after: Optional[float] = None  # seconds, from Retry-After
     blocked: bool = False  # robots.txt forbids the URL
     redirects: int = 0
+    problem: Optional[InputError] = None  # the body is unusable as such: E005 too large, E010 bad compression
 
     @property
     def ok(self) -> bool:
@@ -93,7 +98,10 @@ class Fetcher:
 
     def __init__(self, user_agent: str = USER_AGENT, timeout: float = 20.0, min_delay: float = 1.0,
                  max_bytes: int = MAX_BYTES, robots: bool = True, stop: Optional[threading.Event] = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Optional[Callable[[float], object]] = None) -> None:
+        """``clock`` and ``sleep`` pace the per-host spacing (default: monotonic time and a
+        wait that ends early when ``stop`` is set); a test may pass a fake pair."""
         self.user_agent = user_agent
         self.timeout = timeout
         self.min_delay = min_delay
@@ -101,6 +109,7 @@ class Fetcher:
         self.robots = robots
         self.stop = stop or threading.Event()
         self.clock = clock
+        self.sleep = sleep
         self._robots: dict[str, _Robots] = {}
         self._last: dict[str, float] = {}
         self._delay: dict[str, float] = {}
@@ -118,7 +127,10 @@ class Fetcher:
         if last is not None and delay > 0:
             wait = last + delay - self.clock()
             if wait > 0:
-                self.stop.wait(wait)
+                if self.sleep is not None:
+                    self.sleep(wait)
+                else:
+                    self.stop.wait(wait)
         self._last[host] = self.clock()
 
     def _robots_for(self, host: str) -> _Robots:
@@ -150,8 +162,10 @@ class Fetcher:
         return entry.parser is None or entry.parser.can_fetch(ROBOTS_AGENT, url)
 
     # -- requests ------------------------------------------------------------------------
-    def get(self, url: str, etag: Optional[str] = None, last_modified: Optional[str] = None) -> Response:
-        """GET ``url`` (conditionally when ``etag``/``last_modified`` are given)."""
+    def get(self, url: str, etag: Optional[str] = None, last_modified: Optional[str] = None,
+            max_bytes: Optional[int] = None) -> Response:
+        """GET ``url`` (conditionally when ``etag``/``last_modified`` are given); the body may
+        be at most ``max_bytes`` (default: the fetcher's) once its Content-Encoding is undone."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -159,7 +173,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current, hops = url, 0
         while True:
-            resp = self._request(current, headers, check_robots=True)
+            resp = self._request(current, headers, check_robots=True, max_bytes=max_bytes)
             resp.url, resp.redirects = url, hops
             if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("location"):
                 hops += 1
@@ -176,8 +190,9 @@ class Fetcher:
                 continue
             return resp
 
-    def _request(self, url: str, headers: dict, check_robots: bool) -> Response:
+    def _request(self, url: str, headers: dict, check_robots: bool, max_bytes: Optional[int] = None) -> Response:
         resp = Response(url=url, final_url=url)
+        cap = self.max_bytes if max_bytes is None else max_bytes
         if check_robots and not self.allowed(url):
             resp.blocked = True
             resp.error = "robots.txt disallows this URL"
@@ -190,14 +205,10 @@ class Fetcher:
                 resp.status = r.status_code
                 resp.headers = {k.lower(): v for k, v in r.headers.items()}
                 if r.status_code == 200:
-                    chunks, size = [], 0
-                    for chunk in r.iter_bytes():
-                        size += len(chunk)
-                        if size > self.max_bytes:
-                            resp.error = f"body larger than {self.max_bytes} bytes"
-                            return resp
-                        chunks.append(chunk)
-                    resp.body = b"".join(chunks)
+                    resp.body, resp.problem = read_body(r, url, cap)
+                    if resp.problem is not None:
+                        resp.body, resp.error = b"", resp.problem.reason
+                        return resp
         except httpx.TimeoutException:
             resp.status = None
             resp.error = f"timed out after {self.timeout:g} s"
@@ -211,3 +222,56 @@ class Fetcher:
         if resp.status not in (200, 304) and not (300 <= (resp.status or 0) < 400):
             resp.error = f"HTTP {resp.status}"
         return resp
+
+
+def _encoding(header: str) -> Optional[str]:
+    """The Content-Encoding to undo: None (identity), "gzip" or "deflate"; ValueError if other."""
+    names = [e.strip().lower() for e in header.split(",") if e.strip() and e.strip().lower() != "identity"]
+    if not names:
+        return None
+    if len(names) > 1 or names[0] not in ("gzip", "x-gzip", "deflate"):
+        raise ValueError(f"unsupported Content-Encoding {header[:60]!r}")
+    return "deflate" if names[0] == "deflate" else "gzip"
+
+
+def _decompressor(kind: str, first: bytes = b""):  # noqa: ANN202
+    if kind == "gzip":
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    # deflate is zlib-wrapped (RFC 9110); some servers send it raw
+    wrapped = len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0
+    return zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+
+
+def read_body(r: httpx.Response, url: str, cap: int) -> tuple[bytes, Optional[InputError]]:
+    """The body of a streamed answer, its Content-Encoding undone here, at most ``cap`` bytes:
+    each compressed chunk is unpacked with ``max_length``, so a compression bomb never holds
+    more than ``cap`` bytes in memory. -> (body, None), or (b"", the E005 / E010 why not)."""
+    try:
+        kind = _encoding(r.headers.get("content-encoding", ""))
+    except ValueError as exc:
+        return b"", InputError(Errors.E010, url, reason=str(exc))
+    chunks: list[bytes] = []
+    size, d = 0, None
+    try:
+        for buf in r.iter_raw():
+            while buf:
+                if kind is None:
+                    out, buf = buf, b""
+                else:
+                    if d is None or (d.eof and kind == "gzip"):  # the first (or a further) gzip member
+                        if d is not None and not buf.strip(b"\x00"):
+                            break  # zero padding after the last member
+                        d = _decompressor(kind, buf)
+                    elif d.eof:
+                        break  # bytes after the end of a deflate stream
+                    out = d.decompress(buf, cap + 1 - size)
+                    buf = d.unused_data if d.eof else d.unconsumed_tail
+                size += len(out)
+                if size > cap:
+                    return b"", InputError(Errors.E005, url, size=f"more than {cap}", limit=cap)
+                chunks.append(out)
+    except zlib.error as exc:
+        return b"", InputError(Errors.E010, url, reason=f"corrupt {kind} body (Content-Encoding: {exc})")
+    if d is not None and not d.eof:
+        return b"", InputError(Errors.E010, url, reason=f"truncated {kind} body (Content-Encoding) after {size} bytes")
+    return b"".join(chunks), None

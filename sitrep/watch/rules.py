@@ -20,6 +20,7 @@ A rules file holds ``[[rule]]`` tables; each has a ``name``, a ``kind`` and a ``
     factor = 2.0                  # count >= factor x mean of the previous `baseline` windows
     baseline = 4
     min_count = 3
+    unit = "events"               # what is counted: "events" (default) or "articles"
     window = "week"
 
     [[rule]]
@@ -36,6 +37,13 @@ A rules file holds ``[[rule]]`` tables; each has a ``name``, a ``kind`` and a ``
     modality = ["planned"]        # one or a list
     event = "MOBILIZE"            # optional
     window = "day"
+
+What a count counts: with ``unit = "events"`` (the default) the value is the number of coded
+events, and one article may report several (the events stage can code one shelling as an
+ASSAULT on the town and another on the country, so two articles may count 4); with
+``unit = "articles"`` it is the number of distinct articles with at least one such event, in
+the window and in the baseline alike (wire copies stored as separate articles count
+separately). The goldstein rule's ``min_events`` and the modality rule's value count events.
 
 An alert is ``{id, rule, kind, window, value, threshold, message, event_ids, quote_ids}``;
 its id is a hash of (rule name, window), so it fires once per rule and window. Only windows
@@ -57,6 +65,7 @@ from ..store import Store
 
 KINDS = ("goldstein", "count", "quote", "modality")
 WINDOWS = ("day", "week", "month")
+UNITS = ("events", "articles")  # what a count rule counts
 MODALITIES = ("asserted", "reported", "planned", "hypothetical", "denied", "negated")
 _ACTOR = re.compile(r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$")
 _LIMIT = 10000
@@ -77,6 +86,7 @@ class Rule:
     factor: float = 2.0
     baseline: int = 4
     min_count: int = 1
+    unit: str = "events"
     speaker: Optional[str] = None
     contains: Optional[str] = None
     modality: list[str] = field(default_factory=list)
@@ -155,6 +165,8 @@ def _text(v: object, what: str) -> str:
 
 
 def _fill(rule: Rule, r: dict) -> None:
+    if "unit" in r and rule.kind != "count":
+        raise ValueError("unit applies to count rules only")
     if "actor" in r:
         rule.actor = _actor(r["actor"], "actor")
     if "event" in r:
@@ -179,6 +191,9 @@ def _fill(rule: Rule, r: dict) -> None:
             raise ValueError("factor must be > 0")
         rule.baseline = _int(r.get("baseline", 4), "baseline", 1)
         rule.min_count = _int(r.get("min_count", 1), "min_count", 1)
+        rule.unit = r.get("unit", "events")
+        if rule.unit not in UNITS:
+            raise ValueError(f"unit must be one of {', '.join(UNITS)}")
     elif rule.kind == "quote":
         rule.speaker = _text(r.get("speaker"), "speaker")
         if "contains" in r:
@@ -259,6 +274,11 @@ def _count_events(store: Store, rule: Rule, since: str, until: str) -> list[dict
     return evs
 
 
+def _counted(events: list[dict], unit: str) -> int:
+    """How many ``events`` count: the events, or the distinct articles they come from."""
+    return len(events) if unit == "events" else len({e["article_id"] for e in events})
+
+
 def evaluate(store: Store, rule: Rule, label: str) -> Optional[dict]:
     """The alert for ``rule`` in window ``label``, or None if its condition does not hold."""
     since, until = window_bounds(label, rule.window)
@@ -282,17 +302,18 @@ def evaluate(store: Store, rule: Rule, label: str) -> Optional[dict]:
                 "message": f"{a}-{b} mean Goldstein {mean:.2f} over {n} events in {label} is {side} {thr:g}"}
     if rule.kind == "count":
         evs = _count_events(store, rule, since, until)
-        n = len(evs)
-        history = [len(_count_events(store, rule, *window_bounds(w, rule.window)))
+        n = _counted(evs, rule.unit)
+        history = [_counted(_count_events(store, rule, *window_bounds(w, rule.window)), rule.unit)
                    for w in previous_windows(label, rule.window, rule.baseline)]
         mean = sum(history) / len(history)
         if n < rule.min_count or n < rule.factor * mean or (mean == 0 and n == 0):
             return None
+        what = f"{rule.event} events" if rule.unit == "events" else f"articles with {rule.event} events"
         who = f" involving {rule.actor}" if rule.actor else ""
         where = f" in {rule.place}" if rule.place else ""
         return {**base, "value": float(n), "threshold": round(rule.factor * mean, 3),
                 "event_ids": [_ev_key(e) for e in evs],
-                "message": f"{n} {rule.event} events{who}{where} in {label}, baseline {mean:.2f} per {rule.window} "
+                "message": f"{n} {what}{who}{where} in {label}, baseline {mean:.2f} per {rule.window} "
                            f"over the previous {rule.baseline}"}
     if rule.kind == "quote":
         qs = [q for q in store.quotes(speaker=rule.speaker, limit=_LIMIT)

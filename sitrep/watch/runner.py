@@ -18,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from ..errors import Errors, InputError
-from ..reader import InputDoc, decode, looks_like_html
+from ..reader import MAX_BYTES, InputDoc, decode, gunzip, looks_like_html
 from ..store import Store, open_store
-from .deliver import MAX_ATTEMPTS, RETRY_LATER, post_alert
+from ..tally import Tally
+from .deliver import MAX_ATTEMPTS, TRIES_PER_POLL, next_try, post_alert
 from .fetch import Fetcher
 from .listings import parse_listing
 from .rules import Rule, check_rules
@@ -36,29 +36,21 @@ MAX_BACKOFF = 24 * 3600.0
 ITEM_RETRY = 60.0  # first wait before an article that failed is tried again (doubles)
 ITEM_ATTEMPTS = 5
 RETRYABLE = {408, 425, 429, 500, 502, 503, 504}
+# A listing may be this large once unpacked (the sitemaps.org limit: 50 MiB uncompressed);
+# an article is held to the reader's limit (MAX_BYTES).
+MAX_LISTING_BYTES = 50 * 1024 * 1024
 
 
-@dataclass
-class RoundReport:
-    polled: int = 0
-    not_modified: int = 0
-    source_errors: int = 0
-    new_items: int = 0
-    fetched: int = 0
-    unchanged: int = 0
-    item_errors: int = 0
-    articles: int = 0
-    revisions: int = 0
-    alerts: int = 0
-    webhooks_sent: int = 0
-    seconds: float = 0.0
-    new_article_ids: list = field(default_factory=list)
+class RoundReport(Tally):
+    """What one round did (``run_round`` returns it; ``as_dict()`` is its JSON line)."""
 
-    def as_dict(self) -> dict:
-        d = dict(self.__dict__)
-        d.pop("new_article_ids")
-        d["seconds"] = round(self.seconds, 3)
-        return d
+    COUNTS = ("polled", "not_modified", "source_errors", "new_items", "fetched", "unchanged", "item_errors",
+              "articles", "revisions", "alerts", "webhooks_sent")
+    SECONDS_DIGITS = 3
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new_article_ids: list[str] = []
 
 
 class Watcher:
@@ -68,11 +60,13 @@ class Watcher:
                  batch_size: int = 16, clock: Callable[[], float] = time.time,
                  item_retry: float = ITEM_RETRY, webhook_backoff: float = 0.5, lease: Optional[float] = None,
                  on_alert: Optional[Callable[[dict], None]] = None,
-                 on_source: Optional[Callable[[dict], None]] = None, owner: Optional[str] = None) -> None:
+                 on_source: Optional[Callable[[dict], None]] = None,
+                 on_progress: Optional[Callable[["RoundReport"], None]] = None, owner: Optional[str] = None,
+                 max_listing_bytes: int = MAX_LISTING_BYTES, max_bytes: int = MAX_BYTES) -> None:
         self.store = db if isinstance(db, Store) else open_store(db)
         self._own_store = not isinstance(db, Store)
         self.stop = threading.Event()
-        self.fetcher = fetcher or Fetcher(timeout=timeout, min_delay=min_delay, stop=self.stop)
+        self.fetcher = fetcher or Fetcher(timeout=timeout, min_delay=min_delay, stop=self.stop, max_bytes=max_bytes)
         self.fetcher.stop = self.stop
         kw = {"lease": lease} if lease is not None else {}
         self.state = WatchState(self.store, owner=owner, **kw)
@@ -85,6 +79,9 @@ class Watcher:
         self.webhook_backoff = webhook_backoff
         self.on_alert = on_alert
         self.on_source = on_source
+        self.on_progress = on_progress
+        self.max_listing_bytes = max_listing_bytes
+        self.max_bytes = max_bytes
         self.source_ids = self.state.add_sources(sources, interval, clock())
         self._hook_client = None
 
@@ -149,11 +146,21 @@ class Watcher:
     # -- sources -----------------------------------------------------------------------------
     def _poll(self, src: dict, rep: RoundReport) -> None:
         now = self.clock()
-        resp = self.fetcher.get(src["url"], etag=src.get("etag"), last_modified=src.get("last_modified"))
+        resp = self.fetcher.get(src["url"], etag=src.get("etag"), last_modified=src.get("last_modified"),
+                                max_bytes=self.max_listing_bytes)
         rep.polled += 1
         values: dict = {"last_status": resp.status}
         new = 0
-        if resp.not_modified:
+        if resp.ok:
+            try:  # a sitemap.xml.gz (served as application/x-gzip, or as anything): unpacked, capped
+                resp.body = gunzip(resp.body, src["url"], self.max_listing_bytes)
+            except InputError as exc:
+                resp.problem, resp.error = exc, str(exc)
+        if resp.problem is not None:  # too large (a compression bomb) or broken compression
+            values.update(self._failure(src, now, str(resp.problem), None))
+            rep.source_errors += 1
+            self._error_row({"url": src["url"]}, resp.problem)
+        elif resp.not_modified:
             rep.not_modified += 1
             values.update(failures=0, last_error=None, next_due=now + src["interval"])
         elif resp.ok:
@@ -174,7 +181,9 @@ class Watcher:
             rep.source_errors += 1
         self.state.finish_poll(src["id"], now, items_new=new, **values)
         if self.on_source:
-            self.on_source({**src, **values, "items_new": new})
+            self.on_source({**src, **values, "items_new": new, "last_poll": now})
+        if self.on_progress:
+            self.on_progress(rep)
 
     def _failure(self, src: dict, now: float, error: str, retry_after: Optional[float]) -> dict:
         failures = self.state.source_failures(src["id"]) + 1
@@ -196,6 +205,19 @@ class Watcher:
         if resp.not_modified and revisit:
             rep.unchanged += 1
             self.state.item_unchanged(row["key"], now, 304)
+            return
+        if resp.ok:
+            try:  # a page saved as .gz: unpacked, capped
+                resp.body = gunzip(resp.body, row["url"], self.max_bytes)
+            except InputError as exc:
+                resp.problem, resp.error = exc, exc.reason
+        if resp.problem is not None:  # too large, a compression bomb, broken compression: final
+            rep.item_errors += 1
+            self.state.item_failed(row["key"], now, resp.error, resp.problem.code, None, resp.status)
+            err = resp.problem
+            if err.doc != row["url"]:  # the error row names the item by its canonical URL
+                err = InputError.from_message(err.code, f"{row['url']}: {err.code}: {err.reason}", row["url"])
+            self._error_row(row, err)
             return
         if not resp.ok:
             rep.item_errors += 1
@@ -255,6 +277,8 @@ class Watcher:
                 rep.revisions += 1 if (r.get("revisions") or 0) > 0 else 0
                 rep.articles += 1
                 rep.new_article_ids.append(article_id)
+        if self.on_progress:
+            self.on_progress(rep)
 
     # -- alerts --------------------------------------------------------------------------------
     def _alerts(self, rep: RoundReport) -> None:
@@ -276,14 +300,12 @@ class Watcher:
         for alert in self.state.pending_webhooks(self.clock()):
             if self.stop.is_set() or not self.state.claim_webhook(alert["id"], self.clock()):
                 continue
-            ok, attempts, error, refused = post_alert(self._hook_client, self.webhook, alert,
-                                                      backoff=self.webhook_backoff, stop=self.stop)
-            total = (alert.get("webhook_attempts") or 0) + attempts
-            later = None
-            if not ok and not refused and total < MAX_ATTEMPTS:
-                later = self.clock() + RETRY_LATER * 2 ** max(0, total // 3 - 1)
-            self.state.webhook_result(alert["id"], ok, attempts, error, later)
-            rep.webhooks_sent += 1 if ok else 0
+            prior = alert.get("webhook_attempts") or 0
+            sent = post_alert(self._hook_client, self.webhook, alert, tries=max(1, min(TRIES_PER_POLL, MAX_ATTEMPTS - prior)),
+                              backoff=self.webhook_backoff, stop=self.stop)
+            later = next_try(self.clock(), prior + sent.attempts, sent)
+            self.state.webhook_result(alert["id"], sent.delivered, sent.attempts, sent.error, later)
+            rep.webhooks_sent += 1 if sent.delivered else 0
 
 
 def host_summary(sources: list[dict]) -> dict[str, int]:
