@@ -3,7 +3,7 @@
     .venv/bin/python scripts/snapshot_outputs.py                  # rewrite tests/snapshots/*.json
     .venv/bin/python scripts/snapshot_outputs.py --all OUT.json   # also every benchmark gold set (slow)
 
-``tests/test_snapshots.py`` compares the repo's snapshot (the samples, and the seed when
+``tests/system/test_snapshots.py`` compares the repo's snapshot (the samples, and the seed when
 ../shared is present) with a fresh run. A change that alters output on purpose rewrites the
 snapshot with this script, so the review of that change shows exactly which facts moved.
 The seed's text is not ours to copy into the repo: its snapshot is a hash of the record plus

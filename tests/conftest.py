@@ -73,3 +73,13 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "corpus.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 for the watcher's tests (routes set by each test)."""
+    from watch_server import Server
+
+    with Server() as s:
+        s.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
+        yield s

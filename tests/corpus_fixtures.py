@@ -143,3 +143,19 @@ def sanctions(published: str = "2022-05-19") -> Article:
 def corpus() -> list[Article]:
     """Four records: a story, its syndicated copy, and two other stories."""
     return [shelling(), shelling(STORY_SHELLING_COPY, "site-d/wire-copy.html", "2022-05-10"), talks(), sanctions()]
+
+
+# Short invented English news paragraphs, distinct by index (ingest and concurrency tests).
+_WHO = ["The defence minister", "A police spokesman", "The regional governor", "The foreign ministry",
+        "An army commander", "The mayor", "A government official", "The interior minister"]
+_PLACE = ["Lagos", "Kharkiv", "Mosul", "Bogota", "Manila", "Kabul", "Tripoli", "Goma", "Aleppo", "Dhaka"]
+_WHAT = ["troops were sent to", "protesters gathered in", "talks would resume in", "aid convoys reached",
+         "a curfew was imposed in", "power was restored in"]
+
+
+def story(i: int) -> str:
+    """A short, distinct English news paragraph (invented)."""
+    who, place, what = _WHO[i % 8], _PLACE[(i // 8) % 10], _WHAT[(i // 3) % 6]
+    return (f"{who} said on Monday that {what} {place} after {i + 3} days of unrest. "
+            f"It was the {i + 2}th such report from the area this year, and officials said more "
+            f"details would be released by the end of the week.\n")

@@ -17,23 +17,9 @@ from sitrep.ingest import count_documents, ingest
 from sitrep.store import open_store
 
 from conftest import SEED, need_shared
+from corpus_fixtures import story
 
 ROOT = Path(__file__).resolve().parents[1]
-
-_WHO = ["The defence minister", "A police spokesman", "The regional governor", "The foreign ministry",
-        "An army commander", "The mayor", "A government official", "The interior minister"]
-_PLACE = ["Lagos", "Kharkiv", "Mosul", "Bogota", "Manila", "Kabul", "Tripoli", "Goma", "Aleppo", "Dhaka"]
-_WHAT = ["troops were sent to", "protesters gathered in", "talks would resume in", "aid convoys reached",
-         "a curfew was imposed in", "power was restored in"]
-
-
-def story(i: int) -> str:
-    """A short, distinct English news paragraph (invented)."""
-    who, place, what = _WHO[i % 8], _PLACE[(i // 8) % 10], _WHAT[(i // 3) % 6]
-    return (f"{who} said on Monday that {what} {place} after {i + 3} days of unrest. "
-            f"It was the {i + 2}th such report from the area this year, and officials said more "
-            f"details would be released by the end of the week.\n")
-
 
 def _count(db: Path, table: str) -> int:
     con = sqlite3.connect(db, timeout=30)
@@ -273,7 +259,7 @@ def test_local_ingest_poisoned_document_costs_one_error_row(tmp_path, monkeypatc
     assert (summary["articles"], summary["errors"], summary["error_codes"]) == (2, 1, {"E101": 1})
     with open_store(str(db)) as store:
         errors = store.errors()
-    # The wording the Dask runner writes for the same failure (tests/test_distributed.py).
+    # The wording the Dask runner writes for the same failure (tests/distributed/test_distributed.py).
     assert [(e["source"], e["code"]) for e in errors] == [(str(root / "s1.txt"), "E101")]
     assert "stage pipeline failed: RuntimeError: poisoned document" in errors[0]["reason"]
 

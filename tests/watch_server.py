@@ -12,12 +12,15 @@ The articles are invented for these tests (no third-party text).
 from __future__ import annotations
 
 import html
+import sys
 import json
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Optional
+
+from sitrep.watch import Watcher, parse_sources
 
 
 @dataclass
@@ -161,3 +164,50 @@ def sitemap(items: list[tuple[str, str]], base: str, news: bool = True) -> str:
 def sitemap_index(paths: list[str], base: str) -> str:
     parts = "".join(f"<sitemap><loc>{base}{p}</loc></sitemap>" for p in paths)
     return f"<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{parts}</sitemapindex>"
+
+
+# -- shared by the watcher's test files ---------------------------------------------------------
+
+SITREP = [sys.executable, "-m", "sitrep.cli"]
+T0 = 1_741_000_000.0  # the fake clock's start (2025-03-03)
+
+
+class Clock:
+    def __init__(self, t: float = T0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+# Invented news (fictional people and events, written for these tests).
+PLACES = ["Vovchansk", "Kupiansk", "Lyman", "Izium", "Balakliia", "Chuhuiv", "Zolochiv", "Derhachi",
+          "Bohodukhiv", "Lozova", "Pivdenne", "Merefa", "Valky", "Krasnohrad"]
+
+
+def shelling(i: int, day: str = "2025-03-03") -> str:
+    place = PLACES[i % len(PLACES)]
+    return article_html(f"Shelling reported in {place}", day, [
+        f"Russian forces shelled the Ukrainian town of {place} on Monday, killing {i + 2} civilians, "
+        f"Ukraine's emergency service said.",
+        f"Rescue teams searched {i + 3} damaged buildings in {place} until late in the evening, "
+        f"and local officials said schools would stay closed for the rest of the week.",
+    ])
+
+
+def quoted(day: str = "2025-03-03", what: str = "every attack on our towns") -> str:
+    return article_html("Minister vows response", day, [
+        f"\"We will answer {what},\" Defence Minister Oksana Marchenko told reporters in Kyiv on Monday.",
+        "She said new air defence units would reach the north-eastern region within days, and that "
+        "officials were counting the damage.",
+    ])
+
+
+def watcher(db, server_or_urls, clock, **kw) -> Watcher:
+    urls = server_or_urls if isinstance(server_or_urls, list) else [server_or_urls]
+    kw.setdefault("min_delay", 0)
+    kw.setdefault("timeout", 5)
+    return Watcher(str(db), parse_sources(urls), clock=clock, **kw)

@@ -3,11 +3,14 @@ and a real uvicorn server on a free loopback port."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from pathlib import Path
 from typing import Iterable, Optional
+
+import pytest
 
 from sitrep.errors import InputError
 from sitrep.reader import InputDoc, iter_documents, iter_paths
@@ -90,3 +93,20 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+# -- headless Chromium (Debian's), shared by the browser tests ------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_executable() -> str:
+    exe = os.environ.get("SITREP_CHROMIUM")
+    if not exe:
+        pytest.skip("SITREP_CHROMIUM is unset (eval \"$(bash scripts/test-services.sh)\" sets it)")
+    if not Path(exe).exists():
+        pytest.skip(f"Chromium binary {exe} is missing")
+    return exe

@@ -20,7 +20,7 @@ from sitrep.api import ApiSettings, create_app
 from sitrep.api.security import ExtractGate, RateLimit
 from sitrep.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("Police in the port city arrested twelve protesters on Sunday after a march against fuel prices "
         "turned violent, a police spokesman said.\n")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sitrep.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_cli_command_is_in_the_readme():

@@ -23,61 +23,10 @@ from sitrep.watch import Watcher, WatchState, canonical_url, parse_listing, pars
 from sitrep.watch.rules import previous_windows, window_bounds, window_of
 from sitrep.watch.fetch import parse_retry_after
 
-from watch_server import Answer, Server, article_html, atom, rss, sitemap, sitemap_index
+from watch_server import (SITREP, T0, Answer, Clock, Server, article_html, atom, quoted, rss, shelling, sitemap,
+                          sitemap_index, watcher)
 
-ROOT = Path(__file__).resolve().parents[1]
-SITREP = [sys.executable, "-m", "sitrep.cli"]
-T0 = 1_741_000_000.0  # the fake clock's start (2025-03-03)
-
-
-class Clock:
-    def __init__(self, t: float = T0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
-# Invented news (fictional people and events, written for these tests).
-PLACES = ["Vovchansk", "Kupiansk", "Lyman", "Izium", "Balakliia", "Chuhuiv", "Zolochiv", "Derhachi",
-          "Bohodukhiv", "Lozova", "Pivdenne", "Merefa", "Valky", "Krasnohrad"]
-
-
-def shelling(i: int, day: str = "2025-03-03") -> str:
-    place = PLACES[i % len(PLACES)]
-    return article_html(f"Shelling reported in {place}", day, [
-        f"Russian forces shelled the Ukrainian town of {place} on Monday, killing {i + 2} civilians, "
-        f"Ukraine's emergency service said.",
-        f"Rescue teams searched {i + 3} damaged buildings in {place} until late in the evening, "
-        f"and local officials said schools would stay closed for the rest of the week.",
-    ])
-
-
-def quoted(day: str = "2025-03-03", what: str = "every attack on our towns") -> str:
-    return article_html("Minister vows response", day, [
-        f"\"We will answer {what},\" Defence Minister Oksana Marchenko told reporters in Kyiv on Monday.",
-        "She said new air defence units would reach the north-eastern region within days, and that "
-        "officials were counting the damage.",
-    ])
-
-
-@pytest.fixture
-def server():
-    with Server() as s:
-        s.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
-        yield s
-
-
-def watcher(db, server_or_urls, clock, **kw) -> Watcher:
-    urls = server_or_urls if isinstance(server_or_urls, list) else [server_or_urls]
-    kw.setdefault("min_delay", 0)
-    kw.setdefault("timeout", 5)
-    return Watcher(str(db), parse_sources(urls), clock=clock, **kw)
-
-
+ROOT = Path(__file__).resolve().parents[2]
 # -- pieces ---------------------------------------------------------------------------------------
 def test_canonical_url_normalises_scheme_host_ports_tracking_fragments_and_slashes():
     assert canonical_url("HTTP://News.Example.COM:80/world/story-1/?utm_source=rss&utm_medium=x&id=7#comments") \

@@ -15,13 +15,9 @@ import pytest
 from sitrep.web import highlight
 
 from conftest import ROOT, SEED, need_shared
-from web_helpers import LiveServer, build_seed_corpus
+from web_helpers import CHROMIUM_ARGS, SHOTS, LiveServer, build_seed_corpus, chromium_executable
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared, pytest.mark.slow]
-
-SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 # A hostile page: markup and script URLs in the text; the title is set to markup too.
 HOSTILE_BODY = (
@@ -33,18 +29,9 @@ HOSTILE_BODY = (
 HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=2\"><script>window.__pwned=3</script> Protest"
 
 
-def _chromium() -> str:
-    exe = os.environ.get("SITREP_CHROMIUM")
-    if not exe:
-        pytest.skip("SITREP_CHROMIUM is unset (eval \"$(bash scripts/test-services.sh)\" sets it)")
-    if not Path(exe).exists():
-        pytest.skip(f"Chromium binary {exe} is missing")
-    return exe
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, pipeline):
-    exe = _chromium()
+    exe = chromium_executable()
     seed = need_shared("seed", SEED.name)
     from playwright.sync_api import sync_playwright
 

@@ -15,7 +15,7 @@ import zlib
 from sitrep.watch import Fetcher, Watcher, parse_rules, parse_sources
 from sitrep.watch.runner import MAX_LISTING_BYTES
 
-from test_watch import T0, Clock, quoted, server, shelling, watcher  # noqa: F401  (server: the fixture)
+from watch_server import T0, Clock, quoted, shelling, watcher
 from watch_server import Answer, Server, rss, sitemap
 
 

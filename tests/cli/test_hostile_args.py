@@ -23,7 +23,7 @@ from sitrep.errors import ConfigError, StoreError
 from sitrep.ingest import ingest
 from sitrep.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = ("Police in the port city arrested twelve protesters on Sunday after a march against fuel prices "
            "turned violent, a police spokesman said.\n\nThe protesters were released on bail on Monday.\n")
 # Page chrome only: no article body unless the caller says the text is the body (--as-body).

@@ -11,8 +11,8 @@ import pytest
 
 from sitrep.watch import Watcher, WatchState, parse_rules, parse_sources
 
-from test_watch import Clock, quoted, shelling
-from test_web_browser import CHROMIUM_ARGS, SHOTS, _chromium
+from watch_server import Clock, quoted, shelling
+from web_helpers import CHROMIUM_ARGS, SHOTS, chromium_executable
 from watch_server import Server, rss
 from web_helpers import LiveServer
 
@@ -80,7 +80,7 @@ def test_api_alerts_pages_and_filters(client, watched):
 
 @pytest.fixture(scope="module")
 def browser(watched):
-    exe = _chromium()
+    exe = chromium_executable()
     from playwright.sync_api import sync_playwright
 
     from sitrep.api import ApiSettings, create_app

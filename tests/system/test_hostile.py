@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from sitrep.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 STORY = ("Police in the port city of {place} arrested {n} protesters on Sunday after a march against fuel "
          "prices turned violent, a police spokesman said. The protesters were released on bail on Monday, "

@@ -16,9 +16,9 @@ import pytest
 
 from corpus_fixtures import make_article
 from sitrep.store import open_store
-from test_ingest import story
+from corpus_fixtures import story
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 N = 40
 
 

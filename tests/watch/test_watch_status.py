@@ -17,7 +17,7 @@ import pytest
 
 from sitrep.watch.status import ERASE_DOWN, StatusBoard, source_line
 
-from test_watch import SITREP, T0, shelling
+from watch_server import SITREP, T0, shelling
 from watch_server import Server, rss
 
 SRC = {"id": "s1", "url": "http://127.0.0.1:9/feed.xml", "kind": "feed", "last_poll": T0, "last_status": 200,

@@ -187,7 +187,7 @@ def test_shipped_tables_are_what_the_build_script_makes():
     from conftest import need_shared
 
     need_shared("data", "events", "petrarch", "Phoenix.Countries.actors.txt")
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location("build_gazetteer", root / "scripts" / "build_gazetteer.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
