@@ -233,7 +233,7 @@ def _language(value):  # noqa: ANN001, ANN202
         return None
     v = value.strip().lower()
     if not (v == "und" or (len(v) == 2 and v.isalpha() and v.isascii())):
-        raise click.UsageError(f"--language must be an ISO 639-1 code (fr, ru, zh) or und, got {value!r}")
+        raise click.BadParameter(f"must be an ISO 639-1 code (fr, ru, zh) or und, got {value!r}", param_hint="--language")
     return v
 
 

@@ -9,6 +9,7 @@ import click
 
 from . import main
 from .corpus import _db, _emit
+from .params import LIMIT
 
 
 def _when(ts) -> str:  # noqa: ANN001
@@ -121,7 +122,7 @@ def sources(db, as_json, as_csv) -> None:
 
 @main.command()
 @_db
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")
 def alerts(db, limit, as_json, as_csv) -> None:

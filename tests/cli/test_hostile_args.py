@@ -113,7 +113,7 @@ def test_store_replaces_an_error_row_when_the_same_input_succeeds(db_url):
 def test_bad_query_arguments_are_usage_errors(corpus_db, args, option):
     r = run(*args, "--db", corpus_db)
     assert r.exit_code == 2, r.output
-    assert r.stdout == "" and option in r.stderr and ("E302" in r.stderr or "Invalid value" in r.stderr)
+    assert r.stdout == "" and option in r.stderr and "E302" in r.stderr
 
 
 @pytest.mark.parametrize("args,option", [
@@ -125,7 +125,7 @@ def test_bad_ingest_arguments_are_usage_errors_and_nothing_is_written(tmp_path, 
     p.write_text(ENGLISH, encoding="utf-8")
     db = tmp_path / "never.db"
     r = run("ingest", p, "--db", db, "--no-progress", *args)
-    assert r.exit_code == 2 and option in r.stderr and ("E302" in r.stderr or "Invalid value" in r.stderr)
+    assert r.exit_code == 2 and option in r.stderr and "E302" in r.stderr
     assert not db.exists()
 
 
