@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))  # as tests/conftest.py
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
 

@@ -16,13 +16,14 @@ Public helpers other stages use:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..contract import guarded, spacy_meta
+from ..lookups import by_id
 from ..record import Entity
 from . import gazetteer  # noqa: F401  (public module)
 from .components import fix_entities, make_ner_fixes  # noqa: F401  (registers sitrep_ner_fixes)
@@ -66,7 +67,9 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
         s, e, eid = mentions[i]
         if s <= start and end <= e:
             return eid
-    inside = [m for m in mentions[max(i, 0):] if m[0] < end and m[1] > start]
+    # Mentions are sorted by start: none from the first one starting at ``end`` on can overlap.
+    stop = bisect_left(mentions, (end,))
+    inside = [m for m in mentions[max(i, 0):stop] if m[0] < end and m[1] > start]
     if not inside:
         return None
     people = [m for m in inside if (entity_by_id(doc, m[2]) or Entity(id="", name="", type="")).type == "PERSON"]
@@ -74,7 +77,4 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Optional[Entity]:
-    for e in doc._.sitrep.entities or []:
-        if e.id == entity_id:
-            return e
-    return None
+    return by_id(doc, "entities", doc._.sitrep.entities).get(entity_id)

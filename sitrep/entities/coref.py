@@ -19,6 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..lookups import by_id
 from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
 from .resolve import resolve_pronoun as resolve_person
@@ -54,7 +55,7 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
 
 
 def _entities(doc: Doc) -> dict:
-    return {e.id: e for e in (doc._.sitrep.entities or [])}
+    return by_id(doc, "entities", doc._.sitrep.entities)
 
 
 def _kind_ok(ent, plural: bool) -> bool:

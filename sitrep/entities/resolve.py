@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import doc_text
+from ..lookups import ents_within
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
@@ -348,19 +349,24 @@ def frame_country(doc: Doc, span: Span) -> Optional[str]:
     the subject of the two sentences before (a country, capital or metonym), else a
     national outlet or metonym in the same sentence.
     """
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-    idx = next((i for i, s in enumerate(sents) if s.start <= span.start < s.end), None)
-    if idx is None:
+    if not doc.has_annotation("SENT_START"):
         return None
-    for j in range(idx - 1, max(-1, idx - 3), -1):
-        for tok in sents[j]:
+    here = doc[span.start].sent
+    before = []
+    for _ in range(2):  # the two sentences before, nearest first
+        first = before[-1].start if before else here.start
+        if first == 0:
+            break
+        before.append(doc[first - 1].sent)
+    for sent in before:
+        for tok in sent:
             # Only the main clause's subject frames the passage ("Moscow denounced ..."),
             # not a subject inside reported speech ("... said Moscow would respond").
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.ent_type_ in ("GPE", "ORG", "NORP"):
                 entry = lookup(tok.text) if tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I") else _entry_of(doc, tok)
                 if entry is not None and entry.kind in ("country", "capital", "metonym") and entry.country:
                     return entry.country
-    for ent in sents[idx].ents:
+    for ent in ents_within(here):
         entry = lookup(ent.text)
         if entry is not None and entry.kind in ("media", "metonym") and entry.country:
             return entry.country
@@ -368,10 +374,15 @@ def frame_country(doc: Doc, span: Span) -> Optional[str]:
 
 
 def _entry_of(doc: Doc, tok: Token) -> Optional[GazEntry]:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return lookup(ent.text)
-    return None
+    if not tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the B token of the entity holding tok
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return lookup(doc[start:end].text)
 
 
 # ---------------------------------------------------------------- pronouns

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
 from ..entities.actors import sector_for_noun, sector_for_title
 from ..contract import doc_text
+from ..lookups import intervals_of
 from ..quotes.cues import CLAUSE_VERBS
 from ..record import Actor
 from .words import words
@@ -231,7 +232,7 @@ class ActorResolver:
             eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
         ent = entity_by_id(doc, eid) if eid else None
         if ent is not None and tok.pos_ == "NOUN" and not any(
-                s <= tok.idx < e for s, e, mid in doc._.sitrep.mentions or [] if mid == eid):
+                m[2] == eid for m in intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(tok.idx, tok.idx + 1)):
             # 'US commander': the entity is the noun's modifier; the noun is the actor.
             return self._common_noun(tok)
         text = self.text[start:end]

@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
+from ..contract import doc_text
 from ..wordlists import members
 from ..record import Event, EventPlace, Geo, make_span
 from .gazetteer import gazetteer
@@ -107,7 +108,7 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
 
     def place(geo_hit, basis: str) -> EventPlace:  # noqa: ANN001
         geo, s, e, eid = geo_hit
-        src = text if text is not None else doc.user_data.get("sitrep_text") or doc.text
+        src = text if text is not None else doc_text(doc)
         return EventPlace(**geo.model_dump(), basis=basis, span=make_span(src, s, e, field), entity=eid)
 
     # 1. destination
@@ -155,7 +156,7 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
     # 4. dateline
     if dl is not None:
         geo, s, e = dl
-        src = doc.user_data.get("sitrep_text") or doc.text
+        src = doc_text(doc)
         return EventPlace(**geo.model_dump(), basis="dateline", span=make_span(src, s, e), entity=None)
     return None
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..contract import guarded, spacy_meta
+from ..lookups import intervals_of
 from ..record import Quantity, TimeExpr
 from .detect import direction, find_times
 from .normalise import normalise
@@ -91,6 +92,14 @@ def _attached(doc: Doc, start: int, end: int, token: Token) -> bool:
     return token.pos_ not in ("VERB", "AUX") and cur.i == token.head.i and _governor(token).i == cur.i
 
 
+def _in_sentence(doc: Doc, name: str, items, token: Token) -> list:  # noqa: ANN001
+    """The items (in list order) that overlap the characters of ``token``'s sentence, its
+    trailing space included: the only ones whose span can lie in that sentence."""
+    sent = token.sent
+    last = doc[sent.end - 1]
+    return intervals_of(doc, name, items).overlapping(sent.start_char, last.idx + len(last.text_with_ws))
+
+
 def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
     """The time expression governing ``token`` (an event trigger), or None.
 
@@ -98,7 +107,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
     reaching another verb ("spoke ... on February 2"), or, for a noun trigger, when both hang
     from the same verb. Calendar values (DATE/TIME) win over durations; the nearest wins.
     """
-    found = [t for t in (doc._.sitrep.times or []) if _attached(doc, t.start, t.end, token)]
+    found = [t for t in _in_sentence(doc, "times", doc._.sitrep.times, token) if _attached(doc, t.start, t.end, token)]
     if not found:
         return None
     found.sort(key=lambda t: (t.type not in ("DATE", "TIME") or t.value is None, abs(t.start - token.idx)))
@@ -108,7 +117,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
 def quantity_for_token(doc: Doc, token: Token) -> Optional[Quantity]:
     """The quantity attached to ``token`` ("send about 3,000 troops" -> 3000 troops for "send")."""
     found = []
-    for q in doc._.sitrep.quantities or []:
+    for q in _in_sentence(doc, "quantities", doc._.sitrep.quantities, token):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or span.sent != token.sent:
             continue

@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..contract import doc_text
+from ..lookups import Intervals
 from ..record import Quantity
 from .numbers import SCALES, is_number_word, parse_number
 
@@ -121,8 +122,10 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Quantity
     text = doc_text(doc)  # shared with the other stages: Doc.text re-joins every token
     low = [t.lower_ for t in doc]
 
+    skip_at = Intervals(skip)
+
     def skipped(tok: Token) -> bool:
-        return any(s <= tok.idx < e for s, e in skip)
+        return skip_at.contains(tok.idx)
 
     while i < n:
         tok = doc[i]
