@@ -6,7 +6,7 @@ Hierarchy (httpx style: catch ``SitrepError`` for everything sitrep raises)::
     ├── InputError          E0xx  the document cannot be read as an article (bad input)
     ├── ExtractionError     E1xx  a stage failed on a readable document
     ├── StoreError          E2xx  database problems (connection, schema version)
-    ├── ConfigError         E3xx  bad options, missing model
+    ├── ConfigError         E3xx  bad options, missing model or package
     └── ApiError            E4xx  a REST API request that cannot be answered
 
 Codes are attributes (``Errors.E302``), so a typo is an ``AttributeError`` at once, not a
@@ -91,6 +91,7 @@ class Errors:
     E303 = "bad source list {path}: {reason}"
     E304 = "bad rules file {path}: {reason}"
     E305 = "bad source {source}: {reason}"
+    E306 = "required package {package} cannot be imported ({reason}); install it: {install}"
     # Web / REST API (E4xx, E5xx; the number mirrors the HTTP status so a client needs one table)
     E400 = "bad request: {reason}"
     E404 = "not found: {what}"

@@ -247,6 +247,11 @@ def ingest_items(
 ) -> dict:
     """The ingest loop over keyed items (what :func:`ingest` and :func:`ingest_documents` share)."""
     check_options(published=published, workers=workers, batch_size=batch_size, limit=limit)
+    # A missing package is one E306 here, in the parent, before the store is touched (not
+    # an E101 row per document, nor a worker that dies on start).
+    from .deps import check as check_deps
+
+    check_deps()
     store = db if isinstance(db, Store) else open_store(db)
     summary = Summary()
     t0 = time.perf_counter()

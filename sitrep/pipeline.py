@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import anatomy as _anatomy
+from . import deps
 from .contract import PIPELINE, doc_text
 from .dates import day_problem
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
@@ -44,6 +45,7 @@ class Pipeline:
 
     def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16,
                  window_chars: int = WINDOW_CHARS) -> None:
+        deps.check()  # one E306 naming a missing package, not an E101 per document
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.batch_size = batch_size
         self.line_weights: Optional[dict] = None  # a text-dump line model other than the shipped one
