@@ -8,13 +8,14 @@ in document order so that "he", "it" and "the statement" can look back at who sp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from ..record import Quote, content_id, make_span
 from ..contract import doc_text
+from ..lookups import Intervals
 from .attribution import (
     VEHICLE_NOUNS,
     History,
@@ -63,7 +64,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
+def _governing_cue(doc: Doc, start: int, end: int, quoted: Intervals) -> Optional[Token]:
     """The nearest speech cue up the parse from the quote's tokens ("said" in
     'NATO said it was "hiding behind"'), or a cue the quote itself governs. A one- or
     two-word quote must hang close to its cue: far up the tree it is a name, not speech."""
@@ -101,11 +102,11 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return ps, (len(text) if pe < 0 else pe)
 
 
-def _in_quotes(at: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= at < e for s, e in quoted)
+def _in_quotes(at: int, quoted: Intervals) -> bool:
+    return quoted.contains(at)
 
 
-def _nearest_cue(sent, start: int, end: int, quoted: list[tuple[int, int]]) -> Optional[Token]:
+def _nearest_cue(sent, start: int, end: int, quoted: Intervals) -> Optional[Token]:
     best = None
     ps, pe = _paragraph(doc_text(sent.doc), start, end)
     for t in sent:
@@ -134,7 +135,7 @@ def _starts_sentence(doc: Doc, m: Marked, sent) -> bool:
     return first is not None and m.open_at - 1 <= first.idx <= m.start
 
 
-def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[Token]:
+def _cue_after(doc: Doc, m: Marked, quoted: Intervals) -> Optional[Token]:
     """“…!” officers announced: a closing ! or ? ends spaCy's sentence before the cue."""
     if m.close_at is None:
         return None
@@ -151,7 +152,7 @@ def _cue_after(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> Optional[T
     return None
 
 
-def _before_colon(doc: Doc, m: Marked, quoted: list[tuple[int, int]]) -> tuple[Optional[Token], Optional[Token]]:
+def _before_colon(doc: Doc, m: Marked, quoted: Intervals) -> tuple[Optional[Token], Optional[Token]]:
     """Cue and speaker of an introduction ending in a colon right before the quote."""
     text = doc_text(doc)
     j = m.open_at - 1
@@ -195,7 +196,7 @@ def _is_direct(doc: Doc, m: Marked, sent, cue: Optional[Token]) -> bool:
 
 
 def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
-    quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
+    quoted = Intervals([(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks])
     out = []
     for m in marks:
         start, end = _trim(doc_text(doc), m.start, m.end)
@@ -333,7 +334,7 @@ def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
 
 
 def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
-    quoted = [(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks]
+    quoted = Intervals([(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks])
     text = doc_text(doc)
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -515,8 +516,35 @@ def _enclosing_clauses(doc: Doc, marked: list[Candidate], indirect: list[Candida
     return out
 
 
+def _bounded(doc: Doc, m: Marked) -> Marked:
+    """An opening mark nobody closed, in a paragraph that is not continued, quotes at most
+    its own sentence, and stops at the comma before an attribution inside it ('"We will
+    rebuild, Mayor X said. The opposition said ...' -> 'We will rebuild,'): the rest of the
+    paragraph (a one-paragraph story: the rest of the story) is not swallowed into one quote."""
+    if m.closed or m.continues:
+        return m
+    text = doc_text(doc)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    first = next((t for t in span if not t.is_space and not t.is_punct), span[0])
+    end = min(m.end, first.sent.end_char)
+    for t in span:
+        if t.idx >= end:
+            break
+        who = speaker_token(t) if t.idx > first.idx and is_cue(t) else None
+        if who is None or who.idx <= first.idx:
+            continue
+        begins = min(t.idx, doc[who.left_edge.i].idx)
+        cut = text.rfind(",", first.idx, begins)
+        if cut > first.idx and not text[cut + 1:begins].strip():
+            end = cut + 1
+            break
+    return m if end >= m.end else replace(m, end=end)
+
+
 def _find_quotes(doc: Doc) -> list[Quote]:
-    marks = find_marked(doc_text(doc))
+    marks = [_bounded(doc, m) for m in find_marked(doc_text(doc))]
     marked = _marked_candidates(doc, marks)
     indirect = _indirect_candidates(doc, marks)
     indirect += _enclosing_clauses(doc, marked, indirect)
