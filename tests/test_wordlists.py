@@ -9,7 +9,8 @@ from sitrep.wordlists import members, table
 
 ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",
          # issue 19: attributions beyond speech verbs
-         "report", "intent", "object", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun"}
+         "report", "intent", "object", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
+         "vehicle_noun", "issuer"}
 CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 
 
@@ -25,7 +26,11 @@ def test_cue_table_is_well_formed():
         # a noun's roles are noun roles, a verb's are verb roles
         if r["pos"] == "VERB":
             assert not set(r["roles"].split(",")) & {"speaker_noun", "media_noun", "medium_noun", "make_clear",
-                                                     "claim_noun", "poll_noun"}, r
+                                                     "claim_noun", "poll_noun", "vehicle_noun"}, r
+        else:
+            assert "issuer" not in r["roles"].split(","), r
+        if "issuer" in r["roles"].split(",") and "speech" not in r["roles"].split(","):
+            assert r["word"] not in cues.SPEECH_VERBS, r
 
 
 def test_cue_subsets():
@@ -34,6 +39,7 @@ def test_cue_subsets():
     assert cues.CLAUSE_VERBS - cues.SPEECH_VERBS == set()
     assert "statement" in cues.SPEAKER_NOUNS and "statement" in cues.MEDIUM_NOUNS
     assert "dub" not in cues.SPEECH_VERBS  # naming is not speech
+    assert "statement" in cues.VEHICLE_NOUNS and "issue" in cues.ISSUER_VERBS and "issue" not in cues.SPEECH_VERBS
     assert cues.cue_class("accuse") == "accusation"
     assert cues.cue_class("say") == "speech"
     assert cues.cue_class("statement", "NOUN") is None

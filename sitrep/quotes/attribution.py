@@ -17,15 +17,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
 from ..contract import doc_text
-from .reported import prep_of_frame
-from .cues import record_class, AS_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from .reported import issuer, prep_of_frame
+from .cues import record_class, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Heads of a speaker mention that name the vehicle, not the source: in "A Kremlin statement
-# said" the Kremlin is the speaker and the statement the medium.
-VEHICLE_NOUNS = frozenset("""statement report post tweet interview release letter communique communiqué
-readout document memo video message op-ed article column editorial filing transcript""".split())
 THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "urge"})
@@ -115,6 +111,11 @@ def speaker_token(cue: Token) -> Optional[Token]:
             tok = tok.head.head.head     # "posted on Twitter accusing ...": the poster accuses
             continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if tok.head.lemma_.lower() in VEHICLE_NOUNS:
+                # "issued a statement saying ...": the issuer speaks, the statement is the medium.
+                src = issuer(tok.head)
+                if src is not None:
+                    return _past_dateline(src)
             return tok.head              # "South Dakotans ... declaring", "The company, ..., confirmed"
         if tok.dep_ == "xcomp":
             # Object control: "prompted some users to argue" -> the users argue.
@@ -128,7 +129,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
             head = tok.head
             # "NATO said X is Y, saying ...": the participle hangs off the reported clause
             # in the parse, but it is NATO that is saying.
-            if head.dep_ == "ccomp" and is_cue(head.head):
+            if head.dep_ == "ccomp" and is_cue(head.head) and head.head.i < head.i:
                 tok = head.head
                 continue
             tok = head
@@ -136,6 +137,11 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return tok.head
         break
+    return _name_before(cue) or _name_after(cue)
+
+
+def name_outside(cue: Token) -> Optional[Token]:
+    """A speaker named right before or after the cue, outside the quote's parse."""
     return _name_before(cue) or _name_after(cue)
 
 

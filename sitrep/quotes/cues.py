@@ -13,7 +13,7 @@ from ..wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "DENIAL_VERBS", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -49,6 +49,13 @@ SPEAKER_NOUNS = _role("speaker_noun")
 MEDIA_NOUNS = _role("media_noun")
 # Prepositional phrases that name where something was said.
 MEDIUM_NOUNS = _role("medium_noun")
+# Heads that name the vehicle, not the source ("A Kremlin statement said": the Kremlin speaks,
+# the statement is the medium).
+VEHICLE_NOUNS = _role("vehicle_noun")
+# Denials: their bare object is a thing refused, not a claim ("rejected the offer").
+DENIAL_VERBS = members(CUES, "class", "denial")
+# Verbs whose subject issues the vehicle or claim they take ("issued a statement saying").
+ISSUER_VERBS = _role("issuer")
 
 
 # Attributions beyond speech verbs (issue 19, ``reported.py``): lemma -> the frames its

@@ -17,19 +17,19 @@ from ..record import Quote, content_id, make_span
 from ..contract import doc_text
 from ..lookups import Intervals
 from .attribution import (
-    VEHICLE_NOUNS,
     History,
     addressee_and_medium,
     cue_class,
     cue_span,
     is_cue,
     mention_bounds,
+    name_outside,
     of_complement,
     resolve_speaker,
     sentence_tokens,
     speaker_token,
 )
-from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS
+from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
 from .notquotes import not_a_quote
@@ -87,12 +87,11 @@ def _governing_cue(doc: Doc, start: int, end: int, quoted: Intervals) -> Optiona
             h, steps = h.head, steps + 1
     if best is not None:
         return best[1]
-    # The parser sometimes makes the quote the root and hangs "Kirby said" below it.
-    for t in toks:
-        for c in t.children:
-            if c.i not in inside and ps <= c.idx < pe and is_cue(c) and not _in_quotes(c.idx, quoted):
-                return c
-    return None
+    # The parser sometimes makes the quote the root and hangs "Kirby said" below it; of
+    # several such cues the nearest to the marks is the quote's ("Stressing X, Trump said, “…”").
+    hung = [c for t in toks for c in t.children
+            if c.i not in inside and ps <= c.idx < pe and is_cue(c) and not _in_quotes(c.idx, quoted)]
+    return min(hung, key=lambda c: start - c.idx if c.idx < start else c.idx - end, default=None)
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,11 +166,12 @@ def _before_colon(doc: Doc, m: Marked, quoted: Intervals) -> tuple[Optional[Toke
     for t in reversed(doc[sent.start:colon[0].i]):
         if is_cue(t) and not _in_quotes(t.idx, quoted):
             spk = speaker_token(t)
-            if spk is not None:
+            if spk is not None and _same_paragraph(text, spk.idx, j):
                 return t, spk
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.i < colon[0].i and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+    if subj is not None and subj.i < colon[0].i and subj.pos_ in ("PROPN", "NOUN", "PRON") \
+            and _same_paragraph(text, subj.idx, j):
         return None, subj
     return None, None
 
@@ -218,6 +218,11 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
         if cue is not None:
             cand.cue = cue
             cand.speaker = speaker_token(cue)
+            if cand.speaker is not None and _in_quotes(cand.speaker.idx + len(cand.speaker) - 1, quoted):
+                # '“The more people who know him ...,” said Briggs': a subject inside the
+                # quotation marks is the quote's own word; the speaker is named outside.
+                cand.speaker = next((x for x in cue.children if x.dep_ in ("nsubj", "nsubjpass") and not _in_quotes(
+                    x.idx, quoted)), None) or name_outside(cue)
             if cand.speaker is not None and not _same_paragraph(doc_text(doc), cand.speaker.idx, start):
                 cand.speaker = None
         if cand.speaker is None:
@@ -386,6 +391,8 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             for m in marks:
                 if start <= m.open_at < end and m.close_at is not None and m.close_at >= end:
                     end = m.close_at + 1
+                if m.open_at < start <= m.start and m.end < end:
+                    start = m.open_at        # ... and one that starts inside it, its opening mark
             # What the clause says beyond its marked parts: a clause that is all quote is
             # already covered by the marked quote itself.
             words = [x for x in _tokens_in(doc, start, end) if x.is_alpha and not _in_quotes(x.idx, quoted)]
@@ -428,10 +435,11 @@ def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -
         a, m = addressee_and_medium(c.cue) if c.cue is not None else (None, None)
         addressee = make_span(text, *a) if a else None
         medium = make_span(text, *m) if m else None
+        vehicle = None if c.cue is None else c.cue if c.cue.pos_ == "NOUN" else c.cue.head if c.cue.dep_ == "acl" else None
         if medium is None and c.speaker.lemma_.lower() in VEHICLE_NOUNS and c.speaker.pos_ == "NOUN":
             medium = speaker_span            # "A Kremlin statement said": the statement is the medium
-        elif medium is None and c.cue is not None and c.cue.pos_ == "NOUN" and c.cue.lemma_.lower() in VEHICLE_NOUNS:
-            s2, e2 = mention_bounds(c.cue)   # "issued a statement saying": the vehicle
+        elif medium is None and vehicle is not None and vehicle.pos_ == "NOUN" and vehicle.lemma_.lower() in VEHICLE_NOUNS:
+            s2, e2 = mention_bounds(vehicle)  # "issued a statement (saying)": the vehicle
             medium = make_span(text, doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1]))
     elif c.inherit and prev is not None:
         # A run of quote paragraphs after one attribution: same speaker, same cue.

@@ -17,6 +17,8 @@ from ..wordlists import members
 
 # Verbs that give a name or label: their marked complement is a name, not speech.
 NAMING_VERBS = members("cues.tsv", "class", "labelling") | frozenset({"refer", "nickname", "title", "name"})
+# Verbs that characterise ('described it as ...'): a label only when they give a noun phrase.
+DESCRIBING_VERBS = members("cues.tsv", "roles", "as")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MINOR = frozenset("a an the and or of in on at to for with by from as vs nor but".split())
 
@@ -33,11 +35,15 @@ def is_title_case(text: str) -> bool:
 
 
 def _naming_head(tok: Token) -> bool:
-    """The stretch hangs on a naming verb ('dubbed him “Mr. P”', 'referred to her as “X”')."""
+    """The stretch hangs on a naming verb ('dubbed him “Mr. P”', 'referred to her as “X”').
+    What a describing verb gives that is no noun phrase ('described it as “dead on
+    arrival”') is an evaluation in the source's words, not a name."""
     t, steps = tok, 0
     while t.head.i != t.i and steps < 4:
         t, steps = t.head, steps + 1
         if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in DESCRIBING_VERBS and tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+                return False
             return t.lemma_.lower() in NAMING_VERBS or (
                 t.lemma_.lower() == "call" and any(c.dep_ in ("dobj", "oprd") for c in t.children)
                 and not any(c.dep_ in ("ccomp", "prep") and c.lower_ in ("for", "on") for c in t.children))

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from .cues import NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from .cues import CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
@@ -87,9 +87,23 @@ def content_ranges(tok: Token) -> list[tuple[int, int]]:
         if _names_with_marks(objs):
             return []                    # 'call the river “the old lady”': a name, not a claim
         if objs and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "oprd") for c in objs):
+            if _bare_object(tok, objs):
+                return []                # 'rejected the offer': an act on a thing, not a claim
             r = _range([t for c in objs for t in c.subtree])
             return [r] if r else []
     return []
+
+
+def _bare_object(verb: Token, objs: list[Token]) -> bool:
+    """A refusal's lone object that is a plain noun phrase ('rejected the offer'): no clause,
+    no quotation, no complement saying what about it, no claim ('rejected the accusation').
+    Denials that take a clause deny a fact ('denied any buildup') and keep their object."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DENIAL_VERBS or lemma in CLAUSE_VERBS or len(objs) != 1 or objs[0].dep_ != "dobj" \
+            or objs[0].lemma_.lower() in NOUN_CUES:
+        return False
+    sub = list(objs[0].subtree)
+    return not any(t.pos_ in ("VERB", "AUX") or t.text in "“\"‘" for t in sub)
 
 
 def _names_with_marks(objs: list[Token]) -> bool:
@@ -117,11 +131,14 @@ def noun_cue_source(noun: Token) -> Optional[Token]:
                 if g.dep_ == "pobj":
                     return g
     head = noun.head
-    if noun.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in (
-            "make", "issue", "release", "repeat", "publish", "level", "put", "send", "give", "offer", "voice",
-            "express", "raise", "renew", "post", "file", "deliver", "reiterate", "dismiss", "deny", "reject"):
-        if head.lemma_.lower() in ("dismiss", "deny", "reject"):
-            return None          # "denied the claims that ...": whose claims is not said
+    return issuer(noun)
+
+
+def issuer(noun: Token) -> Optional[Token]:
+    """The subject of the verb that issues ``noun`` ("Trump made the claim", "the office
+    issued a statement"); None for other verbs ("denied the claims": whose is not said)."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ISSUER_VERBS:
         for c in head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c

@@ -155,3 +155,46 @@ def test_a_quote_takes_the_cue_of_its_own_paragraph(extract):
     assert [(q.kind, q.speaker_span.text, parts(q)) for q in r.quotes] == [
         ("direct", "she", ["Did I enjoy being shoved? No, not at all"]),
         ("direct", "Mr. Lane", ["We survey the stallholders every single year"])]
+
+
+# -- speakers of marked quotes (issue 19 follow-up) ---------------------------------------------
+def test_issuer_of_a_statement_is_the_speaker_and_the_statement_the_medium(extract):
+    q = one(extract("The teachers' union issued a statement saying the strike would go ahead."))
+    assert q.speaker_span.text == "The teachers' union" and q.medium.text == "a statement"
+    assert parts(q) == ["the strike would go ahead"]
+
+
+def test_a_subject_inside_the_quotation_marks_is_not_the_speaker(extract):
+    q = one(extract("“The more people who hear the plan, the better they like it,” said Ortega."))
+    assert q.kind == "direct" and q.speaker_span.text == "Ortega"
+
+
+def test_of_two_cues_hanging_on_the_quote_the_nearest_is_its_cue(extract):
+    r = extract("Stressing the cost of delay, the mayor said, “If we do not act now, we will pay twice.”")
+    q = one(r, "said")
+    assert q.kind == "direct" and q.speaker_span.text == "the mayor"
+    assert parts(q) == ["If we do not act now, we will pay twice"]
+
+
+def test_described_as_an_evaluation_is_a_quote_but_a_name_is_a_label(extract):
+    q = one(extract("The senator described the bill as “dead on arrival.”"))
+    assert (q.kind, parts(q), q.speaker_span.text) == ("mixed", ["the bill as “dead on arrival.”"], "The senator")
+    r = extract("Fans referred to the striker as “the Wall” all season.")
+    assert not [q for q in r.quotes if q.kind in ("direct", "partial")]
+
+
+def test_a_reported_clause_opening_with_a_marked_phrase_keeps_its_mark(extract):
+    q = one(extract("The mayor said “shameless delays” had stalled the bridge."))
+    assert q.kind == "mixed" and q.text == "“shameless delays” had stalled the bridge"
+
+
+def test_a_refused_thing_is_no_claim_but_a_denied_fact_is(extract):
+    assert extract("The union rejected the offer.").quotes == []
+    q = one(extract("The ministry denied any shelling of the port."))
+    assert parts(q) == ["any shelling of the port"] and q.speaker_span.text == "The ministry"
+
+
+def test_colon_introduction_takes_no_speaker_from_another_paragraph(extract):
+    r = extract("BUDGET TALKS COLLAPSE\n\nThe treasurer wrote:\n\n“We have run out of money.”")
+    q = one(r)
+    assert q.kind == "direct" and q.speaker_span.text == "The treasurer"
