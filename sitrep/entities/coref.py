@@ -7,13 +7,17 @@
   then up to three sentences back;
 - nominals: "the country", "the group", "the alliance" -> the nearest earlier entity of that
   kind; relational nouns with a possessor ("its neighbor", "Russia's ally") -> the nearest
-  earlier country that is not the possessor.
+  earlier country that is not the possessor;
+- speakers: a pronoun or role noun that speaks ("he said", "It added", "the statement said",
+  "the spokesman added") -> the source it continues, from the ``SpeakerHistory`` the quotes
+  stage fills as it reads the article (``resolve_speaker_pronoun``, ``resolve_speaker_noun``).
 
 The word lists are data (``sitrep/data/coref_words.tsv``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -24,7 +28,8 @@ from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
 from .resolve import resolve_pronoun as resolve_person
 
-__all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS"]
+__all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS", "Referent", "SpeakerHistory",
+           "resolve_speaker_pronoun", "resolve_speaker_noun", "entity_type", "entity_name"]
 
 
 @lru_cache(maxsize=1)
@@ -193,3 +198,100 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
         elif kind == "organisation" and ent.type in ("ORG", "IGO") and not (ent.actor_code or "").endswith("MED"):
             best = eid
     return best
+
+
+# -- speakers: who a continuing "he said", "It added", "the statement" is ----------------------
+# The quotes stage records each attribution's source as it reads the article in order; a
+# pronoun or role noun that speaks later is resolved here, against that history and the
+# entity mentions, so that the article has one resolver (issue 12).
+
+@dataclass
+class Referent:
+    """What a mention stands for: an entity id (None when unnamed), a display name, and
+    whether it is a person."""
+
+    entity: Optional[str]
+    text: str
+    person: bool
+
+
+@dataclass
+class SpeakerHistory:
+    """Sources seen so far in the article, in text order: (offset, referent, head lemma)."""
+
+    items: list[tuple[int, Referent, str]] = field(default_factory=list)
+
+    def add(self, at: int, ref: Referent, head_lemma: str) -> None:
+        self.items.append((at, ref, head_lemma))
+
+    def last(self, before: int, person: Optional[bool] = None, lemma: Optional[str] = None) -> Optional[Referent]:
+        """The latest source before ``before``, of that kind and/or with that head lemma."""
+        ref, _ = self.last_at(before, person, lemma)
+        return ref
+
+    def last_at(self, before: int, person: Optional[bool] = None,
+                lemma: Optional[str] = None) -> tuple[Optional[Referent], int]:
+        for at, ref, head in reversed(self.items):
+            if at >= before or (person is not None and ref.person != person) or (lemma is not None and head != lemma):
+                continue
+            return ref, at
+        return None, -1
+
+
+def entity_type(doc: Doc, eid: Optional[str]) -> Optional[str]:
+    ent = _entities(doc).get(eid) if eid else None
+    return ent.type if ent is not None else None
+
+
+def entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
+    ent = _entities(doc).get(eid) if eid else None
+    return ent.name if ent is not None else fallback
+
+
+def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
+    best = -1
+    for s, e, mid in doc._.sitrep.mentions or []:
+        if s >= at:
+            break
+        if mid == eid:
+            best = s
+    return best
+
+
+def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
+    best = None
+    for s, e, eid in doc._.sitrep.mentions or []:
+        if s >= at:
+            break
+        if entity_type(doc, eid) == "PERSON":
+            best = eid
+    return best
+
+
+def resolve_speaker_pronoun(doc: Doc, token: Token, history: SpeakerHistory) -> Referent:
+    """A pronoun that speaks ("he said", "It added"): a person pronoun continues the last
+    person who spoke unless the entity stage's candidate was named after that speaker ("Kim
+    criticised the budget. He said ..."); "it"/"they" continue the last source that is no
+    person. Unresolved: the pronoun itself, no entity."""
+    low, text = token.lower_, token.text
+    if low in PERSON_PRONOUNS:
+        eid = resolve_person(doc, token)
+        prev, prev_at = history.last_at(token.idx, person=True)
+        if eid is not None and entity_type(doc, eid) in ("PERSON", None):
+            if prev is None or _last_mention_before(doc, eid, token.idx) > prev_at:
+                return Referent(eid, entity_name(doc, eid, text), True)
+        if prev is not None:
+            return prev
+        eid = _nearest_person_before(doc, token.idx)
+        return Referent(eid, entity_name(doc, eid, text), True)
+    if low in THING_PRONOUNS:
+        prev = history.last(token.idx, person=False)
+        if prev is not None:
+            return prev
+    return Referent(None, text, False)
+
+
+def resolve_speaker_noun(token: Token, history: SpeakerHistory) -> Optional[Referent]:
+    """A role or vehicle noun that speaks with no name of its own ("the spokesman said",
+    "the statement added"): the latest source with that head noun, or None."""
+    return history.last(token.idx, lemma=token.lemma_.lower())

@@ -4,8 +4,9 @@ Everything here reads the dependency parse. The speaker is the cue's subject (or
 agent of a passive cue, or the object of "according to"); participles and conjuncts
 without a subject of their own ("..., saying", "... but said") borrow their governing
 verb's. Mentions that are not names are resolved against what came before in the
-article (``History``): "he" -> the last person who spoke, "it" -> the last institution
-that did, "the statement" -> the last statement mentioned.
+article by the one coreference resolver (``entities.coref``: ``SpeakerHistory``): "he" ->
+the last person who spoke, "it" -> the last institution that did, "the statement" -> the
+last statement mentioned.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
+from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
 from .reported import issuer, prep_of_frame
-from .cues import record_class, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from .cues import cue_lemma, record_class, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-THING_PRONOUNS = frozenset({"it", "they", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "urge"})
 # Words that, between a name and its cue, mean the mention ends: "Putin, who ..." -> "Putin".
@@ -31,7 +31,7 @@ _STOP_RIGHT = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"
 
 def is_cue(tok: Token) -> bool:
     """A token that introduces speech: a speech verb, "according (to)", "made clear"."""
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok)
     if tok.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
         # "called on the government to ...", "called off": a request, not words quoted.
         if lemma == "call" and any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "off", "for", "up") and c.i == tok.i + 1
@@ -54,7 +54,7 @@ def cue_class(tok: Token) -> str:
         return "according_to"
     if tok.pos_ in ("NOUN", "PROPN", "ADP"):
         return "noun"
-    return record_class(lemma)
+    return record_class(cue_lemma(tok))
 
 
 def cue_span(tok: Token) -> tuple[int, int]:
@@ -213,73 +213,7 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
     return start, end
 
 
-@dataclass
-class Resolved:
-    entity: Optional[str]
-    text: str
-    person: bool
-
-
-@dataclass
-class History:
-    """Speakers seen so far in the article, in order, for pronouns and bare nouns."""
-
-    items: list[tuple[int, Optional[str], str, bool, str]] = field(default_factory=list)
-
-    def add(self, at: int, res: Resolved, head_lemma: str) -> None:
-        self.items.append((at, res.entity, res.text, res.person, head_lemma))
-
-    def last_with_position(self, before: int, person: bool):
-        for at, eid, text, is_person, head in reversed(self.items):
-            if at < before and is_person == person:
-                return Resolved(eid, text, is_person), at
-        return None, -1
-
-    def last(self, before: int, person: Optional[bool] = None, lemma: Optional[str] = None):
-        for at, eid, text, is_person, head in reversed(self.items):
-            if at >= before:
-                continue
-            if person is not None and is_person != person:
-                continue
-            if lemma is not None and head != lemma:
-                continue
-            return Resolved(eid, text, is_person)
-        return None
-
-
-def _entity_type(doc: Doc, eid: Optional[str]) -> Optional[str]:
-    if eid is None:
-        return None
-    ent = _entities.entity_by_id(doc, eid)
-    return ent.type if ent is not None else None
-
-
-def _entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
-    ent = _entities.entity_by_id(doc, eid) if eid else None
-    return ent.name if ent is not None else fallback
-
-
-def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
-    best = -1
-    for s, e, mid in doc._.sitrep.mentions or []:
-        if s >= at:
-            break
-        if mid == eid:
-            best = s
-    return best
-
-
-def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
-    best = None
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if s >= at:
-            break
-        if _entity_type(doc, eid) == "PERSON":
-            best = eid
-    return best
-
-
-def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: History) -> Resolved:
+def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: SpeakerHistory) -> Referent:
     """Entity id and display name for the mention doc[start:end] headed by ``head``."""
     text = doc[start:end].text
     low = head.lower_
@@ -289,24 +223,7 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
         s, e = mention_bounds(ante)
         return resolve_speaker(doc, ante, s, e, history)
     if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
-        if low in PERSON_PRONOUNS:
-            eid = _entities.resolve_pronoun(doc, head)
-            prev, prev_at = history.last_with_position(head.idx, person=True)
-            # The entity stage's candidate wins only when it was mentioned after the last
-            # person who spoke ("Kim criticised the budget. He said ..."); otherwise "he
-            # said" continues the current speaker, which also survives NER slips.
-            if eid is not None and _entity_type(doc, eid) in ("PERSON", None):
-                if prev is None or _last_mention_before(doc, eid, head.idx) > prev_at:
-                    return Resolved(eid, _entity_name(doc, eid, text), True)
-            if prev is not None:
-                return prev
-            eid = _nearest_person_before(doc, head.idx)
-            return Resolved(eid, _entity_name(doc, eid, text), True)
-        if low in THING_PRONOUNS:
-            prev = history.last(head.idx, person=False)
-            if prev is not None:
-                return prev
-        return Resolved(None, text, False)
+        return _entities.resolve_speaker_pronoun(doc, head, history)
     s_char, e_char = head.idx, head.idx + len(head)
     eid = _entities.entity_at(doc, s_char, e_char)
     if eid is None:
@@ -319,20 +236,20 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Histor
                 break
     lemma = head.lemma_.lower()
     if eid is None and lemma in SPEAKER_NOUNS:
-        prev = history.last(head.idx, lemma=lemma)   # "the statement" -> the Kremlin statement
+        prev = _entities.resolve_speaker_noun(head, history)   # "the statement" -> the Kremlin statement
         if prev is not None:
             return prev
-    etype = _entity_type(doc, eid)
+    etype = _entities.entity_type(doc, eid)
     if eid is not None and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ == "" and lemma not in VEHICLE_NOUNS \
             and etype in ("NORP", "GPE") \
             and _entities.entity_at(doc, s_char, e_char) is None:
         # "the Russian defence ministry said": the source is the ministry, named in full,
         # not the nationality that modifies it (the entity id still links the country).
-        return Resolved(eid, text, False)
+        return Referent(eid, text, False)
     person = etype == "PERSON" or (etype is None and head.ent_type_ == "PERSON")
     if lemma in SPEAKER_NOUNS and head.ent_type_ != "PERSON":
         person = lemma.startswith("spokes") or lemma == "official"
-    return Resolved(eid, _entity_name(doc, eid, text), person)
+    return Referent(eid, _entities.entity_name(doc, eid, text), person)
 
 
 def addressee_and_medium(cue: Token) -> tuple[Optional[tuple[int, int]], Optional[tuple[int, int]]]:

@@ -13,7 +13,7 @@ from ..wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "DENIAL_VERBS", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "DENIAL_VERBS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -93,3 +93,16 @@ _RECORD_CLASS = {(r["word"], r["pos"]): _COARSE.get(r["class"], "speech") for r 
 def record_class(word: str, pos: str = "VERB") -> str:
     """The record's class of a verb cue: speech, accusation or belief (speech when unlisted)."""
     return _RECORD_CLASS.get((word, pos), "speech")
+
+
+_VERB_WORDS = frozenset(r["word"] for r in table(CUES) if r["pos"] == "VERB")
+
+
+def cue_lemma(tok) -> str:
+    """The lexicon lemma of a verb token, also when the lemmatiser dropped a final e
+    ('hopes', 'hoped' -> 'hop'): then the listed lemma the word form begins with."""
+    lemma = tok.lemma_.lower()
+    if lemma in _VERB_WORDS or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    cand = lemma + "e"
+    return cand if cand in _VERB_WORDS and tok.lower_.startswith(cand) else lemma

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Token
 
 from ..record import Quote, content_id, make_span
 from ..contract import doc_text
+from ..entities import SpeakerHistory
 from ..lookups import Intervals
 from .attribution import (
-    History,
     addressee_and_medium,
     cue_class,
     cue_span,
@@ -420,7 +420,7 @@ def _outermost(cands: list[Candidate]) -> list[Candidate]:
     return keep
 
 
-def _to_quote(doc: Doc, c: Candidate, history: History, prev: Optional[Quote]) -> Quote:
+def _to_quote(doc: Doc, c: Candidate, history: SpeakerHistory, prev: Optional[Quote]) -> Quote:
     text = doc_text(doc)
     speaker_id = speaker_text = None
     speaker_span = cue = addressee = medium = klass = None
@@ -557,7 +557,7 @@ def _find_quotes(doc: Doc) -> list[Quote]:
     indirect = _indirect_candidates(doc, marks)
     indirect += _enclosing_clauses(doc, marked, indirect)
     cands = sorted(marked + indirect, key=lambda c: (c.start, -c.end))
-    history = History()
+    history = SpeakerHistory()
     done: list[tuple[Candidate, Quote]] = []
     for c in cands:
         prev = _neighbour(doc, c, done) if c.inherit else None

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from .cues import CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from .cues import cue_lemma, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
@@ -42,7 +42,7 @@ def _range(toks: list[Token]) -> Optional[tuple[int, int]]:
 def frames(tok: Token) -> tuple[str, ...]:
     if tok.pos_ not in ("VERB", "AUX"):
         return ()
-    return VERB_FRAMES.get(tok.lemma_.lower(), ())
+    return VERB_FRAMES.get(cue_lemma(tok), ())
 
 
 def prep_of_frame(tok: Token) -> Optional[Token]:

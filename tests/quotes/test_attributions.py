@@ -198,3 +198,27 @@ def test_colon_introduction_takes_no_speaker_from_another_paragraph(extract):
     r = extract("BUDGET TALKS COLLAPSE\n\nThe treasurer wrote:\n\n“We have run out of money.”")
     q = one(r)
     assert q.kind == "direct" and q.speaker_span.text == "The treasurer"
+
+
+# -- cue rows kept by their precision on PolNeAR train (NOTICE); one invented sentence each -----
+@pytest.mark.parametrize("text,cue,klass,speaker,content", [
+    ("Most economists see the tariff as a tax on consumers.", "see", "belief",
+     "Most economists", ["the tariff as a tax on consumers"]),
+    ("The senator voted for the new pipeline.", "voted for", "speech", "The senator", ["the new pipeline"]),
+    ("The mayor pointed out that the budget had been cut twice.", "pointed", "speech",
+     "The mayor", ["the budget had been cut twice"]),
+    ("The governor expressed concern about the rising rents.", "expressed", "speech",
+     "The governor", ["concern about the rising rents"]),
+    ("Reporters learned that the plant had closed.", "learned", "belief", "Reporters", ["the plant had closed"]),
+    ("The report listed three causes of the fire.", "listed", "speech", "The report", ["three causes of the fire"]),
+    ("Voters would like to see lower taxes.", "like", "belief", "Voters", ["to see lower taxes"]),
+])
+def test_cue_rows_beyond_speech_verbs(extract, text, cue, klass, speaker, content):
+    q = one(extract(text), cue)
+    assert (q.kind, q.cue_class, q.speaker_span.text, parts(q)) == ("indirect", klass, speaker, content)
+
+
+def test_a_lemma_the_lemmatiser_cut_short_still_finds_its_cue(extract):
+    # spaCy's small model lemmatises "hopes" as "hop"; the lexicon's "hope" is still found
+    q = one(extract("The coach hopes to sign two defenders."))
+    assert (q.cue.text, q.cue_class, parts(q)) == ("hopes", "belief", ["to sign two defenders"])
