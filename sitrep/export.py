@@ -44,6 +44,10 @@ EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo
                      "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id", "language"]
 # "text" is the content as written (verbatim only when kind is direct/partial: see
 # sitrep.quotes.shown_text); "parts" the content pieces as start:end pairs.
+# One row per time expression: its TIMEX3 value, type and mod, and what a relative one counts
+# from (anchor: 'published' or the story's own reference time) with the reason.
+TIME_CSV_COLUMNS = ["article_id", "published", "start", "end", "text", "value", "type", "mod", "anchor",
+                    "anchor_reason", "language"]
 QUOTE_CSV_COLUMNS = ["article_id", "id", "published", "speaker_name", "kind", "text", "cue", "start", "end",
                      "mentions", "cluster_id", "cue_class", "parts", "language"]
 
@@ -362,6 +366,12 @@ def _write(store, fmt: str, fh, since, until, modality, table: str, uncoded: boo
             for q in _iter_quotes(store):
                 w.writerow(q)
                 n += 1
+        elif table == "times":
+            w = csv.DictWriter(fh, TIME_CSV_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            for row in store.iter_times(since=since, until=until):
+                w.writerow(row)
+                n += 1
         elif table == "articles":
             w = csv.DictWriter(fh, ["id", "published", "title", "source", "entities", "quotes", "events",
                                     "language"], lineterminator="\n")
@@ -394,7 +404,8 @@ def _events(store, since, until, modality, coded: bool = False) -> Iterable[dict
 
 
 def export_parquet(store, out: Path, since=None, until=None, modality=None, batch: int = 2000) -> int:  # noqa: ANN001
-    """``out/articles/date=YYYY-MM-DD/*.parquet`` and ``out/events/day=.../*.parquet``
+    """``out/articles/date=YYYY-MM-DD/*.parquet``, ``out/times/date=.../*.parquet`` (one row
+    per time expression, TIME_CSV_COLUMNS) and ``out/events/day=.../*.parquet``
     (hive partitioning: pyarrow, DuckDB, Spark and pandas read the folder as one table)."""
     import pyarrow as pa
     import pyarrow.dataset as ds
@@ -420,6 +431,14 @@ def export_parquet(store, out: Path, since=None, until=None, modality=None, batc
         write(rows, "articles", part)
         n += len(rows)
     part, rows = 0, []
+    for t in store.iter_times(since=since, until=until):  # times partition by the article's date
+        rows.append(dict(t, date=t["published"] or "unknown"))
+        if len(rows) >= batch:
+            write(rows, "times", part)
+            part, rows = part + 1, []
+    if rows:
+        write(rows, "times", part)
+    part, rows = 0, []
     for e in _events(store, since, until, modality):
         flat = _event_flat(e)
         flat["day"] = e.get("day") or "unknown"  # events partition by the event's day
@@ -433,4 +452,4 @@ def export_parquet(store, out: Path, since=None, until=None, modality=None, batc
 
 
 __all__ = ["export", "export_parquet", "gdelt_row", "geo_cols", "plover_record", "plover_location", "GDELT_COLUMNS",
-           "FORMATS"]
+           "TIME_CSV_COLUMNS", "FORMATS"]

@@ -158,6 +158,17 @@ def quotes(request: Request, speaker: TextQ = None, article: Annotated[Optional[
     return {"items": items, "limit": limit, "offset": offset}
 
 
+@router.get("/api/times", tags=["times"], summary="Time expressions with TIMEX3 value, type, mod and anchor")
+def times(request: Request, article: Annotated[Optional[str], Query(pattern=ARTICLE_ID)] = None,
+          type: Optional[Literal["", "DATE", "TIME", "DURATION", "SET"]] = None,  # noqa: A002
+          value: Annotated[Optional[str], Query(pattern=r"^[0-9A-Za-z:\-]{0,32}$",
+                                                description="prefix of the TIMEX3 value: 2022, 2022-05, PRESENT_REF")] = None,
+          limit: Limit = 100, offset: Offset = 0, language: LanguageQ = None) -> dict:
+    items = store(request).times(article=opt(article), type=opt(type), value=opt(value), limit=limit, offset=offset,
+                                 language=opt(language))
+    return {"items": items, "limit": limit, "offset": offset}
+
+
 @router.get("/api/events", tags=["events"], summary="Events with filters (default modality: asserted + reported)")
 def events(request: Request, source: ActorQ = None, target: ActorQ = None,
            type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$", description="PLOVER type")] = None,

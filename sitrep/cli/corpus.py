@@ -271,7 +271,7 @@ def actors(db, top, as_json, as_csv) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]), default="jsonl",
               show_default=True)
 @click.option("--out", "-o", default="-", show_default=True, help="Output file (a folder for parquet); - = stdout.")
-@click.option("--table", type=click.Choice(["events", "quotes", "articles"]), default="events", show_default=True,
+@click.option("--table", type=click.Choice(["events", "quotes", "times", "articles"]), default="events", show_default=True,
               help="What --format csv writes.")
 @click.option("--since", type=DAY, default=None)
 @click.option("--until", type=DAY, default=None)

@@ -186,6 +186,34 @@ class Store:
         with self.engine.connect() as conn:
             return Q.quotes(conn, speaker, article, limit, offset, language)
 
+    def times(self, article=None, type=None, value=None, limit=100, offset=0, language=None) -> list[dict]:  # noqa: A002
+        """Time expressions with TIMEX3 value, type, mod, anchor and anchor_reason (see
+        ``queries.times``)."""
+        Q.check_page(limit, offset)
+        with self.engine.connect() as conn:
+            return Q.times(conn, article, type, value, limit, offset, language)
+
+    def iter_times(self, since=None, until=None, batch: int = 2000):
+        """Every stored time expression, article by article in ingest order (for export);
+        ``since`` / ``until`` bound the article's publication date."""
+        t, a = S.times, S.articles
+        last = (0, -1)
+        while True:
+            conds = [tuple_(a.c.seq, t.c.start) > last]
+            if since:
+                conds.append(a.c.published >= since)
+            if until:
+                conds.append(a.c.published <= until)
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(a.c.seq, *Q.time_columns()).select_from(t.join(a, a.c.id == t.c.article_id))
+                    .where(*conds).order_by(a.c.seq, t.c.start).limit(batch)).all()
+            if not rows:
+                return
+            for r in rows:
+                yield dict(zip(Q.TIME_FIELDS, r[1:]))
+            last = (rows[-1][0], rows[-1].start)
+
     def events(self, source=None, target=None, type=None, since=None, until=None, modality=None,
                article=None, limit=100, offset=0, place=None, bbox=None, language=None) -> list[dict]:
         """``place``: 'UKR' (country), 'UKR.12' (first-level division) or a GeoNames id;

@@ -367,3 +367,36 @@ def search(conn: Connection, backend, q: str, limit: int = 20, language=None) ->
                               .where(S.articles.c.id.in_(ids))):
             meta[r.id] = {"title": r.title, "published": r.published, "language": r.language}
     return [dict(h, **meta.get(h["article_id"], {})) for h in hits]
+
+
+TIME_FIELDS = ("article_id", "published", "start", "end", "text", "value", "type", "mod", "anchor", "anchor_reason",
+               "language")
+
+
+def time_columns() -> tuple:
+    """The columns of a time row, in TIME_FIELDS order (times joined to articles)."""
+    t, a = S.times, S.articles
+    return (t.c.article_id, a.c.published, t.c.start, t.c.end, t.c.text, t.c.value, t.c.type, t.c.mod,
+            t.c.anchor, t.c.anchor_reason, a.c.language)
+
+
+def times(conn: Connection, article=None, type=None, value=None, limit=100, offset=0,  # noqa: A002, ANN001
+          language=None) -> list[dict]:
+    """Time expressions with their TIMEX3 attributes: one article's in text order, or the
+    newest articles' first. ``value`` is a prefix of the TIMEX3 value ('2022-05' matches
+    2022-05 and 2022-05-09); ``type`` DATE / TIME / DURATION / SET."""
+    t, a = S.times, S.articles
+    conds = []
+    if article:
+        conds.append(t.c.article_id == article)
+    if type:
+        conds.append(t.c.type == type)
+    if value:
+        pat = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conds.append(t.c.value.like(pat, escape="\\"))
+    if language:
+        conds.append(a.c.language == language)
+    order = (t.c.start,) if article else (_newest(conn, a.c.published), a.c.seq.desc(), t.c.start)
+    stmt = (select(*time_columns()).select_from(t.join(a, a.c.id == t.c.article_id)).where(*conds)
+            .order_by(*order).limit(limit).offset(offset))
+    return [dict(zip(TIME_FIELDS, r)) for r in conn.execute(stmt)]

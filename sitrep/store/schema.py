@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -177,7 +177,12 @@ times = Table(
     Column("text", Text, nullable=False),
     Column("value", String(64)),
     Column("type", String(16)),
+    # TIMEX3 mod and what a relative expression counts from (schema step 7; the record's fields)
+    Column("mod", String(16)),
+    Column("anchor", String(64)),
+    Column("anchor_reason", Text),
 )
+ix_times_value = Index("ix_times_value", times.c.value)
 
 errors = Table(
     "errors",
@@ -339,10 +344,16 @@ def _languages(conn: Connection) -> None:
     backend.migrate_search(conn)
 
 
+def _times_timeml(conn: Connection) -> None:
+    from .migrate_times import upgrade_times
+
+    upgrade_times(conn)  # the times table gains mod, anchor and anchor_reason (issue 15)
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # the next step here; never edit a released step.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
-                                                       6: _languages}
+                                                       6: _languages, 7: _times_timeml}
 
 
 # Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).

@@ -184,7 +184,9 @@ class Writer:
             tms = {}
             for t in rec["times"]:
                 tms.setdefault(t["start"], {"article_id": art_id, "start": t["start"], "end": t["end"],
-                                            "text": t["text"], "value": t.get("value"), "type": t.get("type")})
+                                            "text": t["text"], "value": t.get("value"), "type": t.get("type"),
+                                            "mod": t.get("mod"), "anchor": t.get("anchor"),
+                                            "anchor_reason": t.get("anchor_reason")})
             conn.execute(S.times.insert(), list(tms.values()))
         self._add_quotes(conn, rec, ents, cluster, counts)
         self._add_events(conn, rec, cluster, counts, delta)
