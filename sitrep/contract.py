@@ -41,6 +41,10 @@ class Annotations:
     text: Optional[str] = None
     """``doc.text``, read once and shared by every stage (see :func:`doc_text`)."""
     # -- stage outputs
+    context_types: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(start_char, end_char) -> label of entity spans typed from their context by
+    ``sitrep_ner_fixes`` (a club or company named after a place is ORG, a one-word faith NORP):
+    the resolver keeps these labels rather than the gazetteer's place type."""
     times: list["TimeExpr"] = field(default_factory=list)
     quantities: list["Quantity"] = field(default_factory=list)
     entities: list["Entity"] = field(default_factory=list)
@@ -105,7 +109,8 @@ MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "
 # entities (geo) and the events (place) that exist by then.
 STAGES: tuple[Stage, ...] = (
     Stage("sitrep_ner_fixes", "sitrep.entities",
-          "repairs spaCy's entity spans and types (cut names, demonyms, media, IGOs)",
+          "repairs spaCy's entity spans and types (cut names, demonyms, media, IGOs, clubs named after places)",
+          requires=("text",), assigns=("context_types",),
           spacy_requires=("doc.ents", "token.pos"), spacy_assigns=("doc.ents",)),
     Stage("sitrep_timex", "sitrep.timex",
           "time expressions as TIMEX3 values against the publication date; counted quantities",
@@ -113,7 +118,7 @@ STAGES: tuple[Stage, ...] = (
           spacy_requires=("doc.ents", "token.dep")),
     Stage("sitrep_entities", "sitrep.entities",
           "one entity per person, organisation and place, with mentions, title, country, actor code",
-          requires=("published", "text"), assigns=("entities", "mentions", "genders"),
+          requires=("published", "text", "context_types"), assigns=("entities", "mentions", "genders"),
           spacy_requires=("doc.ents", "token.dep")),
     Stage("sitrep_quotes", "sitrep.quotes",
           "direct, partial, indirect and mixed quotes with speaker, cue, addressee and medium",
@@ -178,7 +183,7 @@ def markdown() -> str:
             "|---|---|---|---|---|---|"]
     for i, s in enumerate(STAGES, 1):
         reads = ", ".join(s.requires) or "—"
-        adds = ", ".join(s.assigns) or ("`doc.ents` (in place)" if "doc.ents" in s.spacy_assigns else "—")
+        adds = ", ".join(s.assigns + (("`doc.ents` (in place)",) if "doc.ents" in s.spacy_assigns else ())) or "—"
         rows.append(f"| {i} | `{s.name}` | `{s.package}` | {reads} | {adds} | {s.summary} |")
     order = " → ".join(f"`{n}`" for n in MODEL_PIPES + PIPELINE)
     return "Pipeline order: " + order + "\n\n" + "\n".join(rows) + "\n"

@@ -20,7 +20,6 @@ from ..contract import doc_text
 from ..wordlists import table
 from .gazetteer import lookup
 
-TYPED_KEY = "sitrep_context_types"  # doc.user_data: {(start_char, end_char): label} set from context
 _SCORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
 _TABLE_LINE = re.compile(r"\S(?:\t+| {2,})\S")
 
@@ -65,10 +64,10 @@ def _results_line(span: Span) -> bool:
     return bool(_RESULT_LINE.match(text[ls:le if le >= 0 else len(text)].strip()))
 
 
-def _sports_sentence(span: Span) -> bool:
+def _sports_sentence(span: Span, cache: dict[int, bool]) -> bool:
+    """``cache``: sentence start -> verdict, for one call of :func:`retype`."""
     # Without a parser (a user's own pipeline) the whole text is the "sentence".
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    cache = span.doc.user_data.setdefault("sitrep_sports_sents", {})
     if sent.start not in cache:
         cache[sent.start] = bool(_SCORE.search(sent.text)) or len(
             {t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
@@ -222,16 +221,16 @@ def retype(doc: Doc, ents: list[Span]) -> list[Span]:
     ents = [_fine_type(doc, _strip_prefix(doc, e)) for e in ents]
     ents = results_lines(doc, designations(doc, acronyms(doc, _media_services(doc, ents))))
     to_org = {e.text for e in ents if e.label_ == "ORG" and _results_line(e)}
+    sports: dict[int, bool] = {}
     for e in ents:
         if e.label_ not in ("GPE", "LOC") or not _city_like(e):
             continue
-        if (_sports_sentence(e) and _is_side(e)) or _company(e):
+        if (_sports_sentence(e, sports) and _is_side(e)) or _company(e):
             to_org.add(e.text)
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("GPE", "LOC") and e.text in to_org else e
             for e in ents]
-    doc.user_data.pop("sitrep_sports_sents", None)
     # The resolver must not turn these back into places from the gazetteer ("Barcelona" the club).
-    doc.user_data[TYPED_KEY] = {(e.start_char, e.end_char): e.label_ for e in ents
+    doc._.sitrep.context_types = {(e.start_char, e.end_char): e.label_ for e in ents
                                 if e.label_ in ("ORG", "NORP") and e.text in to_org | _shape_typed(e)}
     return ents
 

@@ -71,7 +71,7 @@ def _person_tokens(text: str) -> tuple:
 
 def collect(doc: Doc) -> list[_Mention]:
     out = []
-    typed = doc.user_data.get("sitrep_context_types") or {}  # set by entities.context (clubs, demonyms)
+    typed = doc._.sitrep.context_types  # set by sitrep_ner_fixes (entities.context: clubs, faiths)
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue

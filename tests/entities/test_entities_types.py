@@ -32,6 +32,12 @@ def test_a_city_that_is_a_side_in_a_sports_report_is_the_club(nlp):
     assert got["Barcelona"].type == "ORG"
 
 
+def test_context_types_travel_in_the_contract_not_in_user_data(nlp):
+    doc = nlp("Fans celebrated as Barcelona beat Sevilla 2-1 in the league on Sunday.")
+    assert doc._.sitrep.context_types == {(19, 28): "ORG"}  # "Barcelona", the club
+    assert set(doc.user_data) == {"sitrep"}  # no scratch entries beside the typed contract
+
+
 def test_a_city_where_a_match_is_played_stays_a_place(nlp):
     got = ents(nlp, "The league final was played in Madrid before the cup draw.")
     assert got["Madrid"].type == "GPE"
