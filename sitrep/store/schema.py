@@ -344,7 +344,7 @@ def _languages(conn: Connection) -> None:
     backend.migrate_search(conn)
 
 
-def _times_timeml(conn: Connection) -> None:
+def times_timeml_step(conn: Connection) -> None:
     from .migrate_times import upgrade_times
 
     upgrade_times(conn)  # the times table gains mod, anchor and anchor_reason (issue 15)
@@ -353,7 +353,7 @@ def _times_timeml(conn: Connection) -> None:
 # version -> step that brings a database from version-1 to version. A later change adds
 # the next step here; never edit a released step.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
-                                                       6: _languages, 7: _times_timeml}
+                                                       6: _languages, 7: times_timeml_step}
 
 
 # Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).

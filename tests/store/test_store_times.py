@@ -13,7 +13,11 @@ from sqlalchemy import text
 from sitrep.export import TIME_CSV_COLUMNS, export
 from sitrep.record import Article, article_id
 from sitrep.store import open_store
+from sitrep.store import schema as S
 from sitrep.store.schema import SCHEMA_VERSION
+
+# The step that added the columns (renumbered if other steps land first).
+STEP = next(v for v, step in S.MIGRATIONS.items() if step is S.times_timeml_step)
 
 STORY = ("The river council met on Monday. In 2019 the Tamsel burst its banks in May, "
          "and about two years later it flooded the lower town for three weeks.")
@@ -53,8 +57,8 @@ def test_time_rows_carry_mod_and_anchor(db_url):
         assert s.times(value="2019_") == [] and s.times(language="fr") == []  # '_' is no wildcard
 
 
-def test_version_6_times_table_gains_the_attributes(db_url):
-    """Migration 6 -> 7: the old table (value and type only) gets the columns, filled from
+def test_times_table_before_its_step_gains_the_attributes(db_url):
+    """Migration STEP-1 -> STEP: the old table (value and type only) gets the columns, filled from
     the stored records."""
     art = record()
     with open_store(db_url) as s:
@@ -68,7 +72,7 @@ def test_version_6_times_table_gains_the_attributes(db_url):
                 conn.execute(text('INSERT INTO times VALUES (:a, :s, :e, :t, :v, :y)'),
                              {"a": art.id, "s": t["start"], "e": t["end"], "t": t["text"], "v": t["value"],
                               "y": t["type"]})
-            conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
+            conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(STEP - 1)})
     with open_store(db_url) as s:
         with s.engine.connect() as conn:
             assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == \
