@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..contract import doc_text, guarded, spacy_meta
-from .context import is_junk, retype
+from .context import is_junk, replace_overlapping, retype
+from .discourse import office_holders, repeats, settlements
 from .gazetteer import gazetteer, lookup
 from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
 
@@ -212,7 +213,7 @@ def fix_entities(doc: Doc) -> Doc:
     out = _extend_first_names(doc, out)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)
-    out = retype(doc, out)
+    out = repeats(doc, office_holders(doc, settlements(doc, retype(doc, out))))
     doc.ents = filter_spans(out)
     return doc
 
@@ -229,10 +230,7 @@ def _datelines(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if span is None or not span.text.replace(".", "").replace(" ", "").isupper():
             continue
         added.append(span)
-    if not added:
-        return ents
-    taken = {i for s in added for i in range(s.start, s.end)}
-    return [e for e in ents if not any(i in taken for i in range(e.start, e.end))] + added
+    return replace_overlapping(ents, added)
 
 
 def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -296,6 +294,24 @@ def _add_gazetteer(doc: Doc, ents: list[Span], line_cache: dict[int, bool]) -> l
     return ents + filter_spans(added)
 
 
+# A hyphen after a dotted abbreviation splits off: "U.S.-led", "U.N.-backed", "U.S.-Japan"
+# (spaCy's own infix rule wants a letter before the hyphen, so "U.S.-led" stays one token
+# and the country inside it is never a name).
+_ABBREV_HYPHEN = r"(?<=\b[A-Z]\.[A-Z]\.)-(?=[A-Za-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Add the abbreviation-hyphen infix to ``nlp``'s tokenizer (once; the model files are
+    untouched: the rule lives in this process's tokenizer only)."""
+    tok = nlp.tokenizer
+    current = getattr(tok.infix_finditer, "__self__", None)
+    pattern = current.pattern if current is not None else ""
+    if _ABBREV_HYPHEN in pattern:
+        return
+    tok.infix_finditer = re.compile(f"{pattern}|{_ABBREV_HYPHEN}" if pattern else _ABBREV_HYPHEN).finditer
+
+
 @Language.factory("sitrep_ner_fixes", **spacy_meta("sitrep_ner_fixes"))
 def make_ner_fixes(nlp: Language, name: str):
+    split_abbreviation_hyphens(nlp)
     return lambda doc: guarded(name, fix_entities, doc)

@@ -51,6 +51,11 @@ def results_lines(doc: Doc, ents: list[Span]) -> list[Span]:
                 if span is not None:
                     added.append(span)
         pos += len(line) + 1
+    return replace_overlapping(ents, added)
+
+
+def replace_overlapping(ents: list[Span], added: list[Span]) -> list[Span]:
+    """``ents`` without the spans that overlap one of ``added``, plus ``added``."""
     if not added:
         return ents
     taken = {i for a in added for i in range(a.start, a.end)}

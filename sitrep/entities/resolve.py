@@ -24,6 +24,7 @@ from ..lookups import ents_within
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
+from .context import words
 from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before
 
 # Every OntoNotes name type spaCy gives is kept (issue 15); MEDIA / IGO come from the gazetteer.
@@ -78,6 +79,10 @@ def collect(doc: Doc) -> list[_Mention]:
         text = _surface(ent)
         if not text.strip():
             continue
+        qualified = _qualified_body(ent)
+        if qualified is not None:
+            out.extend(qualified)
+            continue
         m = _Mention(span=ent, label=ent.label_, text=text)
         if ent.label_ == "PERSON":
             m.tokens = _person_tokens(text)
@@ -92,6 +97,28 @@ def collect(doc: Doc) -> list[_Mention]:
                 m.entry = None  # "Barcelona beat Sevilla": the club, not the city of the gazetteer
         out.append(m)
     return out
+
+
+def _qualified_body(ent: Span) -> Optional[list[_Mention]]:
+    """ "U.S. Congress", "Russian Defense Ministry": the country and the state body are two
+    mentions (OntoNotes), but the body keeps the whole name as its entity name, so two
+    countries' ministries stay two entities, each with its country and actor code."""
+    if ent.label_ not in ("ORG", "IGO") or len(ent) < 2 or ent[-1].text not in words("institution"):
+        return None
+    first = ent[0]
+    entry = lookup(first.text)
+    if entry is None or entry.kind not in ("country", "demonym") or not entry.country:
+        return None  # an IGO's bodies keep its name ("U.N. Security Council"), "African" names no state
+    body = ent[1:]
+    if not body or any(t.is_lower or not t.is_alpha for t in body):
+        return None  # "U.S. Mission to the United Nations": one name
+    doc = ent.doc
+    known = lookup(body.text)  # "U.S. State Department": the listed State Department (USAGOV) when its country matches
+    known = known if known is not None and known.country == entry.country else None
+    return [_Mention(span=Span(doc, first.i, first.i + 1, label=_KIND_TYPE[entry.kind]), label=_KIND_TYPE[entry.kind],
+                     text=first.text, entry=entry),
+            _Mention(span=Span(doc, body.start, body.end, label=ent.label_), label=ent.label_,
+                     text=f"{first.text} {body.text}", entry=known)]
 
 
 def _type_for(m: _Mention) -> str:
