@@ -18,6 +18,10 @@ _SEQ = re.compile(r"^the\s+(?P<which>next|following|previous|preceding|same|prio
 _AFTER = re.compile(r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>after|before)$", re.I)
 _LEAD = re.compile(r"^(?:nearly|almost|about|some|roughly|around|more than|less than|barely)\s+", re.I)
 _LATER = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier|after|before|afterwards?)$", re.I)
+# Parts of the story's day: "that night", "later that day", "the same morning".
+_PART = re.compile(r"^(?:(?:later|earlier|early|late)\s+)?(?:(?:that|the same)\s+(?P<part>morning|afternoon|evening|night|day)"
+                   r"|the\s+(?P<part2>morning|afternoon|evening|night))$", re.I)
+PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _CAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -27,7 +31,7 @@ def _bare(text: str) -> str:
 
 def is_anaphoric(text: str) -> bool:
     t = _bare(text)
-    return bool(_SEQ.match(t) or _AFTER.match(t) or _LATER.match(t))
+    return bool(_SEQ.match(t) or _AFTER.match(t) or _LATER.match(t) or _PART.match(t))
 
 
 def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
@@ -38,6 +42,12 @@ def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
     if not m:
         return None
     t = _bare(text)
+    part = _PART.match(t)
+    if part:  # "that night" after "on March 3": 2023-03-03TNI; needs a day to count from
+        if not m[3]:
+            return None
+        code = PART_CODE.get((part["part"] or part["part2"]).lower())
+        return anchor + (f"T{code}" if code else "")
     s = _SEQ.match(t)
     a = _AFTER.match(t)
     if s:

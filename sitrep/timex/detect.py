@@ -25,6 +25,7 @@ from ..record import TimeExpr
 from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
 from .normalise import Direction, names_no_real_day, normalise
+from .present import generic_today
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -63,6 +64,9 @@ PATTERNS = [
     re.compile(r"\b(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Ss]ome|[Rr]oughly)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                r"(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier)\b"),
     re.compile(r"\b[Tt]he (?:day|week|month|year) (?:after|before)\b(?!\s+(?:tomorrow|yesterday))"),
+    # Parts of the story's day: "that night", "later that day", "the same morning", "through the night".
+    re.compile(r"\b(?:(?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate)\s+)?(?:[Tt]hat|[Tt]he same)\s+(?:morning|afternoon|evening|night|day)\b"),
+    re.compile(r"\b(?:through|during|into|throughout)\s+(the (?:night|morning|afternoon|evening))\b(?!\s+(?:of|before|after)\b)"),
     # Vague recent stretches.
     re.compile(r"\brecent (?:days|weeks|months|years)\b"),
     # Calendar units relative to the reference: "last month", "earlier this year", "last February".
@@ -73,6 +77,10 @@ PATTERNS = [
                r"\d+(?:\.\d+)?|several|a few|many|multiple)(?:\s+more)?\s+(?:(?:full|whole|entire|straight|consecutive)\s+)?"
                r"(?:hours?|days?|weeks?|months?|years?|decades?)(?:\s+and\s+a\s+half)?(?:\s+ago)?\b"
                r"(?![-\s]+old\b)(?!\s+(?:later|earlier|older|younger)\b)"),
+    # Ranges of durations: "one to two years", "three or four months", "5-10 days" (one span, see _RANGE).
+    re.compile(r"\b(?:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+)"
+               r"\s*(?:to|or|-|\u2013)\s*(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d+)"
+               r"\s+(?:hours|days|weeks|months|years|decades))\b(?![-\s]+old\b)(?!\s+(?:ago|later|earlier)\b)"),
     # Years after a preposition or determiner ("in 1967", "the 1967 war"); the year alone is the span.
     re.compile(r"\b(?:[Ii]n|[Ss]ince|of|by|[Ff]rom|until|before|after|the|and|early|late|mid-?|its|his|her|their|our|a|an|"
                r"[Bb]etween|through|during|circa)\s+((?:19|20)\d\d)\b(?![,.]\d)"),
@@ -264,9 +272,13 @@ def find_times(doc: Doc) -> list[TimeExpr]:
             value = anchored(span_text, anchor) or value
             if value is None:
                 continue  # "two days later" with nothing to count from
+            if "T" in value:
+                kind = "TIME"  # "that night": a part of the day
             anc, reason = anchor, f"counted from {anchor_text!r}, the last date before it"
             anchor = calendar_anchor(value) or anchor
             anchor_text = span_text
+        elif _today(doc, ps, pe):
+            value = "PRESENT_REF"  # "today's Russia", "today it faces competition": nowadays
         else:
             m = _STRETCH.match(span_text)
             if m and kind == "DATE" and _STRETCH_AHEAD.search(pre):
@@ -291,6 +303,11 @@ def find_times(doc: Doc) -> list[TimeExpr]:
         out.append(TimeExpr(start=ps, end=pe, text=span_text, value=value, type=kind,
                             mod=mod_of(span_text, kind), anchor=anc, anchor_reason=reason))
     return _date_clock_times(doc, out)
+
+
+def _today(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end)
+    return span is not None and generic_today(span)
 
 
 def _note(doc: Doc, message: str) -> None:
@@ -364,10 +381,19 @@ def _generic_clock(span: Span) -> bool:
 _SPAN_AHEAD = re.compile(r"(?i)\b(?:over|within|during|for|in|throughout)\s*$")
 
 
+# A range of durations has no single TIMEX3 value: an unspecified count of the unit.
+_NUMBER_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+)"
+_RANGE = re.compile(rf"(?i)^{_NUMBER_WORD}\s*(?:to|or|-|\u2013)\s*(?P<n>\S+)\s+(?P<unit>hours|days|weeks|months|years|decades)$")
+_RANGE_VALUE = {"hours": "PTXH", "days": "PXD", "weeks": "PXW", "months": "PXM", "years": "PXY", "decades": "PXDE"}
+
+
 def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
     text = full[s:e]
     if _NOT_TIME.match(text.strip()):
         return []
+    rng = _RANGE.match(text)
+    if rng and normalise(f"{rng['n']} {rng['unit']}", None) is not None:
+        return [(s, e, ("DURATION", _RANGE_VALUE[rng["unit"].lower()], None))]  # "one to two years"
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is not None and len(span) == 1 and span[0].is_title and not span[0].is_sent_start and span[0].lower_ in _UNIT_WORDS:
         return []  # a surname ("Timothy Weeks"), not a duration
