@@ -145,6 +145,51 @@ def name_outside(cue: Token) -> Optional[Token]:
     return _name_before(cue) or _name_after(cue)
 
 
+def frame_verb(doc: Doc, close_at: Optional[int]) -> Optional[Token]:
+    """'“This is fantastic!” beamed Hartley', '“…,” Hartley shrugged.': a finite verb where
+    the speech verb of a quote's frame stands, with its subject right beside it and nothing
+    else in the clause, introduces the quote whatever its lemma. ``close_at``: the closing mark's offset."""
+    if close_at is None:
+        return None
+    after = doc.char_span(close_at + 1, min(len(doc_text(doc)), close_at + 100), alignment_mode="contract")
+    if after is None:
+        return None
+    toks = []
+    for t in after:
+        if t.is_space and "\n" in t.text:
+            break
+        if not t.is_space:
+            toks.append(t)
+    while toks and toks[0].text in ",":
+        toks = toks[1:]
+    if not toks:
+        return None
+
+    def finite(t: Token) -> bool:
+        return t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")
+
+    def ends(k: int) -> bool:
+        return k >= len(toks) or toks[k].is_punct and toks[k].text in ".,;!?"
+
+    if toks[0].lower_ in RELATIVE or toks[0].dep_ == "cc":
+        return None                      # '“…” who promote ...': a clause of its own
+    v = toks[0]
+    if finite(v):                       # inverted: '”, beamed Hartley.'
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > v.i), None)
+        if subj is not None and ends(subj.right_edge.i - v.i + 1):
+            return v
+        return None
+    for k, t in enumerate(toks[:5]):
+        if finite(t):                   # '”, Hartley beamed.'
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None and subj.left_edge.i == toks[0].i and ends(k + 1):
+                return t
+            return None
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "PART") and t.text not in ".":
+            return None
+    return None
+
+
 def _name_after(cue: Token) -> Optional[Token]:
     """'“...,” said Skelly': an inverted speaker the parser did not make the subject."""
     doc = cue.doc

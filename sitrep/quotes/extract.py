@@ -21,6 +21,7 @@ from .attribution import (
     addressee_and_medium,
     cue_class,
     cue_span,
+    frame_verb,
     is_cue,
     mention_bounds,
     name_outside,
@@ -211,6 +212,8 @@ def _marked_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             # words (a name, the word “We”) it is mostly a coincidence.
             if len(doc_text(doc)[start:end].split()) >= 3 or _starts_sentence(doc, m, sent):
                 cue = _nearest_cue(sent, start, end, quoted) or _cue_after(doc, m, quoted) or cue
+        if cue is None or speaker_token(cue) is None:
+            cue = frame_verb(doc, m.close_at) or cue
         direct = _is_direct(doc, m, sent, cue)
         cand = Candidate(start, end, "direct" if direct else "partial", cue=cue, mark=m)
         if cue is not None and not _same_paragraph(doc_text(doc), cue.idx, start):
@@ -445,6 +448,9 @@ def _to_quote(doc: Doc, c: Candidate, history: SpeakerHistory, prev: Optional[Qu
         # A run of quote paragraphs after one attribution: same speaker, same cue.
         speaker_id, speaker_text, speaker_span, cue = prev.speaker, prev.speaker_text, prev.speaker_span, prev.cue
         klass = prev.cue_class
+        import os
+        if os.environ.get("XP") == "1" and "\n" in text[prev.end:c.start]:
+            cue = None
     return Quote(
         id=content_id("quote", c.start, c.end, c.kind, text[c.start:c.end]),
         text=text[c.start:c.end],

@@ -212,6 +212,14 @@ def test_colon_introduction_takes_no_speaker_from_another_paragraph(extract):
     ("Reporters learned that the plant had closed.", "learned", "belief", "Reporters", ["the plant had closed"]),
     ("The report listed three causes of the fire.", "listed", "speech", "The report", ["three causes of the fire"]),
     ("Voters would like to see lower taxes.", "like", "belief", "Voters", ["to see lower taxes"]),
+    ("The general remarked that the war was far from over.", "remarked", "speech",
+     "The general", ["the war was far from over"]),
+    ("The judge wondered whether the law applied to foreigners.", "wondered", "speech",
+     "The judge", ["the law applied to foreigners"]),
+    ("Residents bemoaned the loss of the old market.", "bemoaned", "accusation",
+     "Residents", ["the loss of the old market"]),
+    ("The senator reiterated her support for the treaty.", "reiterated", "speech",
+     "The senator", ["her support for the treaty"]),
 ])
 def test_cue_rows_beyond_speech_verbs(extract, text, cue, klass, speaker, content):
     q = one(extract(text), cue)
@@ -222,3 +230,13 @@ def test_a_lemma_the_lemmatiser_cut_short_still_finds_its_cue(extract):
     # spaCy's small model lemmatises "hopes" as "hop"; the lexicon's "hope" is still found
     q = one(extract("The coach hopes to sign two defenders."))
     assert (q.cue.text, q.cue_class, parts(q)) == ("hopes", "belief", ["to sign two defenders"])
+
+
+# -- a quote's frame verb ----------------------------------------------------------------------
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    ("“This is fantastic!” beamed Ruth Adler.", "beamed", "Ruth Adler", ["This is fantastic!"]),
+    ("“We will rebuild the bridge,” the mayor shrugged.", "shrugged", "the mayor", ["We will rebuild the bridge"]),
+])
+def test_a_verb_in_the_frame_of_a_quote_is_its_cue(extract, text, cue, speaker, content):
+    q = one(extract(text))
+    assert (q.kind, q.cue.text, q.speaker_span.text, parts(q)) == ("direct", cue, speaker, content)
