@@ -105,8 +105,10 @@ def speaker_token(cue: Token) -> Optional[Token]:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return subj              # "Putin, who said ...": the mention is "who", resolved to Putin
             return _past_dateline(subj)
-        if _passive(tok):
-            return None                  # "workers who were informed that ...": not the speaker
+        if _passive(tok) or (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in TELL_VERBS):
+            # "workers who were informed that ...", "Asked about the deal, she said ...": the
+            # one told or asked is not the source, and the source is not named.
+            return None
         if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             tok = tok.head.head.head     # "posted on Twitter accusing ...": the poster accuses
             continue

@@ -240,3 +240,9 @@ def test_a_lemma_the_lemmatiser_cut_short_still_finds_its_cue(extract):
 def test_a_verb_in_the_frame_of_a_quote_is_its_cue(extract, text, cue, speaker, content):
     q = one(extract(text))
     assert (q.kind, q.cue.text, q.speaker_span.text, parts(q)) == ("direct", cue, speaker, content)
+
+
+def test_the_one_asked_is_not_the_source_of_the_question(extract):
+    # "Asked about X": who asked is not named; the minister is the source of the answer only
+    r = extract("Asked about the deal, the minister said it was fair.")
+    assert [(q.cue.text, q.speaker_span.text, parts(q)) for q in r.quotes] == [("said", "the minister", ["it was fair"])]
