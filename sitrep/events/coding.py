@@ -2,16 +2,17 @@
 
 The table ``sitrep/data/cameo_codes.tsv`` is derived (``scripts/build_event_lexicon.py``)
 from the CAMEO code list with GDELT's Goldstein scores and PLOVER's CAMEO2PLOVER-2021
-mapping, so the pairs sitrep emits are exactly the published ones.
+mapping, so the pairs sitrep emits are exactly the published ones; CAMEO 02 (appeals), which
+that mapping leaves out, is PLOVER 2's REQUEST ("all requests").
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
+
+from ..wordlists import table
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,9 @@ class Code:
 @lru_cache(maxsize=1)
 def load_codes() -> dict[str, Code]:
     out: dict[str, Code] = {}
-    with resources.files("sitrep").joinpath("data", "cameo_codes.tsv").open(encoding="utf-8") as fh:
-        for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            g = r["goldstein"]
-            out[r["code"]] = Code(r["code"], r["name"], float(g) if g not in ("", None) else None,
-                                  r["plover"], r["mode"] or None)
+    for r in table("cameo_codes.tsv"):
+        g = r["goldstein"]
+        out[r["code"]] = Code(r["code"], r["name"], float(g) if g else None, r["plover"], r["mode"] or None)
     return out
 
 

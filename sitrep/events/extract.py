@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..record import Actor, Event, Quote, content_id, make_span
-from . import coding, lexicon
+from . import coding, lexicon, patterns
 from .actors import ActorResolver
 from .attributes import event_date, event_location, event_quantity
 from .modality import SPEECH, modality
@@ -124,24 +124,21 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if lem in words("accusing_speech") and _claim(st, sent, tok):
         return
     objs = with_conj(children(tok, "dobj", "attr"))
+    # The most specific CAMEO pattern of the verb that holds on the parse (patterns.py).
+    entry = patterns.match_verb(tok, lem) if (lem, "VERB") in st.table else None
     if lem in LIGHT_VERBS and any(o.dep_ == "dobj" and event_noun(st, o) is not None for o in objs):
         # 'held talks', 'staged a protest', 'launched an attack': the noun names the act
-        # (coded by _nominal with this verb's subject), unless sitrep's own table has a
-        # pattern for this verb and object.
-        own = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in objs])
-        if own is None or own.origin != "sitrep" or own.pattern != "obj":
+        # (coded by _nominal with this verb's subject), unless a pattern names this verb
+        # and object and the noun has no row of its own ('gave a grant', 'offered concessions').
+        if entry is None or entry.pattern != "obj" or (entry.origin != "sitrep" and any(
+                (o.lemma_.lower(), "NOUN") in st.table or children(o, "compound") for o in objs)):
             return
-    if (lem, "VERB") not in st.table:
+    if entry is None:
         return
     preps = prep_objects(tok)
     for prt in children(tok, "prt"):
         preps.append((prt.lower_, prt))
     subjs = children(tok, "nsubj", "nsubjpass")
-    entry = lexicon.match(lem, "VERB", objs=[o.lemma_.lower() for o in objs],
-                          preps=[(p, o.lemma_.lower()) for p, o in preps],
-                          subjs=[s.lemma_.lower() for s in subjs])
-    if entry is None:
-        return
     c = coding.code(entry.cameo)
     if c is None:
         return

@@ -1,64 +1,232 @@
-"""The event lexicon: predicate lemma (+ object / preposition / subject pattern) -> CAMEO code.
+"""The event lexicon: predicate lemma + pattern -> CAMEO code.
 
-Two tables in ``sitrep/data``: ``event_lexicon.tsv`` (sitrep's own, hand-written, versioned)
-is consulted first; ``event_lexicon_petrarch.tsv`` (derived from PETRARCH2's CAMEO.2.0
-dictionary by ``scripts/build_event_lexicon.py``) fills in the long tail of verbs. A pattern
-row beats the lemma's default row, so 'send troops' (MOBILIZE) differs from 'send aid' (AID).
+Two tables in ``sitrep/data``, read through :mod:`sitrep.wordlists`:
+
+- ``event_lexicon.tsv`` (sitrep's own, hand-written, versioned): verbs, nominals and
+  readiness adjectives, with simple patterns and blocks;
+- ``event_lexicon_petrarch.tsv`` (derived from PETRARCH2's CAMEO.2.0 verb dictionary by
+  ``scripts/build_event_lexicon.py``): every verb of the dictionary with its patterns —
+  particle, object head (or a synonym set, ``event_lexicon_synsets.tsv``) with words of its
+  phrase, preposition + object, subject.
+
+A pattern is a tuple of :class:`Constraint`; :func:`best` picks, among the entries whose
+constraints all hold on a :class:`Frame` (what the parse says around the predicate), the most
+specific one (see :func:`specificity`), so 'send troops' (MOBILIZE) differs from 'send aid'
+(AID) and 'call off a strike' (160) from 'call for talks' (020). The frame is read from the
+dependency parse by :mod:`sitrep.events.patterns`; :func:`match` builds one from lemma lists.
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
+from ..wordlists import table
+
 BLOCK = "-"
+# sitrep's hand-written rows outrank a PETRARCH2 pattern that names less than a word; a
+# pattern PETRARCH2 wrote for another verb of the synonym block counts less than one written
+# for this verb (both measured on the PLOVER GSR and codebook dev sets).
+SITREP_BONUS = 0.6
+BLOCK_PENALTY = 0.6
+# What may follow a dictionary stem ('VIOLAT' -> violate, violation), never a new word ('attacker').
+STEM_ENDINGS = frozenset({"e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "ement", "ements"})
+
+
+@dataclass(frozen=True)
+class Constraint:
+    kind: str                 # prt | obj | prep | subj | mod
+    word: str = ""            # head word, '&SET' for a synonym set, '' for any
+    prep: str = ""            # the preposition of a 'prep' constraint
+    mods: tuple[str, ...] = ()  # words that must be in the phrase of the head
 
 
 @dataclass(frozen=True)
 class Entry:
     lemma: str
     pos: str          # VERB | NOUN | ADJ
-    pattern: str      # '' | obj | prep | subj | compound
+    pattern: str      # main kind: '' | obj | prep | subj | compound | prt
     prep: str
     word: str
     cameo: str        # CAMEO code, or '-' for "not an event"
     origin: str       # 'sitrep' | 'petrarch2'
+    cons: tuple[Constraint, ...] = ()
+    scope: str = "own"  # petrarch2 rows: 'own' (written for this verb) | 'block' (for a synonym)
+    order: int = 0
 
 
-def _rows(name: str) -> Iterable[dict]:
-    with resources.files("sitrep").joinpath("data", name).open(encoding="utf-8") as fh:
-        yield from csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+@dataclass
+class Phrase:
+    """A noun phrase (or verb) in the frame: its head's lemma and surface, and the words of
+    its phrase (lemmas and surfaces of the head's subtree)."""
+
+    lemma: str
+    lower: str = ""
+    words: frozenset = field(default_factory=frozenset)
+
+
+@dataclass
+class Frame:
+    """What surrounds a predicate: particles and bare prepositions, objects, prepositional
+    phrases (preposition, object or None), subjects."""
+
+    prts: set = field(default_factory=set)
+    objs: list = field(default_factory=list)
+    preps: list = field(default_factory=list)
+    subjs: list = field(default_factory=list)
+    mods: set = field(default_factory=set)
+
+
+def _parse_pattern(text: str) -> tuple[Constraint, ...]:
+    out = []
+    for part in text.split():
+        kind, _, rest = part.partition(":")
+        if kind == "prep":
+            prep, _, np = rest.partition("=")
+        else:
+            prep, np = "", rest
+        head, *mods = np.split("+") if np else [""]
+        out.append(Constraint(kind, head, prep, tuple(mods)))
+    return tuple(out)
+
+
+def _main_kind(cons: tuple[Constraint, ...]) -> tuple[str, str, str]:
+    for kind in ("obj", "prep", "subj", "compound", "prt"):
+        for c in cons:
+            if c.kind == kind or (kind == "compound" and c.kind == "mod"):
+                return kind, c.prep, c.word
+    return "", "", ""
+
+
+def _sitrep_constraints(r: dict) -> tuple[Constraint, ...]:
+    kind, word, prep = r["pattern"] or "", r["word"] or "", r["prep"] or ""
+    if not kind:
+        return ()
+    if kind in ("compound", "amod"):
+        return (Constraint("mod", word),)
+    return (Constraint(kind, word, prep),)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
-    """(lemma, pos) -> entries, sitrep's rows first, then PETRARCH2's (verbs only)."""
-    table: dict[tuple[str, str], list[Entry]] = {}
-    for r in _rows("event_lexicon.tsv"):
-        e = Entry(r["lemma"], r["pos"], r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "sitrep")
-        table.setdefault((e.lemma, e.pos), []).append(e)
-    own = set(table)
-    for r in _rows("event_lexicon_petrarch.tsv"):
+    """(lemma, pos) -> entries, sitrep's rows first, then PETRARCH2's (verbs only).
+
+    A verb sitrep lists keeps sitrep's rows as its reading; PETRARCH2's patterns are added
+    after them, so a pattern more specific than sitrep's rows still applies ('call off a
+    strike') while PETRARCH2's bare verb code does not."""
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    n = 0
+    for r in table("event_lexicon.tsv"):
+        cons = _sitrep_constraints(r)
+        entries.setdefault((r["lemma"], r["pos"]), []).append(
+            Entry(r["lemma"], r["pos"], r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "sitrep",
+                  cons, "own", n))
+        n += 1
+    own = set(entries)
+    for r in table("event_lexicon_petrarch.tsv"):
         key = (r["lemma"], "VERB")
-        if key in own:
-            # A verb sitrep lists is fully described by sitrep's rows: PETRARCH2's blocks are
-            # synonym sets whose patterns were written for a different verb of the set.
+        cons = _parse_pattern(r["pattern"])
+        if (key in own and not cons) or (r["cameo"] == BLOCK and r["scope"] != "own"):
+            # A block PETRARCH2 wrote for another verb of the synonym set ('backed by tanks'
+            # is not an event) does not carry over to its synonyms ('supported by the army').
             continue
-        table.setdefault(key, []).append(
-            Entry(r["lemma"], "VERB", r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "petrarch2"))
-    return table
+        kind, prep, word = _main_kind(cons)
+        entries.setdefault(key, []).append(
+            Entry(r["lemma"], "VERB", kind, prep, word, r["cameo"], "petrarch2", cons, r["scope"], n))
+        n += 1
+    return entries
 
 
-def _word_match(want: str, lemma: str) -> bool:
-    # PETRARCH2 words are sometimes stems ('VIOLAT'); sitrep rows name lemmas or plurals.
+@lru_cache(maxsize=1)
+def synsets() -> dict[str, frozenset]:
+    out: dict[str, set] = {}
+    for r in table("event_lexicon_synsets.tsv"):
+        out.setdefault(r["set"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def word_match(want: str, lemma: str, lower: str = "") -> bool:
+    """A dictionary word against a token: same lemma or surface, a plural of it, a synonym set
+    (``&SET``) containing it, or a stem of five letters or more ('violat')."""
     if not want:
         return True
-    if want == lemma or want == lemma + "s" or want.rstrip("s") == lemma:
+    if want.startswith("&"):
+        return any(word_match(w, lemma, lower) for w in synsets().get(want, ()))
+    if want == lemma or want == lower:
         return True
-    return len(want) >= 5 and lemma.startswith(want)
+    if want in (lemma + "s", lemma + "es") or (want.endswith("ies") and want[:-3] + "y" == lemma):
+        return True
+    if want.endswith("s") and want[:-1] == lemma:
+        return True
+    return len(want) >= 5 and lemma.startswith(want) and lemma[len(want):] in STEM_ENDINGS
+
+
+def _phrase_match(c: Constraint, p: Phrase) -> bool:
+    if not word_match(c.word, p.lemma, p.lower):
+        return False
+    return all(any(word_match(m, w) for w in p.words) for m in c.mods)
+
+
+def holds(c: Constraint, f: Frame) -> bool:
+    if c.kind == "prt":
+        return any(word_match(c.word, w) for w in f.prts) or any(p == c.word for p, _ in f.preps)
+    if c.kind == "obj":
+        return any(_phrase_match(c, o) for o in f.objs)
+    if c.kind == "subj":
+        return any(_phrase_match(c, s) for s in f.subjs)
+    if c.kind == "mod":
+        return any(word_match(c.word, w) for w in f.mods)
+    if c.kind == "prep":
+        if not c.word and not c.mods and c.prep in f.prts:
+            return True  # 'handed over': a particle where the table names a bare preposition
+        for p, o in f.preps:
+            if p != c.prep:
+                continue
+            if not c.word and not c.mods:
+                return True
+            if o is not None and _phrase_match(c, o):
+                return True
+        return False
+    return False
+
+
+def specificity(e: Entry) -> float:
+    """How much of the context a pattern names: a constraint scores 1, plus 0.5 when it names
+    a word (0.25 for a synonym set) and 0.5 per word of its phrase; a particle scores 1, a
+    bare preposition 0.5."""
+    s = 0.0
+    for c in e.cons:
+        if not c.word and not c.mods:
+            s += 0.5
+            continue
+        if c.kind == "prt":
+            s += 1.0
+            continue
+        s += 1.0 + (0.25 if c.word.startswith("&") else 0.5 if c.word else 0.0) + 0.5 * len(c.mods)
+    return s
+
+
+def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
+    """The most specific entry of (lemma, pos) whose constraints all hold on ``frame``, or
+    None (no entry matches, or the best match is a block)."""
+    entries = load_lexicon().get((lemma, pos))
+    if not entries:
+        return None
+    top: Optional[Entry] = None
+    top_key: tuple = ()
+    for e in entries:
+        if e.cons and not all(holds(c, frame) for c in e.cons):
+            continue
+        # ('sue' 115 over PETRARCH2's 'sue (for)' 173)
+        key = (specificity(e) + (SITREP_BONUS if e.origin == "sitrep" else 0.0)
+               - (BLOCK_PENALTY if e.scope == "block" else 0.0), e.origin == "sitrep",
+               e.scope == "own", -e.order)
+        if top is None or key > top_key:
+            top, top_key = e, key
+    if top is None or top.cameo == BLOCK:
+        return None
+    return top
 
 
 def match(
@@ -69,32 +237,16 @@ def match(
     subjs: Iterable[str] = (),
     compounds: Iterable[str] = (),
 ) -> Optional[Entry]:
-    """The best entry for a predicate in context, or None (no entry, or blocked).
-
-    ``objs``/``subjs``/``compounds`` are head lemmas; ``preps`` are (preposition, object lemma)
-    pairs. Specific patterns win over the default row; within a table, file order decides.
-    """
-    entries = load_lexicon().get((lemma, pos))
-    if not entries:
-        return None
-    objs, subjs, compounds, preps = list(objs), list(subjs), list(compounds), list(preps)
-    default: Optional[Entry] = None
-    for e in entries:
-        if e.pattern == "":
-            if default is None:
-                default = e
-            continue
-        if e.pattern == "obj" and any(_word_match(e.word, o) for o in objs):
-            return None if e.cameo == BLOCK else e
-        if e.pattern == "subj" and any(_word_match(e.word, s) for s in subjs):
-            return None if e.cameo == BLOCK else e
-        if e.pattern in ("compound", "amod") and any(_word_match(e.word, c) for c in compounds):
-            return None if e.cameo == BLOCK else e
-        if e.pattern == "prep" and any(p == e.prep and (not e.word or _word_match(e.word, w)) for p, w in preps):
-            return None if e.cameo == BLOCK else e
-    if default is None or default.cameo == BLOCK:
-        return None
-    return default
+    """The best entry for a predicate given head lemmas of its objects, subjects and
+    compounds and (preposition, object lemma) pairs; None if there is none or it is blocked."""
+    frame = Frame(
+        objs=[Phrase(o, o) for o in objs],
+        preps=[(p, Phrase(w, w) if w else None) for p, w in preps],
+        subjs=[Phrase(s, s) for s in subjs],
+        mods=set(compounds),
+    )
+    frame.prts = {p for p, _ in frame.preps}
+    return best(lemma, pos, frame)
 
 
 def emitted_codes() -> set[str]:

@@ -47,7 +47,7 @@ def test_denied_and_hypothetical_invasion(events):
 
 def test_warnings_rejection_and_denunciation(events):
     [w] = events("Iran has warned Israel against any strike on its nuclear sites.")
-    assert (w.plover, w.cameo, code(w.source), code(w.target), w.modality) == ("THREATEN", "130", "IRN", "ISR", "asserted")
+    assert (w.plover, w.cameo, code(w.source), code(w.target), w.modality) == ("THREATEN", "1384", "IRN", "ISR", "asserted")
     [t] = events("Norwegian Prime Minister Eva Lindqvist has told Belarusian President Alexander Lukashenko that "
                  "closing the border would be “a grave mistake.”")
     assert (t.plover, t.trigger.text, code(t.source), code(t.target)) == ("THREATEN", "told", "NORGOV", "BLRGOV")
