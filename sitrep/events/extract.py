@@ -159,7 +159,8 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
             subj = _headline_subject(tok)
         sources = _actors(st, [subj], anaphora=False) if subj is not None else []
         # An object the pattern names ('send troops', 'launch drones') is part of the act.
-        pattern_objs = [o for o in objs if entry.pattern == "obj" and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
+        pattern_objs = [o for o in objs if entry.pattern == "obj" and entry.origin == "sitrep"
+                        and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
         targets = _targets(st, tok, [o for o in objs if o not in pattern_objs], preps, c.plover, extra=pattern_objs)
     # Troops moving 'from the United States to Poland' act for the country they leave.
     # A generic role ('troops', no country) gives way to the country they leave.

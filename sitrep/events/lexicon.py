@@ -112,9 +112,10 @@ def _sitrep_constraints(r: dict) -> tuple[Constraint, ...]:
 def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
     """(lemma, pos) -> entries, sitrep's rows first, then PETRARCH2's (verbs only).
 
-    A verb sitrep lists keeps sitrep's rows as its reading; PETRARCH2's patterns are added
-    after them, so a pattern more specific than sitrep's rows still applies ('call off a
-    strike') while PETRARCH2's bare verb code does not."""
+    A verb sitrep lists keeps sitrep's rows as its reading; PETRARCH2's patterns written for
+    that very verb (scope ``own``) are added after them, so a pattern more specific than
+    sitrep's rows still applies ('call off a strike') while PETRARCH2's bare verb code and the
+    patterns of its synonyms do not ('send warships' stays a deployment)."""
     entries: dict[tuple[str, str], list[Entry]] = {}
     n = 0
     for r in table("event_lexicon.tsv"):
@@ -127,7 +128,7 @@ def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
     for r in table("event_lexicon_petrarch.tsv"):
         key = (r["lemma"], "VERB")
         cons = _parse_pattern(r["pattern"])
-        if (key in own and not cons) or (r["cameo"] == BLOCK and r["scope"] != "own"):
+        if (key in own and (not cons or r["scope"] != "own")) or (r["cameo"] == BLOCK and r["scope"] != "own"):
             # A block PETRARCH2 wrote for another verb of the synonym set ('backed by tanks'
             # is not an event) does not carry over to its synonyms ('supported by the army').
             continue
