@@ -127,6 +127,20 @@ def parse_pattern(body: str) -> list[str] | None:
     groups = _groups(after)
     have_obj = False
     pending_prep: str | None = None
+
+    def attach(np: str) -> bool:
+        """A noun phrase is the object of a pending bare preposition, else the verb's object."""
+        nonlocal have_obj, pending_prep
+        if pending_prep:
+            cons.append(f"prep:{pending_prep}={np}")
+            pending_prep = None
+            return True
+        if not have_obj:
+            cons.append(f"obj:{np}")
+            have_obj = True
+            return True
+        return False
+
     for n, (kind, words) in enumerate(groups):
         words = [w for w in words if w not in SLOTS and w]
         if kind == "()":
@@ -150,12 +164,7 @@ def parse_pattern(body: str) -> list[str] | None:
             head, mods = _phrase(words)
             if not head:
                 continue
-            if pending_prep:
-                cons.append(f"prep:{pending_prep}={_np(head, mods)}")
-                pending_prep = None
-            elif not have_obj:
-                cons.append(f"obj:{_np(head, mods)}")
-                have_obj = True
+            attach(_np(head, mods))
             continue
         w = words[0]
         if w in PARTICLES and n == 0 and len(groups) > 1:
@@ -167,13 +176,7 @@ def parse_pattern(body: str) -> list[str] | None:
         c = _clean(w)
         if not c or not (c.startswith("&") or c.replace("-", "").isalpha()):
             return None
-        if pending_prep:
-            cons.append(f"prep:{pending_prep}={c}")
-            pending_prep = None
-        elif not have_obj:
-            cons.append(f"obj:{c}")
-            have_obj = True
-        else:
+        if not attach(c):
             # 'SERIES (OF ATTACKS)' is handled as a group; a second bare word is a modifier
             # of the object phrase ('FIRST VISIT' -> mod first, obj visit).
             prev = next((k for k in range(len(cons) - 1, -1, -1) if cons[k].startswith("obj:")), None)

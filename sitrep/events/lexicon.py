@@ -147,6 +147,7 @@ def synsets() -> dict[str, frozenset]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=65536)
 def word_match(want: str, lemma: str, lower: str = "") -> bool:
     """A dictionary word against a token: same lemma or surface, a plural of it, a synonym set
     (``&SET``) containing it, or a stem of five letters or more ('violat')."""
@@ -208,6 +209,12 @@ def specificity(e: Entry) -> float:
     return s
 
 
+@lru_cache(maxsize=None)
+def _rank(e: Entry) -> tuple:
+    return (specificity(e) + (SITREP_BONUS if e.origin == "sitrep" else 0.0)
+            - (BLOCK_PENALTY if e.scope == "block" else 0.0), e.origin == "sitrep", e.scope == "own", -e.order)
+
+
 def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
     """The most specific entry of (lemma, pos) whose constraints all hold on ``frame``, or
     None (no entry matches, or the best match is a block)."""
@@ -220,9 +227,7 @@ def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
         if e.cons and not all(holds(c, frame) for c in e.cons):
             continue
         # ('sue' 115 over PETRARCH2's 'sue (for)' 173)
-        key = (specificity(e) + (SITREP_BONUS if e.origin == "sitrep" else 0.0)
-               - (BLOCK_PENALTY if e.scope == "block" else 0.0), e.origin == "sitrep",
-               e.scope == "own", -e.order)
+        key = _rank(e)
         if top is None or key > top_key:
             top, top_key = e, key
     if top is None or top.cameo == BLOCK:

@@ -92,3 +92,26 @@ def test_light_verb_pattern_codes_the_verb_when_the_noun_has_no_row(pipeline):
     rec = pipeline.extract(InputDoc(content="Norway gave Kenya a grant to build schools.", format="text"), as_body=True)
     assert [(e.plover, e.cameo, e.trigger.text, e.source.code, e.target.code) for e in rec.events] == [
         ("AID", "071", "gave", "NOR", "KEN")]
+
+
+def test_build_script_reads_pattern_lines(tmp_path):
+    """scripts/build_event_lexicon.py on a small invented dictionary in PETRARCH2's format."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    import build_event_lexicon as b
+
+    assert b.parse_pattern(" * (FOR {FOREIGN HELP}) ") == ["prep:for=help+foreign"]
+    assert b.parse_pattern(" * OFF {PAY TALKS} ") == ["prt:off", "obj:talks+pay"]
+    assert b.parse_pattern(" &ARMY * (TO FRONT) $ ") == ["subj:&ARMY", "prep:to=front"]
+    assert b.parse_pattern(" WILL NOT * ") is None
+    d = tmp_path / "dict.txt"
+    d.write_text("####### SYNONYM SETS #######\n\n&ARMY\n+ARMY\n+TROOPS_\n\n"
+                 "####### VERB PATTERNS #######\n\n---  HURL   [---]  ---\nHURL [190]\nLOB\n"
+                 "+LOB_OUT [160]\n- &ARMY * ROCKS  [183]  # HURL\n- * INSULTS  [---]  # LOB\n", encoding="utf-8")
+    rows, syn = b.parse_cameo_dictionary(d)
+    assert rows == [("hurl", "", "190", "own"), ("hurl", "subj:&ARMY obj:rocks", "183", "own"),
+                    ("hurl", "obj:insults", "-", "block"), ("lob", "prt:out", "160", "own"),
+                    ("lob", "subj:&ARMY obj:rocks", "183", "block"), ("lob", "obj:insults", "-", "own")]
+    assert syn == [("&ARMY", "army"), ("&ARMY", "troops")]
