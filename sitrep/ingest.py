@@ -12,7 +12,10 @@ runner does), and writes each finished batch in ONE transaction. So:
 * rerunning the same ingest adds nothing (every key is already stored);
 * after a crash or ``kill -9`` the committed batches are skipped and the rest is done: no
   loss, no duplicate;
-* a document that cannot be read or processed becomes an error row and the run goes on.
+* a document that cannot be read or processed becomes an error row and the run goes on;
+  the row records the attempt (content hash, sitrep version, options), and a rerun skips
+  the same attempt as a known error (``retry_errors=True`` redoes it);
+* a stored article given another publication date is done again and replaced.
 
 Memory stays flat: at most ``2 * workers`` batches are in flight, inputs are read lazily.
 """
@@ -43,12 +46,17 @@ class Item:
     key: str
     payload: Optional[dict] = None  # annotate_batch input ({"content", "source", ...})
     result: Optional[dict] = None  # a finished Article or ErrorRecord dict (no NLP needed)
+    attempt: Optional[dict] = None  # what an error row records of this attempt (see attempt_of)
 
 
 class Summary(Tally):
     """What one ingest run did (``ingest`` returns its ``as_dict()``)."""
 
-    COUNTS = ("documents", "articles", "duplicates", "near_duplicates", "errors", "skipped", "quotes", "events")
+    # skipped: inputs not done again, the already stored ones and the known errors (an input
+    # whose error came from the same content, sitrep version and options; --retry-errors
+    # redoes them); replaced: stored articles done again for a new publication date.
+    COUNTS = ("documents", "articles", "duplicates", "near_duplicates", "errors", "skipped", "known_errors",
+              "replaced", "quotes", "events")
 
     def __init__(self) -> None:
         super().__init__()
@@ -197,13 +205,33 @@ def _batches(items: Iterator[Item], size: int, limit: Optional[int]) -> Iterator
         yield batch
 
 
-def _finish(batch: list[Item], annotated: list[dict]) -> tuple[list[dict], list[str]]:
-    results, keys = [], []
+def _finish(batch: list[Item], annotated: list[dict]) -> tuple[list[dict], list[str], list[Optional[dict]]]:
+    results, keys, attempts = [], [], []
     done = iter(annotated)
     for it in batch:
         results.append(it.result if it.result is not None else next(done))
         keys.append(it.key)
-    return results, keys
+        attempts.append(it.attempt)
+    return results, keys, attempts
+
+
+def given_date(payload: Optional[dict], published: Optional[str]) -> Optional[str]:
+    """The publication date a run gives a document (its jsonl field, else --published), as
+    the pipeline reads it; None when the run leaves it to the page."""
+    value = ((payload or {}).get("published") or published or "").strip()[:10]
+    return value or None
+
+
+def attempt_of(payload: dict, as_body: bool, published: Optional[str]) -> dict:
+    """What decides an attempt's outcome: the content, this sitrep, and the options."""
+    import hashlib
+
+    from . import __version__
+
+    content = payload.get("content") or ""
+    options = json.dumps([bool(as_body), given_date(payload, published), payload.get("format", "auto")])
+    return {"content_sha256": hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest(),
+            "sitrep_version": __version__, "options": hashlib.sha256(options.encode("utf-8")).hexdigest()}
 
 
 def ingest(
@@ -218,6 +246,7 @@ def ingest(
     max_bytes: int = MAX_BYTES,
     on_batch: Optional[Callable[[int, dict], None]] = None,
     stdin=None,
+    retry_errors: bool = False,
 ) -> dict:
     """Ingest documents into the store at ``db``; returns the run summary.
 
@@ -225,7 +254,7 @@ def ingest(
     """
     items = iter_items(list(paths), input_format, max_bytes=max_bytes, stdin=stdin)
     return ingest_items(items, db=db, workers=workers, limit=limit, published=published, as_body=as_body,
-                        batch_size=batch_size, on_batch=on_batch)
+                        batch_size=batch_size, on_batch=on_batch, retry_errors=retry_errors)
 
 
 def ingest_documents(docs: Iterable["InputDoc | InputError"], db: str | Store = "sitrep.db", **options) -> dict:
@@ -244,8 +273,13 @@ def ingest_items(
     as_body: bool = False,
     batch_size: int = BATCH_SIZE,
     on_batch: Optional[Callable[[int, dict], None]] = None,
+    retry_errors: bool = False,
 ) -> dict:
-    """The ingest loop over keyed items (what :func:`ingest` and :func:`ingest_documents` share)."""
+    """The ingest loop over keyed items (what :func:`ingest` and :func:`ingest_documents` share).
+
+    An input whose stored error came from the same content, sitrep version and options is
+    skipped as a known error unless ``retry_errors``; a stored article is done again (and
+    replaced) when the run gives it another publication date."""
     check_options(published=published, workers=workers, batch_size=batch_size, limit=limit)
     # A missing package is one E306 here, in the parent, before the store is touched (not
     # an E101 row per document, nor a worker that dies on start).
@@ -257,9 +291,12 @@ def ingest_items(
     t0 = time.perf_counter()
     items = iter(items)
 
+    redo: set[str] = set()  # stored inputs done again for a new publication date
+
     def write(batch: list[Item], annotated: list[dict]) -> None:
-        results, keys = _finish(batch, annotated)
-        counts = store.write_results(results, keys)
+        results, keys, attempts = _finish(batch, annotated)
+        counts = store.write_results(results, keys, attempts, replace=redo.intersection(keys))
+        redo.difference_update(keys)
         summary.add(counts)
         summary.documents += len(batch)
         for r in results:
@@ -269,12 +306,25 @@ def ingest_items(
             on_batch(len(batch), counts)
 
     def pending_work(batch: list[Item]) -> list[Item]:
-        # Skip what a previous (possibly killed) run committed: no NLP for it.
+        # Skip what a previous (possibly killed) run committed: no NLP for it. A stored
+        # article is done again when this run gives it another publication date (its times
+        # and events depend on it); a stored error when anything that decides it changed.
         seen = store.seen_inputs([it.key for it in batch])
+        for it in batch:
+            if it.payload is not None:
+                it.attempt = attempt_of(it.payload, as_body, published)
+        dated = {it.key: given_date(it.payload, published) for it in batch if it.key in seen and it.payload}
+        stored = store.stored_published([k for k, d in dated.items() if d]) if any(dated.values()) else {}
+        known = set() if retry_errors else store.known_errors(
+            {it.key: it.attempt for it in batch if it.attempt and it.key not in seen})
         fresh, keys = [], set()
         for it in batch:
-            if it.key in seen or it.key in keys:
+            if it.key in seen and dated.get(it.key) and it.key in stored and stored[it.key] != dated[it.key] \
+                    and it.key not in keys:
+                redo.add(it.key)
+            elif it.key in seen or it.key in known or it.key in keys:
                 summary.skipped += 1
+                summary.known_errors += it.key in known and it.key not in keys
                 summary.documents += 1
                 if on_batch:
                     on_batch(1, {"skipped": 1})

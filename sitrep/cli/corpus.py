@@ -95,10 +95,12 @@ def _emit(rows, columns: list[tuple[str, str]], as_json: bool, as_csv: bool, tit
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address (engine dask); a local cluster if unset.")
 @click.option("--out", "out_dir", default=None, help="Dask engine: folder for Parquet output.")
+@click.option("--retry-errors", is_flag=True, help="Redo inputs that failed before with the same content, "
+              "sitrep version and options (skipped as known errors otherwise).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (logs, CI).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths, db, workers, limit, published, as_body, input_format, batch_size, engine, scheduler, out_dir,
-           no_progress, as_json) -> None:
+           retry_errors, no_progress, as_json) -> None:
     """Read PATHS (files, folders, globs, .warc[.gz], .jsonl, - for stdin) into the database.
 
     Documents are keyed by content: rerunning adds nothing, and an interrupted run (even
@@ -117,7 +119,7 @@ def ingest(paths, db, workers, limit, published, as_body, input_format, batch_si
     from ..ingest import ingest as run_ingest
 
     kwargs = dict(db=db, workers=workers, limit=limit, published=published, as_body=as_body,
-                  input_format=input_format, batch_size=batch_size)
+                  input_format=input_format, batch_size=batch_size, retry_errors=retry_errors)
     if no_progress or not sys.stderr.isatty():
         summary = run_ingest(list(paths), **kwargs)
     else:
@@ -129,8 +131,11 @@ def ingest(paths, db, workers, limit, published, as_body, input_format, batch_si
     click.echo(
         f"{summary['documents']} documents in {summary['seconds']} s ({summary['docs_per_s']} docs/s): "
         f"{summary['articles']} new articles ({summary['near_duplicates']} near-duplicates clustered), "
-        f"{summary['duplicates']} exact duplicates, {summary['skipped']} already stored, "
-        f"{summary['errors']} errors" + (f" ({codes})" if codes else "") + f" -> {db}"
+        f"{summary['duplicates']} exact duplicates, {summary['skipped']} already stored"
+        + (f" ({summary['known_errors']} known errors: same content, version and options; --retry-errors redoes them)"
+           if summary["known_errors"] else "")
+        + (f", {summary['replaced']} redone for a new publication date" if summary["replaced"] else "")
+        + f", {summary['errors']} errors" + (f" ({codes})" if codes else "") + f" -> {db}"
     )
 
 

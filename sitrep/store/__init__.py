@@ -72,17 +72,20 @@ class Store:
         self._writer = Writer(backend)
 
     # -- writing -------------------------------------------------------------------------
-    def write_results(self, results: Iterable, keys: Optional[list] = None) -> dict:
+    def write_results(self, results: Iterable, keys: Optional[list] = None, attempts: Optional[list] = None,
+                      replace: Iterable[str] = ()) -> dict:
         """Articles and error records (dicts or models) in ONE transaction; idempotent.
 
         ``keys`` are input keys (``input_key(source, content)``) aligned with results: an
-        input already stored is skipped. This is the bulk upsert ingest and the Dask runner
-        share.
+        input already stored is skipped, unless it is in ``replace`` (done again with a new
+        publication date: the new record replaces the stored one). ``attempts`` (aligned)
+        are recorded on error rows (see :meth:`known_errors`). This is the bulk upsert
+        ingest and the Dask runner share.
         """
         try:
             with self.engine.begin() as conn:
                 self.backend.lock(conn)  # writers queue here: unique seq, no duplicate-key races
-                return self._writer.write(conn, results, keys)
+                return self._writer.write(conn, results, keys, attempts, replace)
         except SQLAlchemyError as exc:
             # The batch is rolled back whole (a rerun redoes it); one line, never a traceback.
             raise StoreError(Errors.E203, None, path=_redact(self.url),
@@ -119,6 +122,33 @@ class Store:
                 chunk = keys[i : i + 500]
                 out.update(conn.execute(select(i_.c.key).where(i_.c.key.in_(chunk), i_.c.article_id.is_not(None)))
                            .scalars())
+        return out
+
+    def known_errors(self, attempts: dict[str, dict]) -> set[str]:
+        """The input keys whose stored error came from the same attempt as ``attempts[key]``
+        (same content hash, sitrep version and options): doing them again would fail again."""
+        out: set[str] = set()
+        i_, e_ = S.inputs, S.errors
+        keys = list(attempts)
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                rows = conn.execute(select(i_.c.key, *[e_.c[c] for c in S.ATTEMPT_COLUMNS])
+                                    .join(e_, e_.c.key == i_.c.error_key)
+                                    .where(i_.c.key.in_(keys[i : i + 500]), i_.c.article_id.is_(None)))
+                for key, *stored in rows:
+                    want = attempts[key]
+                    if all(want.get(c) is not None and want.get(c) == v for c, v in zip(S.ATTEMPT_COLUMNS, stored)):
+                        out.add(key)
+        return out
+
+    def stored_published(self, keys: list[str]) -> dict[str, Optional[str]]:
+        """``{input key: the published date of the article it is stored as}`` for stored inputs."""
+        out: dict[str, Optional[str]] = {}
+        i_, a_ = S.inputs, S.articles
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                out.update(conn.execute(select(i_.c.key, a_.c.published).join(a_, a_.c.id == i_.c.article_id)
+                                        .where(i_.c.key.in_(keys[i : i + 500]))).all())
         return out
 
     # -- reading -------------------------------------------------------------------------

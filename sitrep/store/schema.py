@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -193,7 +193,13 @@ errors = Table(
     Column("code", String(8), nullable=False, index=True),
     Column("reason", Text, nullable=False),
     Column("seq", Integer, nullable=False, index=True),
+    # The attempt that failed (schema step 8): a rerun skips an input whose content, sitrep
+    # version and options are all unchanged (a known error) unless told to retry.
+    Column("content_sha256", String(64)),
+    Column("sitrep_version", String(32)),
+    Column("options", String(64)),
 )
+ATTEMPT_COLUMNS = ("content_sha256", "sitrep_version", "options")
 
 # MinHash/LSH index kept in the database: one row per (band, bucket hash) per article, so
 # near-duplicate candidates are an indexed lookup that survives restarts and works the
@@ -350,10 +356,22 @@ def times_timeml_step(conn: Connection) -> None:
     upgrade_times(conn)  # the times table gains mod, anchor and anchor_reason (issue 15)
 
 
+def _error_attempts(conn: Connection) -> None:
+    """Error rows record the attempt that failed (content hash, sitrep version, options).
+    A store created at this version already has the columns (step 1 makes today's tables)."""
+    from sqlalchemy import inspect
+
+    have = {c["name"] for c in inspect(conn).get_columns("errors")}
+    for name in ATTEMPT_COLUMNS:
+        if name not in have:
+            width = errors.c[name].type.length
+            conn.exec_driver_sql(f"ALTER TABLE errors ADD COLUMN {name} VARCHAR({width})")
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # the next step here; never edit a released step.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
-                                                       6: _languages, 7: times_timeml_step}
+                                                       6: _languages, 7: times_timeml_step, 8: _error_attempts}
 
 
 # Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).

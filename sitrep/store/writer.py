@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from ..dates import is_day
 from ..record import Article, ErrorRecord, content_id
 from . import dedup, textsearch
-from .aggregates import Delta
+from .aggregates import Delta, rebuild
 from . import schema as S
 
 _WORD = re.compile(r"\w+", re.U)
@@ -98,6 +98,15 @@ def place_row(article_id: str, event_id: str, is_primary: int, day: Optional[str
             "lat": p["lat"], "lon": p["lon"], "precision": p["precision"], "basis": p["basis"], "day": day}
 
 
+def article_columns(rec: dict) -> dict:
+    """The articles row of a record, but for its id, cluster and seq."""
+    return dict(source=rec.get("source"), title=rec.get("title"), published=rec.get("published"),
+                language=rec.get("language"), input_id=rec.get("input_id"),
+                n_entities=len(rec.get("entities") or []), n_quotes=len(rec.get("quotes") or []),
+                n_events=len(rec.get("events") or []),
+                record=json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
+
+
 def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
     if not rows:
         return
@@ -151,21 +160,23 @@ class Writer:
     # -- one article -------------------------------------------------------------------
     def _add_article(self, conn: Connection, rec: dict, seq: int, counts: dict, delta: Delta) -> None:
         art_id = rec["id"]
-        published = rec.get("published")
         sig = dedup.signature(rec.get("text", ""))
         cluster = self._cluster_for(conn, art_id, sig)
         if cluster != art_id:
             counts["near_duplicates"] += 1
-        conn.execute(S.articles.insert().values(
-            id=art_id, source=rec.get("source"), title=rec.get("title"), published=published,
-            language=rec.get("language"), input_id=rec.get("input_id"), cluster_id=cluster,
-            n_entities=len(rec.get("entities") or []), n_quotes=len(rec.get("quotes") or []),
-            n_events=len(rec.get("events") or []), seq=seq,
-            record=json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
-        ))
+        conn.execute(S.articles.insert().values(id=art_id, cluster_id=cluster, seq=seq, **article_columns(rec)))
         # After the article row (foreign keys): this copy's LSH buckets, for later copies.
         conn.execute(S.minhashes.insert().values(article_id=art_id, signature=sig.hex()))
         conn.execute(S.lsh_bands.insert(), [{"band": b, "bucket": h, "article_id": art_id} for b, h in sig.buckets()])
+        ents = self.add_facts(conn, rec)
+        self.add_quotes(conn, rec, ents, cluster, counts)
+        self.add_events(conn, rec, cluster, counts, delta)
+        self.backend.index_docs(conn, textsearch.index_rows(rec))
+
+    @staticmethod
+    def add_facts(conn: Connection, rec: dict) -> dict:
+        """The article's entities, their mentions and its times; returns {entity id: entity}."""
+        art_id = rec["id"]
         ents = {e["id"]: e for e in rec.get("entities") or []}
         if ents:
             conn.execute(S.entities.insert(), [
@@ -188,9 +199,7 @@ class Writer:
                                             "mod": t.get("mod"), "anchor": t.get("anchor"),
                                             "anchor_reason": t.get("anchor_reason")})
             conn.execute(S.times.insert(), list(tms.values()))
-        self._add_quotes(conn, rec, ents, cluster, counts)
-        self._add_events(conn, rec, cluster, counts, delta)
-        self.backend.index_docs(conn, textsearch.index_rows(rec))
+        return ents
 
     def _primary(self, conn: Connection, table, cluster: str, xkey: str, own: str, *extra) -> Optional[tuple]:  # noqa: ANN002
         if cluster == own:
@@ -200,7 +209,7 @@ class Writer:
                 table.c.cluster_id == cluster, table.c.xkey == xkey, table.c.is_primary == 1)
         ).first()
 
-    def _add_quotes(self, conn: Connection, rec: dict, ents: dict, cluster: str, counts: dict) -> None:
+    def add_quotes(self, conn: Connection, rec: dict, ents: dict, cluster: str, counts: dict) -> None:
         rows, seen = [], set()
         for q in rec.get("quotes") or []:
             if q["id"] in seen:
@@ -227,7 +236,7 @@ class Writer:
             _insert_ignore(conn, S.speakers, [{"name": n, "n": 0} for n in names])
             counts["quotes"] += len(rows)
 
-    def _add_events(self, conn: Connection, rec: dict, cluster: str, counts: dict, delta: Delta) -> None:
+    def add_events(self, conn: Connection, rec: dict, cluster: str, counts: dict, delta: Delta) -> None:
         rows, seen = [], set()
         ev = S.events
         for e in rec.get("events") or []:
@@ -263,7 +272,7 @@ class Writer:
                 if r["is_primary"]:
                     delta.add_event(r)
 
-    def _count_copy(self, conn: Connection, art_id: str, delta: Delta) -> None:
+    def count_copy(self, conn: Connection, art_id: str, delta: Delta) -> None:
         """An exact copy from another input: one more mention for each of its facts."""
         for table in (S.quotes, S.events):
             keys = conn.execute(select(table.c.cluster_id, table.c.xkey).where(table.c.article_id == art_id)).all()
@@ -279,12 +288,20 @@ class Writer:
 
     # -- a batch -----------------------------------------------------------------------
     def write(self, conn: Connection, results: Iterable[Union[dict, Article, ErrorRecord]],
-              keys: Optional[list[Optional[str]]] = None) -> dict:
-        """Store Articles and ErrorRecords (dicts or models); ``keys`` are their input keys."""
+              keys: Optional[list[Optional[str]]] = None, attempts: Optional[list[Optional[dict]]] = None,
+              replace: Iterable[str] = ()) -> dict:
+        """Store Articles and ErrorRecords (dicts or models); ``keys`` are their input keys.
+
+        ``attempts`` (aligned with results) are what an error row records of the attempt
+        that failed (``content_sha256``, ``sitrep_version``, ``options``). ``replace`` names
+        stored inputs that were done again on purpose (a new publication date): their new
+        record replaces the stored one (:func:`sitrep.store.replace.replace_article`)."""
         results = [_normalise(r) for r in results]
         keys = list(keys) if keys is not None else [None] * len(results)
+        attempts = list(attempts) if attempts is not None else [None] * len(results)
+        replace = set(replace)
         counts = {"articles": 0, "duplicates": 0, "near_duplicates": 0, "errors": 0, "skipped": 0,
-                  "quotes": 0, "events": 0}
+                  "quotes": 0, "events": 0, "replaced": 0}
         done: set = set()
         failed: dict = {}  # input key -> (error key, reason) of an earlier run's error row
         if keys and any(keys):
@@ -302,7 +319,16 @@ class Writer:
         eseq = self._next_seq(conn, S.errors)
         inputs_rows, err_rows = [], []
         delta = Delta()
-        for rec, key in zip(results, keys):
+        for rec, key, attempt in zip(results, keys, attempts):
+            if key and key in replace and key in done:
+                if "error" not in rec and rec["id"] in present:
+                    from .replace import replace_article
+
+                    replace_article(self, conn, rec)
+                    counts["replaced"] += 1
+                else:  # the redone input failed, or reads as another text now: the stored record stays
+                    counts["skipped"] += 1
+                continue
             if key and key in done:
                 counts["skipped"] += 1
                 continue
@@ -313,6 +339,8 @@ class Writer:
                 if "error" in rec and old_reason == rec["error"]:
                     counts["skipped"] += 1
                     done.add(key)
+                    if attempt:  # the same failure with this version and these options
+                        conn.execute(S.errors.update().where(S.errors.c.key == old_ekey).values(**attempt))
                     continue
                 conn.execute(S.inputs.delete().where(S.inputs.c.key == key))
                 conn.execute(S.errors.delete().where(S.errors.c.key == old_ekey))
@@ -321,7 +349,8 @@ class Writer:
             if "error" in rec:
                 ekey = key or error_key(rec.get("source"), rec.get("input_id"), rec.get("code", ""), rec["error"])
                 err_rows.append({"key": ekey, "source": rec.get("source"), "input_id": rec.get("input_id"),
-                                 "code": rec.get("code") or "E000", "reason": rec["error"], "seq": eseq})
+                                 "code": rec.get("code") or "E000", "reason": rec["error"], "seq": eseq,
+                                 **{c: (attempt or {}).get(c) for c in S.ATTEMPT_COLUMNS}})
                 eseq += 1
                 if key:
                     inputs_rows.append({"key": key, "article_id": None, "error_key": ekey, "source": rec.get("source")})
@@ -329,7 +358,7 @@ class Writer:
             if rec["id"] in present:
                 counts["duplicates"] += 1
                 if key:  # a new input with a known body: a copy, so one more mention
-                    self._count_copy(conn, rec["id"], delta)
+                    self.count_copy(conn, rec["id"], delta)
             else:
                 self._add_article(conn, rec, seq, counts, delta)
                 present.add(rec["id"])
@@ -343,4 +372,6 @@ class Writer:
             counts["errors"] = conn.execute(select(func.count()).select_from(S.errors)).scalar() - before
         _insert_ignore(conn, S.inputs, inputs_rows)
         delta.flush(conn)
+        if counts["replaced"]:
+            rebuild(conn)  # replaced facts: the sums recomputed from the events as they now stand
         return counts
