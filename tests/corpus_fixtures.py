@@ -159,3 +159,41 @@ def story(i: int) -> str:
     return (f"{who} said on Monday that {what} {place} after {i + 3} days of unrest. "
             f"It was the {i + 2}th such report from the area this year, and officials said more "
             f"details would be released by the end of the week.\n")
+
+
+# Places (issue 16): an invented story whose place entities and place mentions carry geo.
+STORY_BORDER = (
+    "Shelling hit Kharkiv overnight and drones crossed the Russian border, officials said. "
+    "Residents of Kharkiv queued for water. Poland sent aid convoys to Lviv, near the Polish border."
+)
+_GEO = {
+    "Kharkiv": {"id": "706483", "geonames_id": 706483, "name": "Kharkiv", "feature": "city", "country": "UKR",
+                "admin1": "07", "lat": 49.98081, "lon": 36.25272, "precision": "city", "confidence": 0.95},
+    "Lviv": {"id": "702550", "geonames_id": 702550, "name": "Lviv", "feature": "city", "country": "UKR",
+             "admin1": "15", "lat": 49.83826, "lon": 24.02324, "precision": "city", "confidence": 0.9},
+    "Poland": {"id": "798544", "geonames_id": 798544, "name": "Poland", "feature": "country", "country": "POL",
+               "lat": 52.0, "lon": 20.0, "precision": "country", "confidence": 0.98},
+    "Russia": {"id": "2017370", "geonames_id": 2017370, "name": "Russia", "feature": "country", "country": "RUS",
+               "lat": 60.0, "lon": 100.0, "precision": "country", "confidence": 0.9},
+}
+
+
+def border_story(published: str = "2022-06-02", source: str = "site-e/border.html") -> Article:
+    """STORY_BORDER with resolved place entities (Kharkiv twice, Lviv, Poland) and two place
+    mentions ('Russian border', 'Polish border')."""
+    rec = make_article(STORY_BORDER, published, source, "Drones cross the border",
+                       entities=(("Kharkiv", "GPE", "UKR", "UKR"), ("Lviv", "GPE", "UKR", "UKR"),
+                                 ("Poland", "GPE", "POL", "POL"))).model_dump(mode="json")
+    for e in rec["entities"]:
+        e["geo"] = _GEO[e["name"]]
+        if e["name"] == "Kharkiv":
+            s, end = _find(STORY_BORDER, "Kharkiv", e["mentions"][0]["end"])
+            e["mentions"].append(make_span(STORY_BORDER, s, end).model_dump())
+    pms = []
+    for phrase, anchor, geo in (("Russian border", "Russian", "Russia"), ("Polish border", "Polish", "Poland")):
+        s, end = _find(STORY_BORDER, phrase)
+        pms.append({"id": content_id("place", s, end, _GEO[geo]["id"]), "span": make_span(STORY_BORDER, s, end).model_dump(),
+                    "kind": "border", "anchor": make_span(STORY_BORDER, s, s + len(anchor)).model_dump(),
+                    "geo": _GEO[geo]})
+    rec["place_mentions"] = pms
+    return Article.model_validate(rec)

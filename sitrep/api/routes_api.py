@@ -184,21 +184,51 @@ def events(request: Request, source: ActorQ = None, target: ActorQ = None,
     return {"items": items, "limit": limit, "offset": offset}
 
 
-@router.get("/api/map", tags=["events"], summary="Located events grouped by place (the map page's data)")
+OriginQ = Annotated[Optional[Literal["", "entity", "mention"]],
+                    Query(description="entity: named places ('Kharkiv'); mention: place phrases that are no "
+                                      "entity ('the Ukrainian border')")]
+FeatureQ = Annotated[Optional[str], Query(pattern=r"^((country|adm1|capital|city|continent|region|sea),?){0,7}$",
+                                          description="country, adm1, capital, city, continent, region, sea "
+                                                      "(comma-separated)")]
+LayerQ = Annotated[Literal["events", "places"], Query(description="events: where events happened; places: every "
+                                                                  "place the articles name")]
+
+
+@router.get("/api/places", tags=["places"], summary="Places named in the articles, most named first, with evidence")
+def places(request: Request, place: PlaceQ = None, bbox: BboxQ = None, since: Since = None, until: Until = None,
+           origin: OriginQ = None, feature: FeatureQ = None,
+           article: Annotated[Optional[str], Query(pattern=ARTICLE_ID)] = None, language: LanguageQ = None,
+           limit: Limit = 50, offset: Offset = 0, evidence: Annotated[int, Query(ge=0, le=50)] = 5) -> dict:
+    check_bbox(bbox)
+    items = store(request).places(place=opt(place), bbox=opt(bbox), since=opt(since), until=opt(until),
+                                  language=opt(language), origin=opt(origin), feature=opt(feature),
+                                  article=opt(article), limit=limit, offset=offset, evidence=evidence)
+    return {"items": items, "limit": limit, "offset": offset}
+
+
+@router.get("/api/map", tags=["events", "places"],
+            summary="Located events (layer=events) or named places (layer=places) grouped by place: the map's data")
 def event_map(request: Request, source: ActorQ = None, target: ActorQ = None,
               type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$", description="PLOVER type")] = None,
               modality: Optional[ModalityQ] = None, since: Since = None, until: Until = None,
               place: PlaceQ = None, bbox: BboxQ = None,
               colour: Annotated[Literal["quad", "goldstein"], Query(description="point colour")] = "quad",
-              limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> dict:
+              limit: Annotated[int, Query(ge=1, le=5000)] = 2000, layer: LayerQ = "events",
+              origin: OriginQ = None, feature: FeatureQ = None, language: LanguageQ = None) -> dict:
     from ..web import geomap
 
     check_bbox(bbox)
+    if layer == "places":
+        items = store(request).places(place=opt(place), bbox=opt(bbox), since=opt(since), until=opt(until),
+                                      language=opt(language), origin=opt(origin), feature=opt(feature),
+                                      limit=min(limit, 500), offset=0, evidence=5)
+        pts = geomap.place_points(items)
+        return {"layer": "places", "points": pts, "places": len(pts), "mentions": sum(p["count"] for p in pts)}
     items = store(request).events(source=norm_actor(source), target=norm_actor(target),
                                   type=type.upper() if type else None, since=opt(since), until=opt(until),
                                   modality=opt(modality), limit=limit, offset=0, place=opt(place),
-                                  bbox=opt(bbox) or "-180,-90,180,90")
-    return {"points": geomap.points(items, colour), "events": len(items), "colour": colour}
+                                  bbox=opt(bbox) or "-180,-90,180,90", language=opt(language))
+    return {"layer": "events", "points": geomap.points(items, colour), "events": len(items), "colour": colour}
 
 
 @router.get("/api/search", tags=["search"], summary="Full-text search over article text and quotes")

@@ -104,16 +104,24 @@ def events(request: Request, source: api.ActorQ = None, target: api.ActorQ = Non
 def event_map(request: Request, source: api.ActorQ = None, target: api.ActorQ = None,
               type: Annotated[Optional[str], Query(pattern=r"^([A-Za-z_]{2,24})?$")] = None,
               modality: Optional[api.ModalityQ] = None, since: api.Since = None, until: api.Until = None,
-              colour: Annotated[str, Query(pattern=r"^(quad|goldstein)$")] = "quad"):
+              colour: Annotated[str, Query(pattern=r"^(quad|goldstein)$")] = "quad", layer: api.LayerQ = "events",
+              origin: api.OriginQ = None, feature: api.FeatureQ = None):
     from ..web import geomap
 
     data = api.event_map(request, source=source, target=target, type=type, modality=modality, since=since,
-                         until=until, place=None, bbox=None, colour=colour, limit=2000)
-    filters = {"source": source or "", "target": target or "", "type": type or "", "modality": modality or "",
-               "since": since or "", "until": until or ""}
-    return render(request, "map.html", "/api/map" + _query(**filters, colour=colour), points=data["points"],
-                  n_events=data["events"], filters=filters, colour=colour, outline=geomap.outline(),
-                  width=geomap.WIDTH, height=geomap.HEIGHT, quads=geomap.QUAD_NAMES,
+                         until=until, place=None, bbox=None, colour=colour, limit=2000, layer=layer,
+                         origin=origin, feature=feature, language=None)
+    if layer == "places":
+        filters = {"origin": origin or "", "feature": feature or "", "since": since or "", "until": until or ""}
+        twin = "/api/map" + _query(layer="places", **filters)
+    else:
+        filters = {"source": source or "", "target": target or "", "type": type or "", "modality": modality or "",
+                   "since": since or "", "until": until or ""}
+        twin = "/api/map" + _query(**filters, colour=colour)
+    return render(request, "map.html", twin, points=data["points"], layer=layer,
+                  n_events=data.get("events"), n_mentions=data.get("mentions"), filters=filters, colour=colour,
+                  outline=geomap.outline(), width=geomap.WIDTH, height=geomap.HEIGHT, quads=geomap.QUAD_NAMES,
+                  feature_fill=geomap.FEATURE_FILL,
                   modalities=["asserted", "reported", "planned", "hypothetical", "denied", "negated"])
 
 

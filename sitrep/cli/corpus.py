@@ -1,4 +1,4 @@
-"""Corpus commands (issue 7): ingest, quotes, events, search, dyad, actors, export.
+"""Corpus commands (issue 7): ingest, quotes, events, places, search, dyad, actors, export.
 
 Thin: each command parses options, calls ``sitrep.ingest`` / ``sitrep.store`` /
 ``sitrep.export`` and prints. Query output is a rich table by default, ``--json`` or
@@ -206,6 +206,34 @@ def events(db, source, target, type_, since, until, modality, article, place, bb
     _emit(rows, [("day", "day"), ("source.text", "source"), ("source.code", "code"), ("plover", "event"),
                  ("target.text", "target"), ("target.code", "code"), ("modality", "modality"),
                  ("goldstein", "goldstein"), ("mentions", "n"), ("evidence", "evidence")], as_json, as_csv, "events")
+
+
+@main.command()
+@_db_query
+@click.option("--place", default=None, help="Where: country (UKR), first-level division (UKR.12) or GeoNames id.")
+@click.option("--bbox", default=None, metavar="W,S,E,N", help="Bounding box min_lon,min_lat,max_lon,max_lat.")
+@click.option("--since", type=DAY, default=None)
+@click.option("--until", type=DAY, default=None)
+@click.option("--origin", type=click.Choice(["entity", "mention"]), default=None,
+              help="entity: named places ('Kharkiv'); mention: place phrases that are no entity ('the Ukrainian border').")
+@click.option("--feature", default=None, help="country, adm1, capital, city, continent, region, sea (comma-separated).")
+@click.option("--article", default=None, help="Places of one article id.")
+@click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
+              help="Only articles in this language (ISO 639-1, or und).")
+@click.option("--evidence", type=click.IntRange(0, 1000), default=3, show_default=True, help="Evidence spans per place.")
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
+@click.option("--offset", type=OFFSET, default=0)
+@_output
+def places(db, place, bbox, since, until, origin, feature, article, language, evidence, limit, offset, as_json,
+           as_csv) -> None:
+    """Places the articles name (entities and phrases like 'the Ukrainian border'), most named
+    first, with mention, article and story counts and evidence spans."""
+    rows = _store(db).places(place=place, bbox=bbox, since=since, until=until, origin=origin, feature=feature,
+                             article=article, language=language, limit=limit, offset=offset, evidence=evidence)
+    if not as_json:
+        rows = [dict(r, evidence="; ".join(dict.fromkeys(e["text"] for e in r["evidence"]))) for r in rows]
+    _emit(rows, [("name", "place"), ("feature", "feature"), ("country", "country"), ("mentions", "n"),
+                 ("articles", "articles"), ("evidence", "evidence")], as_json, as_csv, "places")
 
 
 @main.command()

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError
 from . import queries as Q
 from . import schema as S
 from .writer import Writer, error_key, input_key
@@ -253,6 +253,21 @@ class Store:
         with self.engine.connect() as conn:
             return Q.events(conn, source, target, type, since, until, modality, article, limit, offset, place, bbox,
                             language)
+
+    def places(self, place=None, bbox=None, since=None, until=None, language=None, origin=None, feature=None,
+               article=None, limit=50, offset=0, evidence=5) -> list[dict]:
+        """Places named in the articles (entities and place mentions), most named first, with
+        counts and evidence spans. ``origin``: entity or mention; ``feature``: country, adm1,
+        capital, city, continent, region, sea (comma-separated); the rest as in ``events``."""
+        from .places import places
+
+        Q.check_page(limit, offset)
+        if isinstance(evidence, bool) or not isinstance(evidence, int) or not 0 <= evidence <= 1000:
+            raise ConfigError(Errors.E302, reason=f"evidence must be an integer from 0 to 1000, got {evidence!r}")
+        Q.check_day_range(since, until)
+        with self.engine.connect() as conn:
+            return places(conn, place, bbox, since, until, language, origin, feature, article, limit, offset,
+                          evidence)
 
     def search(self, q: str, limit: int = 20, language=None) -> list[dict]:
         """Full-text search over bodies and quotes in every language (``language``: only

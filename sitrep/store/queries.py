@@ -76,7 +76,7 @@ def event_row(r) -> dict:  # noqa: ANN001
     return d
 
 
-def _in_language(col, language: Optional[str]):
+def in_language(col, language: Optional[str]):
     """Rows of articles in one language (ISO 639-1 or "und")."""
     return col.in_(select(S.articles.c.id).where(S.articles.c.language == language))
 
@@ -99,7 +99,14 @@ def place_filter(e, place: Optional[str] = None, bbox=None):  # noqa: ANN001
     """Events located in a country ('UKR'), a first-level division ('UKR.12'), at a
     GeoNames feature ('703448'), or inside a bounding box (which may cross the antimeridian)."""
     p = S.event_places
-    conds = [p.c.article_id == e.c.article_id, p.c.event_id == e.c.id]
+    conds = [p.c.article_id == e.c.article_id, p.c.event_id == e.c.id, *geo_conds(p, place, bbox)]
+    return select(p.c.event_id).where(*conds).exists()
+
+
+def geo_conds(p, place: Optional[str] = None, bbox=None) -> list:  # noqa: ANN001
+    """Conditions on a table with the gazetteer columns (``event_places``, ``place_refs``):
+    a country ('UKR'), a first-level division ('UKR.12'), a GeoNames feature ('703448'), a box."""
+    conds = []
     if place:
         v = place.strip()
         if v.isdigit() or v.startswith("sitrep:"):
@@ -113,13 +120,13 @@ def place_filter(e, place: Optional[str] = None, bbox=None):  # noqa: ANN001
         w, s_, e_, n = box
         conds.append(p.c.lat.between(s_, n))
         conds.append(p.c.lon.between(w, e_) if w <= e_ else (p.c.lon >= w) | (p.c.lon <= e_))
-    return select(p.c.event_id).where(*conds).exists()
+    return conds
 
 
 def events(conn: Connection, source=None, target=None, type=None, since=None, until=None, modality=None,
            article=None, limit=100, offset=0, place=None, bbox=None, language=None) -> list[dict]:
     e = S.events
-    conds = [_in_language(e.c.article_id, language)] if language else []
+    conds = [in_language(e.c.article_id, language)] if language else []
     if place or bbox:
         conds.append(place_filter(e, place, bbox))
     if article:
@@ -182,7 +189,7 @@ def quotes(conn: Connection, speaker=None, article=None, limit=100, offset=0, la
                 select(*cols, qt.c.id).where(qt.c.article_id.in_(sorted({k[1] for k in keys}))))}
             rows = [by_key[(k[1], k[2])] for k in keys]
         else:
-            conds = [qt.c.is_primary == 1] + ([_in_language(qt.c.article_id, language)] if language else [])
+            conds = [qt.c.is_primary == 1] + ([in_language(qt.c.article_id, language)] if language else [])
             q = select(*cols).where(*conds).order_by(*newest).limit(limit).offset(offset)
             rows = list(conn.execute(q))
     out = []

@@ -12,6 +12,7 @@ by a newer sitrep (E202) rather than guessing at columns it does not know.
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from sqlalchemy import (
@@ -30,7 +31,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 
@@ -296,9 +297,41 @@ Index("ix_event_places_geo", event_places.c.geo_id)
 Index("ix_event_places_latlon", event_places.c.lat, event_places.c.lon)
 PLACE_TABLES = [event_places]
 
+# Every place an article names (version 9; issue 16): one row per span, whether the words are
+# a resolved place entity ('Kharkiv') or a place mention that is no entity ('the Ukrainian
+# border'), so places are counted and filtered by country, division, feature and box.
+place_refs = Table(
+    "place_refs",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("ref_id", String(64), primary_key=True),  # the entity id or the place mention id
+    Column("field", String(8), primary_key=True),  # which string the offsets index: text or title
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),  # the words as written
+    Column("origin", String(8), nullable=False),  # entity | mention
+    Column("kind", String(16)),  # the entity type (GPE, LOC, FAC) or the mention kind (border, ...)
+    Column("cluster_id", String(64), nullable=False),
+    Column("geo_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("feature", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("adm1", String(24)),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("precision", String(8), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("day", String(10)),  # the article's date
+)
+Index("ix_place_refs_geo", place_refs.c.geo_id, place_refs.c.day)
+Index("ix_place_refs_country", place_refs.c.country, place_refs.c.adm1, place_refs.c.day)
+Index("ix_place_refs_latlon", place_refs.c.lat, place_refs.c.lon)
+Index("ix_place_refs_day", place_refs.c.day)
+PLACE_REF_TABLES = [place_refs]
+
 V1_TABLES = [meta, inputs, articles, entities, mentions, quotes, speakers, events, times, errors, minhashes, lsh_bands]
 AGG_TABLES = [agg_dyad_day, agg_dyad_week, agg_actor, agg_pair]
-TABLES = V1_TABLES + AGG_TABLES + PLACE_TABLES
+TABLES = V1_TABLES + AGG_TABLES + PLACE_TABLES + PLACE_REF_TABLES
 
 
 def _v1(conn: Connection) -> None:
@@ -314,8 +347,6 @@ def _v2(conn: Connection) -> None:
 
 def _places(conn: Connection) -> None:
     """Event places (issue 16): the table, filled from the events already stored."""
-    import json
-
     metadata.create_all(conn, tables=PLACE_TABLES)
     conn.execute(event_places.delete())  # idempotent: rebuilt from the events' records
     rows = conn.execute(select(events.c.article_id, events.c.id, events.c.is_primary, events.c.day,
@@ -368,10 +399,30 @@ def _error_attempts(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE errors ADD COLUMN {name} VARCHAR({width})")
 
 
+def _place_refs(conn: Connection) -> None:
+    """Every place an article names (issue 16): the table, filled from the stored records."""
+    from .writer import place_ref_rows
+
+    metadata.create_all(conn, tables=PLACE_REF_TABLES)
+    conn.execute(place_refs.delete())  # idempotent: rebuilt from the records
+    a = articles
+    last = 0
+    while True:
+        rows = conn.execute(select(a.c.seq, a.c.cluster_id, a.c.record).where(a.c.seq > last)
+                            .order_by(a.c.seq).limit(500)).all()
+        if not rows:
+            return
+        out = [r for _, cluster, raw in rows for r in place_ref_rows(json.loads(raw), cluster)]
+        if out:
+            conn.execute(place_refs.insert(), out)
+        last = rows[-1][0]
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # the next step here; never edit a released step.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
-                                                       6: _languages, 7: times_timeml_step, 8: _error_attempts}
+                                                       6: _languages, 7: times_timeml_step, 8: _error_attempts,
+                                                       9: _place_refs}
 
 
 # Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).

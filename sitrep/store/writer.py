@@ -87,15 +87,41 @@ def _unique(evs: list[dict]) -> list[dict]:
     return out
 
 
+def _geo_columns(g: dict, **extra) -> dict:
+    """The gazetteer columns shared by ``event_places`` and ``place_refs``."""
+    return {"geo_id": g["id"], "name": g["name"], "feature": g["feature"], "country": g.get("country"),
+            "adm1": f"{g['country']}.{g['admin1']}" if g.get("country") and g.get("admin1") else None,
+            "lat": g["lat"], "lon": g["lon"], "precision": g["precision"], **extra}
+
+
 def place_row(article_id: str, event_id: str, is_primary: int, day: Optional[str], e: dict) -> Optional[dict]:
     """The ``event_places`` row of an event with a place, else None."""
     p = e.get("place")
     if not p:
         return None
-    return {"article_id": article_id, "event_id": event_id, "is_primary": is_primary, "geo_id": p["id"],
-            "name": p["name"], "feature": p["feature"], "country": p.get("country"),
-            "adm1": f"{p['country']}.{p['admin1']}" if p.get("country") and p.get("admin1") else None,
-            "lat": p["lat"], "lon": p["lon"], "precision": p["precision"], "basis": p["basis"], "day": day}
+    return {"article_id": article_id, "event_id": event_id, "is_primary": is_primary,
+            **_geo_columns(p, basis=p["basis"], day=day)}
+
+
+def place_ref_rows(rec: dict, cluster: str) -> list[dict]:
+    """The ``place_refs`` rows of a record: each mention of a resolved place entity and each
+    place mention that is no entity ('the Ukrainian border'), one row per span."""
+    out: dict[tuple, dict] = {}
+    base = {"article_id": rec["id"], "cluster_id": cluster, "day": rec.get("published")}
+
+    def add(ref_id: str, origin: str, kind: Optional[str], span: dict, geo: dict) -> None:
+        key = (ref_id, span.get("field") or "text", span["start"])
+        out.setdefault(key, {**base, "ref_id": ref_id, "field": key[1], "start": span["start"], "end": span["end"],
+                             "text": span["text"], "origin": origin, "kind": kind,
+                             **_geo_columns(geo, confidence=geo["confidence"])})
+
+    for e in rec.get("entities") or []:
+        if e.get("geo"):
+            for m in e.get("mentions") or []:
+                add(e["id"], "entity", e.get("type"), m, e["geo"])
+    for m in rec.get("place_mentions") or []:
+        add(m["id"], "mention", m.get("kind"), m["span"], m["geo"])
+    return list(out.values())
 
 
 def article_columns(rec: dict) -> dict:
@@ -171,6 +197,9 @@ class Writer:
         ents = self.add_facts(conn, rec)
         self.add_quotes(conn, rec, ents, cluster, counts)
         self.add_events(conn, rec, cluster, counts, delta)
+        refs = place_ref_rows(rec, cluster)
+        if refs:
+            conn.execute(S.place_refs.insert(), refs)
         self.backend.index_docs(conn, textsearch.index_rows(rec))
 
     @staticmethod

@@ -23,23 +23,58 @@ QUAD_FILL = {1: "#16a34a", 2: "#2563eb", 3: "#f59e0b", 4: "#dc2626", 0: "#64748b
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
+    """(x, y) on the map; a longitude past +-180 (an unwrapped ring) lands off the edge."""
     x = (lon + 180.0) / 360.0 * WIDTH
     y = (LAT_TOP - max(LAT_BOTTOM, min(LAT_TOP, lat))) / (LAT_TOP - LAT_BOTTOM) * HEIGHT
     return round(x, 1), round(y, 1)
+
+
+def unwrap(ring: list) -> list[list[tuple[float, float]]]:
+    """A ring of (lon, lat) as the rings to draw, none with a step across the antimeridian.
+
+    A step of more than 180 degrees of longitude is the short way round the back of the
+    map, drawn naively as a thin line across the whole world (Russia's Chukotka, Fiji). The
+    longitudes are made continuous (179 -> 181, not -179); a ring that then reaches past
+    +-180 is drawn twice, as it is and shifted by 360 degrees, each copy clipped by the map's
+    edge. A ring that goes once round a pole (Antarctica) is closed along that pole."""
+    pts: list[tuple[float, float]] = []
+    for lon, lat in ring:
+        if pts:
+            prev = pts[-1][0]
+            while lon - prev > 180:
+                lon -= 360
+            while lon - prev < -180:
+                lon += 360
+        pts.append((lon, lat))
+    if not pts:
+        return []
+    if abs(pts[-1][0] - pts[0][0]) > 180:  # once round a pole: close along it
+        pole = 90.0 if sum(lat for _, lat in pts) > 0 else -90.0
+        pts += [(pts[-1][0], pole), (pts[0][0], pole)]
+    lo, hi = min(p[0] for p in pts), max(p[0] for p in pts)
+    out = [pts]
+    if hi > 180:
+        out.append([(lon - 360, lat) for lon, lat in pts])
+    if lo < -180:
+        out.append([(lon + 360, lat) for lon, lat in pts])
+    return out
+
+
+def ring_path(ring: list) -> str:
+    """SVG path data of one (lon, lat) ring (see :func:`unwrap`)."""
+    parts = []
+    for pts in unwrap(ring):
+        xy = [project(lat, lon) for lon, lat in pts]
+        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in xy) + "Z")
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
 def outline() -> list[dict]:
     """One SVG path per country: ``{id, name, d}``."""
     raw = json.loads(resources.files("sitrep.data").joinpath("world_110m.json").read_text(encoding="utf-8"))
-    out = []
-    for c in raw["countries"]:
-        parts = []
-        for ring in c["rings"]:
-            pts = [project(lat, lon) for lon, lat in ring]
-            parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in pts) + "Z")
-        out.append({"id": c["id"], "name": c["name"], "d": "".join(parts)})
-    return out
+    return [{"id": c["id"], "name": c["name"], "d": "".join(ring_path(r) for r in c["rings"])}
+            for c in raw["countries"]]
 
 
 def quad(cameo: Optional[str]) -> int:
@@ -97,5 +132,23 @@ def points(events: list[dict], colour: str = "quad") -> list[dict]:
         g["fill"] = goldstein_fill(g["goldstein_mean"]) if colour == "goldstein" else QUAD_FILL[g["quad"]]
         out.append(g)
     # big points first, so small ones are drawn on top and stay clickable
+    out.sort(key=lambda g: (-g["count"], g["id"]))
+    return out
+
+
+# The places layer: colour by the kind of feature named.
+FEATURE_FILL = {"country": "#2563eb", "adm1": "#7c3aed", "capital": "#dc2626", "city": "#ea580c",
+                "region": "#0d9488", "sea": "#0891b2", "continent": "#64748b"}
+
+
+def place_points(places: list[dict]) -> list[dict]:
+    """The places layer: one point per place named in the articles (``Store.places``), sized
+    by its mentions, coloured by feature kind, linking to its first evidence span."""
+    out = []
+    for p in places:
+        x, y = project(p["lat"], p["lon"])
+        out.append({**p, "x": x, "y": y, "count": p["mentions"], "r": round(3 + 2 * math.sqrt(p["mentions"]), 1),
+                    "fill": FEATURE_FILL.get(p["feature"], QUAD_FILL[0]),
+                    "href": p["evidence"][0]["href"] if p.get("evidence") else None})
     out.sort(key=lambda g: (-g["count"], g["id"]))
     return out

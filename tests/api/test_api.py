@@ -288,3 +288,45 @@ def test_map_twin_groups_located_events_by_place(client):
     assert pol and pol[0]["country"] == "POL" and all(e["href"].startswith("/articles/") for e in pol[0]["events"])
     assert client.get("/map", params={"modality": "all", "colour": "goldstein"}).status_code == 200
     assert_error(client.get("/api/map", params={"colour": "red"}), 422, "E400")
+
+
+def _place_counts(records) -> dict:
+    """geo id -> spans naming it, counted from the records themselves."""
+    counts: dict = {}
+    for r in records:
+        for e in r.entities:
+            if e.geo:
+                counts[e.geo.id] = counts.get(e.geo.id, 0) + len({(m.field, m.start) for m in e.mentions})
+        for m in r.place_mentions:
+            counts[m.geo.id] = counts.get(m.geo.id, 0) + 1
+    return counts
+
+
+def test_places_count_what_the_records_name(client, corpus):
+    got = client.get("/api/places", params={"limit": 500, "evidence": 50}).json()
+    want = _place_counts(corpus["records"] + [corpus["hostile"]])
+    assert {p["id"]: p["mentions"] for p in got["items"]} == want
+    assert [p["mentions"] for p in got["items"]] == sorted(want.values(), reverse=True)
+    seed = corpus["seed"]
+    ukr = next(p for p in got["items"] if p["id"] == "690791")
+    border = [e for e in ukr["evidence"] if e["origin"] == "mention" and e["article_id"] == seed.id]
+    assert [e["text"] for e in border][:1] == ["Ukrainian border"]
+    assert all(seed.text[e["start"]:e["end"]] == e["text"] for e in border)
+    mentions = client.get("/api/places", params={"origin": "mention", "place": "UKR"}).json()["items"]
+    assert mentions and all(p["as_entity"] == 0 and p["country"] == "UKR" for p in mentions)
+
+
+def test_map_places_layer_and_its_twin(client):
+    twin = client.get("/api/map", params={"layer": "places"}).json()
+    listed = client.get("/api/places", params={"limit": 500}).json()["items"]
+    assert twin["layer"] == "places" and [p["id"] for p in twin["points"]] == [p["id"] for p in listed]
+    assert twin["mentions"] == sum(p["mentions"] for p in listed)
+    assert all(p["href"].startswith("/articles/") for p in twin["points"])
+    page = client.get("/map", params={"layer": "places"})
+    assert page.status_code == 200 and 'data-layer="places"' in page.text
+    assert page.text.count('class="place-point"') == len(twin["points"])
+    assert client.get("/api/map").json()["layer"] == "events"
+    assert_error(client.get("/api/places", params={"origin": "town"}), 422, "E400")
+    assert_error(client.get("/api/places", params={"feature": "village"}), 422, "E400")
+    assert_error(client.get("/api/places", params={"bbox": "0,95,10,96"}), 422, "E400")
+    assert_error(client.get("/api/map", params={"layer": "roads"}), 422, "E400")

@@ -1,4 +1,4 @@
-"""The query commands: quotes, events, search, dyad, actors, export (table, --json, --csv)."""
+"""The query commands: quotes, events, places, search, dyad, actors, export (table, --json, --csv)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import corpus
+from corpus_fixtures import border_story, corpus
 from sitrep.cli import main
 from sitrep.store import open_store
 
@@ -18,7 +18,7 @@ from sitrep.store import open_store
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "corpus.db"
     s = open_store(str(path))
-    s.add_articles(corpus())
+    s.add_articles(corpus() + [border_story()])
     s.close()
     return str(path)
 
@@ -48,6 +48,22 @@ def test_events_filters_and_csv(db):
     assert flat[0]["evidence"] and not flat[0]["evidence"].startswith("{")
 
 
+def test_places_json_csv_and_table(db):
+    rows = json.loads(run("places", "--db", db, "--json"))
+    assert [(p["name"], p["mentions"]) for p in rows] == [("Kharkiv", 2), ("Poland", 2), ("Russia", 1), ("Lviv", 1)]
+    assert [e["text"] for e in rows[1]["evidence"]] == ["Poland", "Polish border"]
+    rows = json.loads(run("places", "--origin", "mention", "--evidence", "1", "--db", db, "--json"))
+    assert [(p["name"], [e["text"] for e in p["evidence"]]) for p in rows] == [
+        ("Russia", ["Russian border"]), ("Poland", ["Polish border"])]
+    flat = list(csv.DictReader(io.StringIO(run("places", "--place", "UKR", "--db", db, "--csv"))))
+    assert [(r["name"], r["adm1"], r["evidence"]) for r in flat] == [("Kharkiv", "UKR.07", "Kharkiv"),
+                                                                     ("Lviv", "UKR.15", "Lviv")]
+    table = run("places", "--db", db)
+    assert "Kharkiv" in table and "Lviv" in table
+    bad = CliRunner().invoke(main, ["places", "--feature", "town", "--db", db])
+    assert bad.exit_code == 2 and "E302" in bad.output
+
+
 def test_search_phrase(db):
     rows = json.loads(run("search", "air defence systems", "--db", db, "--json"))
     assert len(rows) == 2 and all(r["kind"] == "article" for r in rows)
@@ -73,7 +89,7 @@ def test_export_command_writes_files(db, tmp_path):
     assert r.exit_code == 0, r.output
     assert len(out.read_text().splitlines()) == 9
     lines = run("export", "--db", db, "--format", "jsonl").splitlines()
-    assert [json.loads(x)["id"] for x in lines if x.startswith("{")] == [a.id for a in corpus()]
+    assert [json.loads(x)["id"] for x in lines if x.startswith("{")] == [a.id for a in corpus() + [border_story()]]
 
 
 def test_bad_database_is_a_clean_error(tmp_path):

@@ -211,3 +211,34 @@ def test_map_shows_the_seed_events_at_their_countries_and_opens_the_evidence(sit
     page.goto(f"{site['url']}/map?modality=all&type=CONSULT&source=GBR")
     twin = httpx.get(f"{site['url']}/api/map?modality=all&type=CONSULT&source=GBR").json()
     assert page.locator("svg#event-map circle.place-point").count() == len(twin["points"])
+
+
+def test_map_places_layer_draws_named_places_and_opens_their_article(site, page):
+    import httpx
+
+    data = httpx.get(f"{site['url']}/api/map?layer=places").json()
+    page.goto(f"{site['url']}/map")
+    page.locator("a#layer-places").click()
+    page.wait_for_url("**/map?layer=places")
+    svg = page.locator('svg#event-map[data-layer="places"]')
+    assert svg.locator("circle.place-point").count() == len(data["points"]) > 0
+    # Ukraine is named (entity and 'the Ukrainian border'): drawn inside Ukraine's outline (ISO 804)
+    inside = page.evaluate(
+        """() => {
+            const c = document.querySelector('circle.place-point[data-place="690791"]');
+            const pt = new DOMPoint(+c.getAttribute('cx'), +c.getAttribute('cy'));
+            return [...document.querySelectorAll('path.land[data-country="804"]')].some(p => p.isPointInFill(pt));
+        }""")
+    assert inside
+    rows = page.locator("#map-places tbody tr")
+    assert rows.count() == len(data["points"])
+    # the list's first evidence link opens the article of that mention
+    first = data["points"][0]["evidence"][0]
+    rows.first.locator("a.evidence-link").first.click()
+    page.wait_for_url(f"**/articles/{first['article_id']}#article-text")
+    assert page.locator("#article-text").is_visible()
+    # a filter: only place phrases (the seed's border and territory)
+    page.goto(f"{site['url']}/map?layer=places&origin=mention")
+    twin = httpx.get(f"{site['url']}/api/map?layer=places&origin=mention").json()
+    assert page.locator("svg#event-map circle.place-point").count() == len(twin["points"]) > 0
+    assert "Ukrainian border" in page.locator("#map-places").inner_text()
