@@ -22,6 +22,8 @@ CASES = {
                (["quotes", "--language", "french"], "--language: must be an ISO 639-1 code")],
     "events": [(["events", "--offset", "-5"], "--offset: -5 is not in the range 0<=x<=1000000000."),
                (["events", "--limt", "3"], "No such option '--limt'.")],
+    "places": [(["places", "--origin", "town"], "--origin: 'town' is not one of 'entity', 'mention'."),
+               (["places", "--evidence", "-1"], "--evidence: -1 is not in the range 0<=x<=1000.")],
     "search": [(["search", "x", "--limit", "0"], "--limit: 0 is not in the range 1<=x<=1000000.")],
     "languages": [(["languages", "--db", ""], "--db: the database URL is empty")],
     "dyad": [(["dyad", "RUS", "UKR", "--by", "hour"], "--by: 'hour' is not one of 'day', 'week', 'month', 'year'."),
