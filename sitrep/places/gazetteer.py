@@ -1,8 +1,8 @@
-"""The shipped place gazetteer: GeoNames countries, ADM1s, cities >= 15,000, continents, regions.
+"""The shipped place gazetteer: GeoNames countries, ADM1s, cities >= 5,000, continents, regions.
 
 ``candidates("Kiev")`` -> the features that name (Kyiv the capital first by population).
 Built by ``scripts/build_places.py`` into ``sitrep/data/places.tsv`` (GeoNames, CC BY 4.0;
-see NOTICE). Loaded lazily, once per process (about 38,000 rows).
+see NOTICE). Loaded lazily, once per process (about 73,000 rows).
 """
 
 from __future__ import annotations
@@ -54,19 +54,25 @@ class Feature:
 
 def fold(text: str) -> str:
     """Lookup key: accents stripped, case folded, apostrophes and dashes unified."""
-    s = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"[-\u2010-\u2015]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    if text.isascii():  # the same key, without the Unicode work (most of the table's names)
+        s = " ".join(text.lower().replace("-", " ").split())
+    else:
+        s = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+        s = re.sub(r"[-\u2010-\u2015]", " ", s)
+        s = re.sub(r"\s+", " ", s).strip()
     if s.startswith("the "):
         s = s[4:]
     return s
 
 
+_DOUBLE = re.compile(r"(.)\1+")
+
+
 def squeeze(key: str) -> str:
     """A transliteration-tolerant key: doubled letters single ('Shabeelle' / 'Shabelle',
     'Hiiraan' / 'Hiran'), so spelling variants of one name meet."""
-    return re.sub(r"(.)\1+", r"\1", key)
+    return _DOUBLE.sub(r"\1", key) if _DOUBLE.search(key) else key
 
 
 def adm1_base(name: str) -> str:
@@ -77,9 +83,7 @@ def adm1_base(name: str) -> str:
 class Gazetteer:
     def __init__(self, features: list[Feature], names: dict[str, list[int]], fips: dict[str, str]) -> None:
         self.features = features
-        self._squeezed: dict[str, list[int]] = {}
-        for k, idx in names.items():
-            self._squeezed.setdefault(squeeze(k), []).extend(idx)
+        self._squeezed_keys: Optional[dict[str, list[int]]] = None  # built on the first spelling variant
         self.fips = fips  # ISO alpha-3 -> FIPS 10-4 country code (GDELT's country codes)
         self._names = names
         self._country: dict[str, Feature] = {f.country: f for f in features if f.kind == "country" and f.country}
@@ -87,6 +91,15 @@ class Gazetteer:
             (f.country, f.admin1): f for f in features if f.kind == "adm1" and f.country and f.admin1}
         self._by_id = {f.id: f for f in features}
         self._capital: dict[str, Feature] = {f.country: f for f in features if f.kind == "capital" and f.country}
+
+    @property
+    def _squeezed(self) -> dict[str, list[int]]:
+        if self._squeezed_keys is None:
+            sq: dict[str, list[int]] = {}
+            for k, idx in self._names.items():
+                sq.setdefault(squeeze(k), []).extend(idx)
+            self._squeezed_keys = sq
+        return self._squeezed_keys
 
     def candidates(self, name: str) -> list[Feature]:
         """Every feature the name (or an alternate name) denotes, most populous first."""

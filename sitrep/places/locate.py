@@ -6,9 +6,12 @@ In order:
    the 'to'/'into' phrase of the predicate or of its object; when the event's target is one
    of several destinations, that one;
 2. locative of the predicate ('in', 'at', 'near', 'outside', 'inside', 'across', 'along',
-   'on the border'), of the verb a nominal event hangs on, or of the act an 'xcomp' names;
+   'on the border'), of the verb a nominal event hangs on, of the act an 'xcomp' names, of a
+   nominal event's own clause ('meetings that wrapped up in Beijing') or phrases
+   ('airstrikes by the army in the Middle Shabelle region');
 3. for material conflict and force posture (ASSAULT, COERCE, MOBILIZE) the country acted
-   on, marked ``basis="target"``;
+   on, marked ``basis="target"``: the target actor's country, else the country whose forces
+   or property the object names ('destroying Ivory Coast's air force');
 4. the dateline's city, marked ``basis="dateline"``.
 
 Never merely any place in the sentence.
@@ -87,6 +90,9 @@ def _heads(trigger: Token) -> list[Token]:
     for c in trigger.children:
         if c.dep_ == "xcomp":
             out.append(c)
+        # a nominal event's own clause: 'meetings that wrapped up in Beijing', 'talks held in Doha'
+        if c.dep_ in ("relcl", "acl") and trigger.pos_ == "NOUN" and c.pos_ == "VERB":
+            out.append(c)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head is not trigger:
         out.append(trigger.head)
     if trigger.dep_ == "xcomp" and trigger.head is not trigger:
@@ -138,6 +144,10 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
             return place(hits[0], "destination")
     # 2. locative: of the predicate, else of its object ('massed troops on the border')
     objs = [o for h in heads for o in h.children if o.dep_ == "dobj"]
+    if trig.pos_ == "NOUN":
+        # a nominal event's own phrases: 'airstrikes by the army in the Middle Shabelle region',
+        # 'attacks on civilians in Gaza'
+        objs += [x for _, o in _preps(trig) for x in (o, *o.conjuncts)]
     for h in [*heads, *objs]:
         for p, o in _preps(h):
             if p in LOCATIVE:
@@ -153,6 +163,14 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
         f = gazetteer().country(ev.target.country)
         if f is not None:
             return EventPlace(**to_geo(f, 0.6).model_dump(), basis="target", span=None, entity=ev.target.entity)
+    # no country actor: the country whose forces or property the act is done to
+    # ('destroying Ivory Coast's tiny air force')
+    if ev.plover in TARGET_BASIS and (ev.target is None or not ev.target.country):
+        for obj in (c for h in heads for c in h.children if c.dep_ == "dobj"):
+            for poss in (c for c in obj.children if c.dep_ == "poss"):
+                hit = geo_at(poss)
+                if hit is not None and hit[0].feature == "country":
+                    return place(hit, "target")
     # 4. dateline
     if dl is not None:
         geo, s, e = dl

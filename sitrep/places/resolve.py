@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 
 from ..entities.gazetteer import lookup as entity_lookup
 from ..record import Geo
+from ..wordlists import members
 from .gazetteer import ADM1_WORDS, Feature, fold, gazetteer
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -48,6 +49,22 @@ def generic_names() -> frozenset:
     """sitrep/data/place_generic.txt: names that are also ordinary words ('East', 'Coast')."""
     raw = resources.files("sitrep.data").joinpath("place_generic.txt").read_text(encoding="utf-8")
     return frozenset(fold(x) for x in raw.splitlines() if x.strip() and not x.startswith("#"))
+
+
+# Heads of a territory's name that a city inside it shares the rest of: 'Gaza Strip'.
+TERRITORY_WORDS = frozenset(members("place_nouns.tsv", "territory", "y"))
+
+
+def territory_of(f: Feature) -> Optional[Feature]:
+    """The territory a city shares its name with (the Gaza Strip for Gaza City): its own
+    first-level division when that is named 'X Strip' / 'X Territory' for the city's X."""
+    d = gazetteer().adm1(f.country, f.admin1) if f.is_city else None
+    if d is None:
+        return None
+    city, name = fold(f.name), fold(d.name)
+    if name.startswith(city + " ") and name[len(city) + 1:] in TERRITORY_WORDS:
+        return d
+    return None
 
 
 MIN_UNSUPPORTED_POP = 100_000   # a city no context supports needs at least this many people
@@ -123,6 +140,30 @@ def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optiona
     return s
 
 
+def _without_shadowed_towns(cands: list[Feature], ctx: Context, local_cc: set, local_a1: set) -> list[Feature]:
+    """Drop a town (under MIN_UNSUPPORTED_POP) that shares its name with a feature ten times
+    its size in another country ('Mexico' the country over Mexico, Missouri; 'Berlin' over
+    Berlin, New Hampshire) unless the words place it: a qualifier naming its country or
+    division ('Mexico, Missouri') or its division named in the article. The article's
+    country alone is no such evidence: a story from the United States names Berlin too."""
+    def placed(f: Feature) -> bool:
+        return f.country in local_cc or (f.country, f.admin1) in local_a1 or (f.country, f.admin1) in ctx.adm1s
+
+    biggest: dict = {}  # country -> its largest candidate's population
+    for o in cands:
+        biggest[o.country] = max(biggest.get(o.country, 0), o.population)
+    top = sorted(biggest.items(), key=lambda kv: -kv[1])[:2]
+
+    def shadowed(f: Feature) -> bool:
+        if not f.is_city or f.population >= MIN_UNSUPPORTED_POP or placed(f):
+            return False
+        other = next((p for cc, p in top if cc != f.country), 0)
+        return other >= 10 * max(f.population, 1)
+
+    kept = [f for f in cands if not shadowed(f)]
+    return kept or cands
+
+
 def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", after: str = "") -> Optional[Geo]:
     """The feature a place name denotes in context, or None when the evidence is thin.
 
@@ -158,6 +199,7 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         c2 = country_of_name(m.group(1))
         if c2:
             local_cc.add(c2)
+    cands = _without_shadowed_towns(cands, ctx, local_cc, local_a1)
     scored = sorted(((_score(f, ctx, local_cc, local_a1, want, g.primary(f, name)), f) for f in cands),
                     key=lambda x: (-x[0], x[1].id))
     best_s, best = scored[0]
@@ -177,6 +219,9 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         return None
     if conf < MIN_CONFIDENCE:
         return None
+    if want != "city" and fold(name) == fold(best.name) and (t := territory_of(best)) is not None:
+        # 'Gaza' in the news is the Gaza Strip; 'Gaza City', 'the city of Gaza' stay the city
+        return to_geo(t, conf)
     return to_geo(best, conf)
 
 

@@ -173,3 +173,56 @@ def test_locative_city_of_name(pipeline):
     rec = _rec(pipeline, "Gunmen in Somalia stormed a hotel in the central city of Beledweyne on Tuesday.")
     ev = _event(rec, "ASSAULT")
     assert (ev.place.id, ev.place.basis, ev.place.span.text) == ("64460", "locative", "Beledweyne")
+
+
+def test_a_city_sharing_its_territorys_name_is_the_territory_without_a_city_cue(pipeline):
+    from collections import Counter
+
+    from sitrep.places.resolve import territory_of
+
+    g = gazetteer()
+    assert territory_of(g.by_id("281133")).id == "281132"  # Gaza City -> the Gaza Strip
+    assert territory_of(g.by_id("703448")) is None  # Kyiv shares a name with its division, no territory
+    pse = Context(countries=Counter({"PSE": 2}))
+    assert resolve_name("Gaza", pse, "Aid trucks waited to enter ", " on Sunday.").id == "281132"
+    assert resolve_name("Gaza City", pse, "Aid trucks waited to enter ", " on Sunday.").id == "281133"
+    assert resolve_name("Gaza", pse, "Aid trucks reached the city of ", " on Sunday.").id == "281133"
+    assert resolve_name("Gaza", pse, "Aid trucks reached ", " city on Sunday.").id == "281133"
+    rec = _rec(pipeline, "Palestinian officials said aid trucks entered Gaza on Sunday after talks in Gaza City.")
+    assert [(e.geo.id if e.geo else None) for e in rec.entities if e.name in ("Gaza", "Gaza City")] == ["281132", "281133"]
+
+
+def test_towns_of_5000_are_in_the_table_and_resolve_in_their_country():
+    from collections import Counter
+
+    g = gazetteer()
+    assert [(f.id, f.country, f.admin1) for f in g.candidates("Soledar")] == [("706757", "UKR", "05")]
+    ukr = Context(countries=Counter({"UKR": 3}))
+    assert resolve_name("Soledar", ukr, "Ukrainian troops withdrew from ", " on Monday.").id == "706757"
+    assert resolve_name("Soledar", Context(), "Troops withdrew from ", " on Monday.") is None  # no country, no town
+
+
+def test_a_town_named_like_a_far_bigger_place_needs_words_that_place_it():
+    from collections import Counter
+
+    us = Context(countries=Counter({"USA": 5}))
+    # Mexico, Missouri and Berlin, New Hampshire are towns: a US story's country is no evidence for them
+    assert resolve_name("Mexico", us, "Exports to ", " rose in March.").id == "3996063"
+    assert resolve_name("Berlin", us, "The senator flew to ", " on Monday.").id == "2950159"
+    assert resolve_name("Mexico", us, "The council of ", ", Missouri, met on Monday.").id == "4398103"
+
+
+def test_a_nominal_event_is_placed_by_its_own_clause_and_phrases(pipeline):
+    rec = _rec(pipeline, "In remarks at Kenya’s annual security meetings that wrapped up in Nairobi this week, "
+                         "the minister called for calm.")
+    ev = _event(rec, "CONSULT")
+    assert (ev.trigger.text, ev.place.id, ev.place.basis) == ("meetings", "184745", "locative")  # Nairobi
+    rec = _rec(pipeline, "Coordinated airstrikes by the Kenyan army and its partners in Lamu County killed ten fighters.")
+    ev = _event(rec, "ASSAULT")
+    assert (ev.place.id, ev.place.basis) == ("7667643", "locative")  # Lamu County
+
+
+def test_an_attack_on_a_countrys_forces_is_placed_in_that_country(pipeline):
+    rec = _rec(pipeline, "Rebels answered by destroying Chad's only military helicopter.")
+    ev = _event(rec, "ASSAULT")
+    assert (ev.place.id, ev.place.basis) == ("2434508", "target")
