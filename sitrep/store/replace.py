@@ -7,7 +7,7 @@ of its whole cluster are laid down again in ingest order, so which row is the pr
 how many mentions each one counts are what a clean run with the new date would give:
 
 * the article row: the new record, published date and counts (same id, cluster, seq);
-* its entities, mentions, times and full-text rows: deleted and written anew;
+* its entities, mentions, times, place references and full-text rows: deleted and written anew;
 * the cluster's quotes, events and event places: deleted, then every member re-added in
   ``seq`` order, each exact copy (another input of the same text) counted once more;
 * the pre-summed tables: rebuilt from the events by the writer, once per batch.
@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 
 from . import schema as S
 from .aggregates import Delta
-from .writer import article_columns
+from .writer import article_columns, place_ref_rows
 
 
 def _unindex(conn: Connection, article_id: str) -> None:
@@ -36,11 +36,14 @@ def replace_article(writer, conn: Connection, rec: dict) -> None:  # noqa: ANN00
 
     aid = rec["id"]
     cluster = conn.execute(select(S.articles.c.cluster_id).where(S.articles.c.id == aid)).scalar()
-    for table in (S.mentions, S.entities, S.times):
+    for table in (S.mentions, S.entities, S.times, S.place_refs):
         conn.execute(delete(table).where(table.c.article_id == aid))
     _unindex(conn, aid)
     conn.execute(update(S.articles).where(S.articles.c.id == aid).values(**article_columns(rec)))
     ents = writer.add_facts(conn, rec)
+    refs = place_ref_rows(rec, cluster)
+    if refs:
+        conn.execute(S.place_refs.insert(), refs)
     writer.backend.index_docs(conn, textsearch.index_rows(rec))
 
     members = conn.execute(select(S.articles.c.id, S.articles.c.record).where(S.articles.c.cluster_id == cluster)
