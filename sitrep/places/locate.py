@@ -164,8 +164,8 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
         if f is not None:
             return EventPlace(**to_geo(f, 0.6).model_dump(), basis="target", span=None, entity=ev.target.entity)
     # no country actor: the country whose forces or property the act is done to
-    # ('destroying Ivory Coast's tiny air force')
-    if ev.plover in TARGET_BASIS and (ev.target is None or not ev.target.country):
+    # ('destroying Ivory Coast's tiny air force', whatever actor code the target got)
+    if ev.plover in TARGET_BASIS:
         for obj in (c for h in heads for c in h.children if c.dep_ == "dobj"):
             for poss in (c for c in obj.children if c.dep_ == "poss"):
                 hit = geo_at(poss)
