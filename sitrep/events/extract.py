@@ -10,22 +10,21 @@ attached last. Nothing here knows about any particular article.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..record import Actor, Event, Quote, content_id, make_span
 from . import coding, lexicon, patterns
 from .actors import ActorResolver
+from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
+                        fallback_targets, place_targets, same_actor, theme_of)
 from .attributes import event_date, event_location, event_quantity
 from .modality import SPEECH, modality
 from .syntax import children, prep_objects, subject_of, with_conj
-from .words import values, words
+from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
-TARGET_PREPS = words("target_prep")
-# Nominals take their recipient from more prepositions ('buildup near Ukraine', 'attack on X').
-NOMINAL_TARGET_PREPS = TARGET_PREPS | words("nominal_target_prep")
 # Verbs whose object names the act their subject performs ('orchestrating the buildup').
 LIGHT_VERBS = words("light_verb")
 # Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
@@ -41,10 +40,6 @@ REJECTION_WORDS = words("rejection_word")
 # Speech acts whose content says what someone else must do are demands ('X said Y must ...').
 OBLIGATION_SPEECH = words("obligation_speech")
 OBLIGATION_AUX = words("obligation_aux")
-# Nouns that point back to an earlier act ('denounced the move', 'rejects the charges').
-ANAPHORIC = words("anaphoric")
-ANAPHOR_TYPES = values("anaphor_type")
-THEME_NOUNS = words("theme_noun")
 
 
 def _lemma(tok: Token) -> str:
@@ -151,168 +146,32 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # A reduced passive: 'Somali forces backed by Djiboutian soldiers' (by-agent -> noun).
         passive = [tok.head]
     if passive:
-        sources = _actors(st, agents, anaphora=False)
-        targets = _actors(st, passive)
+        sources = arg_actors(st, agents, anaphora=False)
+        targets = arg_actors(st, passive)
     else:
         subj = subject_of(tok)
         if subj is None and st.headline:
             subj = _headline_subject(tok)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
         # An object the pattern names ('send troops', 'launch drones') is part of the act.
         pattern_objs = [o for o in objs if entry.pattern == "obj" and entry.origin == "sitrep"
                         and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
-        targets = _targets(st, tok, [o for o in objs if o not in pattern_objs], preps, c.plover, extra=pattern_objs)
+        targets = arg_targets(st, tok, [o for o in objs if o not in pattern_objs], preps, c.plover, extra=pattern_objs)
     # Troops moving 'from the United States to Poland' act for the country they leave.
     # A generic role ('troops', no country) gives way to the country they leave.
     if (subjs and subjs[0].lemma_.lower() in THEME_NOUNS and all(not a.country for _, a in sources)
             and any(p == "from" for p, _ in preps)):
-        sources = _actors(st, [o for p, o in preps if p == "from"], anaphora=False)
+        sources = arg_actors(st, [o for p, o in preps if p == "from"], anaphora=False)
         src_countries = {s[1].country for s in sources}
         targets = [t for t in targets if t[1].country not in src_countries]
-    if targets and all(any(_same(a, t) for _, a in sources) for _, t in targets):
+    if targets and all(any(same_actor(a, t) for _, a in sources) for _, t in targets):
         # 'Russia closed its borders with Iran': the object is the source's own; the
         # recipient comes from the phrases.
-        targets = _targets(st, tok, [], preps, c.plover)
+        targets = arg_targets(st, tok, [], preps, c.plover)
     if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
-        targets = _fallback_targets(st, tok, objs, c.plover)
-    theme = _theme(tok, objs, subjs, preps)
+        targets = fallback_targets(st, tok, objs, c.plover)
+    theme = theme_of(tok, objs, subjs, preps)
     _emit(st, sent, tok, c, sources, targets, theme)
-
-
-def _actors(st: DocState, toks: Iterable[Optional[Token]], anaphora: bool = True) -> list[tuple[Token, Actor]]:
-    """Actors of argument tokens. With ``anaphora``, an event noun ('the deployment') stands
-    for whoever did that act (used for recipients, never for who acts)."""
-    out = []
-    for t in toks:
-        if t is None:
-            continue
-        if anaphora and t.dep_ == "dobj" and t.lower_ in ("that", "which") and t.head.dep_ == "relcl":
-            # 'charges that Moscow rejects': the relative pronoun stands for the noun.
-            t = t.head.head
-            res = _anaphor(st, t)
-            if res:
-                out.append((t, res))
-            continue
-        found = st.actors.actors(t)
-        if found:
-            out.extend(found)
-        elif anaphora and t.pos_ == "NOUN":
-            res = _anaphor(st, t)
-            if res:
-                st.consumed.add(t.i)  # 'denounced the deployment': not a new deployment
-                out.append((t, res))
-    return out
-
-
-def _targets(st: DocState, tok: Token, objs: list[Token], preps: list[tuple[str, Token]],
-             plover: str = "", extra: list[Token] = ()) -> list[tuple[Token, Actor]]:
-    targets = _actors(st, [o for o in objs if o.dep_ == "dobj"])
-    if targets:
-        return targets
-    targets = _actors(st, children(tok, "dative"))
-    if targets:
-        return targets
-    for p, o in preps:
-        if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
-            targets.extend(_actors(st, [o]))
-    # 'send troops to Poland': the destination hangs off the object.
-    for o in [*objs, *extra]:
-        for p, oo in prep_objects(o):
-            if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover in ("REQUEST", "RETREAT")):
-                targets.extend(_actors(st, [oo]))
-    return targets
-
-
-def _fallback_targets(st: DocState, tok: Token, objs: list[Token], plover: str) -> list[tuple[Token, Actor]]:
-    """Recipients read from further away, in order: the addressee of a 'told X that ...'; the
-    subject of a demanded clause ('demanded that the US cancel ...'); the arguments of the act
-    promised ('offered to negotiate with Armenia'); the country where it happens ('lifted a
-    curfew in Montenegro')."""
-    found = _addressee_target(st, tok)
-    if found:
-        return found
-    for comp in children(tok, "ccomp"):
-        if plover in ("REQUEST", "ACCUSE", "THREATEN"):
-            found = _actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
-            if found:
-                return found
-    for act in children(tok, "xcomp"):
-        a_objs = with_conj(children(act, "dobj"))
-        found = _targets(st, act, a_objs, prep_objects(act), plover)
-        if found:
-            return found
-        found = _place_targets(st, act, a_objs)
-        if found:
-            return found
-    return _place_targets(st, tok, objs)
-
-
-def _place_targets(st: DocState, tok: Token, objs: list[Token]) -> list[tuple[Token, Actor]]:
-    for head in [tok, *objs]:
-        for p, o in prep_objects(head):
-            if p in ("in", "at", "inside", "from") and o.ent_type_ in ("GPE", "LOC", "NORP"):
-                found = [(t, a) for t, a in st.actors.actors(o) if a.country]
-                if found:
-                    return found
-            if p in ("at", "on", "against", "toward", "towards") and not o.ent_type_:
-                # 'launched drones at targets in western Russia': the target is reached
-                # through a place; the country it lies in is the recipient.
-                for pp, oo in prep_objects(o):
-                    if pp in ("in", "near", "inside", "across") and oo.ent_type_ in ("GPE", "LOC"):
-                        found = [(t, a) for t, a in st.actors.actors(oo) if a.country]
-                        if found:
-                            return found
-    return []
-
-
-def _addressee_target(st: DocState, tok: Token) -> list[tuple[Token, Actor]]:
-    """'The US has told Russia it is prepared to ...': what is said to X is directed at X."""
-    t = tok
-    for _ in range(5):
-        if t.head is t:
-            return []
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() == "tell":
-            return _actors(st, children(t.head, "dative", "dobj"))
-        t = t.head
-    return []
-
-
-def _anaphor(st: DocState, noun: Token) -> Optional[Actor]:
-    """The actor behind 'the deployment' / 'the demand' / 'the charges': the source of the
-    latest earlier event of that kind by someone other than the current speaker."""
-    lem = noun.lemma_.lower()
-    if lem not in ANAPHORIC and lexicon.match(lem, "NOUN") is None:
-        return None
-    want = ANAPHOR_TYPES.get(lem)
-    if want is None:
-        e = lexicon.match(lem, "NOUN")
-        c = coding.code(e.cameo) if e else None
-        want = c.plover if c else None
-    subj = subject_of(noun.head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
-    speaker = st.actors.actor(subj) if subj is not None else None
-    for ev in reversed(st.events):
-        if ev.evidence.start > noun.idx:
-            continue
-        if want and ev.plover != want:
-            continue
-        if speaker is not None and ev.source.country and ev.source.country == speaker.country:
-            continue
-        if not ev.source.country and not ev.source.entity:
-            continue  # a generic role ('troops') is not who the act is pinned on
-        return ev.source
-    return None
-
-
-def _theme(tok: Token, objs: list[Token], subjs: list[Token], preps: list[tuple[str, Token]]) -> Optional[Token]:
-    """The counted thing of an act: troops sent, people killed, protesters arrested."""
-    cands = [*objs, *children(tok, "nsubjpass"), *subjs, *(o for p, o in preps if p == "with")]
-    for t in cands:
-        if t.lemma_.lower() in THEME_NOUNS or t.lower_ in THEME_NOUNS:
-            return t
-    for t in cands:
-        if any(c.dep_ == "nummod" for c in t.children):
-            return t
-    return None
 
 
 def _headline(doc: Doc) -> bool:
@@ -355,8 +214,8 @@ def _warning(st: DocState, sent: SpacySpan, tok: Token) -> bool:
         subj = subject_of(tok)
         if subj is None and st.headline:
             subj = _headline_subject(tok)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = _actors(st, addressee)
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+        targets = arg_actors(st, addressee)
         _emit(st, sent, tok, c, sources, targets, None)
         return bool(sources)
     return False
@@ -369,9 +228,9 @@ def _rejection(st: DocState, sent: SpacySpan, tok: Token) -> bool:
         if not any(p.lemma_.lower() in REJECTION_WORDS for p in preds):
             continue
         subj = subject_of(tok)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
         things = children(comp, "nsubj", "nsubjpass")
-        targets = [(t, a) for t in things if (a := _anaphor(st, t)) is not None]
+        targets = [(t, a) for t in things if (a := anaphor(st, t)) is not None]
         c = coding.code("120")
         _emit(st, sent, tok, c, sources, targets, None)
         return bool(sources)
@@ -389,8 +248,8 @@ def _claim(st: DocState, sent: SpacySpan, tok: Token) -> bool:
         if inner is None or inner.cameo[:2] not in words("speech_act_conflict_root"):
             continue
         subj = subject_of(tok)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        accused = _actors(st, children(comp, "nsubj"), anaphora=False)
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+        accused = arg_actors(st, children(comp, "nsubj"), anaphora=False)
         if not sources or not accused:
             return False
         _emit(st, sent, tok, coding.code("112"), sources, accused, None)
@@ -404,8 +263,8 @@ def _obligation(st: DocState, sent: SpacySpan, tok: Token) -> bool:
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             continue
         subj = subject_of(tok)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = _actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+        targets = arg_actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
         if not sources or not targets:
             return False
         _emit(st, sent, tok, coding.code("100"), sources, targets, None)
@@ -429,9 +288,9 @@ def _readiness(st: DocState, sent: SpacySpan, tok: Token) -> None:
     st.consumed.add(act.i)
     st.consumed.update(o.i for o in objs)
     subj = subject_of(tok)
-    sources = _actors(st, [subj], anaphora=False) if subj is not None else []
-    targets = (_addressee_target(st, tok) or _targets(st, act, objs, prep_objects(act), c.plover)
-               or _place_targets(st, act, objs))
+    sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+    targets = (addressee_target(st, tok) or arg_targets(st, act, objs, prep_objects(act), c.plover)
+               or place_targets(st, act, objs))
     _emit(st, sent, tok, c, sources, targets, None)
 
 
@@ -486,20 +345,20 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
             if a:
                 sources.extend(a)
     if not sources:
-        sources = _actors(st, [o for p, o in preps if p == "by"], anaphora=False)
+        sources = arg_actors(st, [o for p, o in preps if p == "by"], anaphora=False)
     if not sources and c.plover in SYMMETRIC:
         # 'talks between Armenia and Azerbaijan'
-        sources = _actors(st, [o for p, o in preps if p == "between"], anaphora=False)
+        sources = arg_actors(st, [o for p, o in preps if p == "between"], anaphora=False)
     if not sources and c.plover == "MOBILIZE":
         # 'the deployment of Turkish troops': the troops' country acts.
         sources = [(o, a) for p, o in preps if p == "of" for a in [st.actors.actor(o)] if a and a.country]
     if not sources and tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
         subj = subject_of(tok.head)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and _lemma(tok.head.head) in ENGAGE_VERBS:
         # 'forces were engaged in ethnic cleansing', 'took part in the attack'
         subj = subject_of(tok.head.head) or next(iter(children(tok.head.head, "nsubjpass")), None)
-        sources = _actors(st, [subj], anaphora=False) if subj is not None else []
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources:
         return
     targets = []
@@ -508,11 +367,11 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         preps = preps + prep_objects(tok.head)
     for p, o in preps:
         if p in NOMINAL_TARGET_PREPS or (p == "of" and c.plover in ("ASSAULT", "COERCE")):
-            targets.extend(_actors(st, [o]))
+            targets.extend(arg_actors(st, [o]))
     if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        targets = _place_targets(st, tok, []) or (_place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
+        targets = place_targets(st, tok, []) or (place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
     theme = None
     for p, o in preps:
         if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
@@ -550,7 +409,7 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
     evidence = make_span(st.text, sent.start_char, sent.end_char)
     target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
     for s_tok, src in sources:
-        own = [t for t in target_list if t is None or not _same(src, t[1])] or [None]
+        own = [t for t in target_list if t is None or not same_actor(src, t[1])] or [None]
         for tgt in own:
             tgt_actor = tgt[1] if tgt else None
             ev = Event(
@@ -581,9 +440,3 @@ def _presupposed(tok: Token) -> bool:
     from .modality import FACTIVE_PREPS
 
     return any(a.dep_ == "prep" and a.lower_ in FACTIVE_PREPS for a in tok.ancestors)
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    if a.entity and a.entity == b.entity:
-        return True
-    return bool(a.code and a.code == b.code and a.text == b.text)
