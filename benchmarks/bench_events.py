@@ -356,7 +356,7 @@ def main() -> int:
         from sitrep.reader import InputDoc
 
         rec = pipeline.extract(InputDoc(content=SEED.read_text(encoding="utf-8"), format="text"), published="2022-02-03")
-        sit_bad = [e for e in rec.events if e.plover in ("ASSAULT", "COERCE") and e.source.country == "RUS"
+        sit_bad = [e for e in rec.events if e.plover in ("ASSAULT", "COERCE") and e.source and e.source.country == "RUS"
                    and e.modality in ("asserted", "reported")]
         sents = [s.text for s in nlp_core(rec.text).sents]
         base = naive_coder(nlp_core, sents)

@@ -41,7 +41,8 @@ assert len(GDELT_COLUMNS) == 61
 EVENT_CSV_COLUMNS = ["article_id", "id", "day", "date", "plover", "mode", "cameo", "goldstein", "modality",
                      "source_text", "source_code", "source_country", "target_text", "target_code",
                      "target_country", "location", "place_id", "place_country", "place_adm1", "lat", "lon",
-                     "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id", "language"]
+                     "place_precision", "place_basis", "trigger", "evidence", "mentions", "cluster_id", "language",
+                     "reported_by_text", "reported_by_code"]
 # "text" is the content as written (verbatim only when kind is direct/partial: see
 # sitrep.quotes.shown_text); "parts" the content pieces as start:end pairs.
 # One row per time expression: its TIMEX3 value, type and mod, and what a relative one counts
@@ -220,6 +221,7 @@ def plover_location(p: dict) -> dict:
 
 def _event_flat(e: dict) -> dict:
     s, t, p = e.get("source") or {}, e.get("target") or {}, e.get("place") or {}
+    r = e.get("reported_by") if isinstance(e.get("reported_by"), dict) else {}
     return {
         "article_id": e["article_id"], "id": e["id"], "day": e.get("day"), "date": e.get("date"),
         "plover": e.get("plover"), "mode": e.get("mode"), "cameo": e.get("cameo"), "goldstein": e.get("goldstein"),
@@ -230,6 +232,7 @@ def _event_flat(e: dict) -> dict:
         "lat": p.get("lat"), "lon": p.get("lon"), "place_precision": p.get("precision"), "place_basis": p.get("basis"),
         "trigger": (e.get("trigger") or {}).get("text"), "evidence": (e.get("evidence") or {}).get("text"),
         "mentions": e.get("mentions"), "cluster_id": e.get("cluster_id"), "language": e.get("article_language"),
+        "reported_by_text": r.get("text"), "reported_by_code": r.get("code"),
     }
 
 
@@ -315,7 +318,8 @@ def export(store, fmt: str, out=None, since: Optional[str] = None, until: Option
     a directory for parquet). Returns the number of rows/records written.
 
     GDELT and PLOVER rows leave out events whose source has no actor code (an unresolved
-    pronoun, an unknown name) unless ``uncoded`` is true: those coders never emit them."""
+    pronoun, an unknown name) or no source at all (an event the text names no agent for:
+    'three soldiers were killed') unless ``uncoded`` is true: those coders never emit them."""
     if fmt not in FORMATS:
         raise ConfigError(Errors.E302, reason=f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":

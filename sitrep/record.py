@@ -18,8 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .dates import Day
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 # 2.0 (issue 19): one Quote per attribution with its content in ``parts``; ``cue_class``.
+# 3.0 (issue 18): ``Event.source`` may be null (an event the text names no agent for: 'three
+# soldiers were killed', 'the attack on X'); ``Event.reported_by`` is an Actor (code, country,
+# text, entity id when it is one), not an entity id, so 'the Russian defence ministry said'
+# gives RUSMIL although the ministry is no entity. Older records are read as 3.0
+# (``upgrade_events``).
 
 Modality = Literal["asserted", "reported", "planned", "hypothetical", "denied", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
@@ -158,10 +163,14 @@ class Event(_Model):
         None, description="The CAMEO code a CAMEO coder gives the event: 03x for promised cooperation, "
                           "13x for threatened force, else the same as cameo (GDELT's EventCode).")
     goldstein: Optional[float] = None
-    source: Actor
+    source: Optional[Actor] = Field(None, description=(
+        "Who acts; null when the text names no agent ('three soldiers were killed', 'the attack on Kharkiv'). "
+        "GDELT/PLOVER exports and the dyad aggregates leave such events out unless asked for."))
     target: Optional[Actor] = None
     modality: Modality
-    reported_by: Optional[str] = Field(None, description="Entity id of whoever the event is attributed to.")
+    reported_by: Optional[Actor] = Field(None, description=(
+        "Whoever the event is attributed to (modality 'reported'), as an actor: 'the Russian defence ministry "
+        "said' -> RUSMIL, with the entity id when the reporter is a named entity."))
     date: Optional[str] = Field(None, description="TIMEX3 date value, e.g. 2022-02-02 or 2021-12.")
     location: Optional[str] = Field(None, description="Place name (with the entity id in location_entity).")
     location_entity: Optional[str] = None
@@ -230,10 +239,30 @@ class Article(_Model):
     @model_validator(mode="before")
     @classmethod
     def _upgrade(cls, data):  # noqa: ANN001 - pydantic hook
-        # A 1.x record re-imported (export -> ingest) is read as the current version.
-        if isinstance(data, dict) and str(data.get("schema_version", SCHEMA_VERSION)).startswith("1."):
-            data = dict(data, schema_version=SCHEMA_VERSION)
+        # A 1.x or 2.x record re-imported (export -> ingest) is read as the current version.
+        if isinstance(data, dict) and str(data.get("schema_version", SCHEMA_VERSION))[:2] in ("1.", "2."):
+            data = dict(data, schema_version=SCHEMA_VERSION,
+                        events=upgrade_events(data.get("events") or [], data.get("entities") or []))
         return data
+
+
+def upgrade_events(events: list, entities: list) -> list:
+    """Events of a record older than 3.0 in the 3.0 shape: a ``reported_by`` entity id becomes
+    that entity as an actor (its name, actor code and country). Anything else is unchanged."""
+    if not any(isinstance(e, dict) and isinstance(e.get("reported_by"), str) for e in events):
+        return events
+    by_id = {}
+    for ent in entities:
+        d = ent.model_dump() if isinstance(ent, BaseModel) else ent
+        by_id[d.get("id")] = d
+    out = []
+    for e in events:
+        if isinstance(e, dict) and isinstance(e.get("reported_by"), str):
+            ent = by_id.get(e["reported_by"], {})
+            e = dict(e, reported_by={"entity": e["reported_by"], "text": ent.get("name") or "",
+                                     "code": ent.get("actor_code"), "country": ent.get("country")})
+        out.append(e)
+    return out
 
 
 class ErrorRecord(_Model):

@@ -71,7 +71,7 @@ def _actor(text: str, surface: str | None, code: str | None, country: str | None
 
 def make_article(text: str, published: str | None, source: str, title: str | None = None,
                  events: tuple = (), quotes: tuple = (), entities: tuple = ()) -> Article:
-    """events: (trigger, plover, cameo, goldstein, modality, (src_text, code, country), (tgt...)|None)
+    """events: (trigger, plover, cameo, goldstein, modality, (src_text, code, country)|None, (tgt...)|None)
     quotes: (quoted text, speaker name, cue); entities: (name, type, country, code)."""
     ents = []
     for name, etype, country, code in entities:
@@ -85,7 +85,7 @@ def make_article(text: str, published: str | None, source: str, title: str | Non
         es, ee = _sentence(text, s)
         evs.append({
             "id": content_id("event", plover, s, e), "plover": plover, "cameo": cameo, "goldstein": gold,
-            "modality": modality, "source": _actor(text, *src), "target": _actor(text, *tgt) if tgt else None,
+            "modality": modality, "source": _actor(text, *src) if src else None, "target": _actor(text, *tgt) if tgt else None,
             "trigger": make_span(text, s, e).model_dump(), "evidence": make_span(text, es, ee).model_dump(),
         })
     qts = []

@@ -114,3 +114,35 @@ def test_events_with_an_uncoded_source_stay_out_of_gdelt_and_plover(tmp_path):
         assert export(s, fmt, buf) == 1 and "HE" not in buf.getvalue().split("\t")
         assert export(s, fmt, io.StringIO(), uncoded=True) == 2
     s.close()
+
+
+def test_events_with_no_source_stay_out_of_gdelt_plover_and_the_dyads(tmp_path):
+    """Record 3.0: 'Three soldiers were killed' names no agent (source null); GDELT/PLOVER
+    rows and the dyad aggregates leave it out unless asked; CSV and jsonl keep it."""
+    from corpus_fixtures import make_article
+
+    text = "Three soldiers were killed in Kharkiv. Ukraine accused Moscow of the attack."
+    rec = make_article(text, "2022-05-11", "site-x/agentless.html", events=(
+        ("killed", "ASSAULT", "190", -10.0, "asserted", None, ("soldiers", "UKRMIL", "UKR")),
+        ("accused", "ACCUSE", "112", -2.0, "asserted", ("Ukraine", "UKR", "UKR"), ("Moscow", "RUSGOV", "RUS")),
+    ))
+    s = open_store(str(tmp_path / "a.db"))
+    s.add_articles([rec])
+    for fmt in ("gdelt", "plover"):
+        assert export(s, fmt, io.StringIO()) == 1
+        buf = io.StringIO()
+        assert export(s, fmt, buf, uncoded=True) == 2
+    assert buf.getvalue().splitlines()[0].startswith("{") and json.loads(buf.getvalue().splitlines()[0])["actor"] == []
+    rows = list(csv.DictReader(io.StringIO(_csv(s))))
+    assert [(r["plover"], r["source_code"], r["target_code"]) for r in rows] == [
+        ("ASSAULT", "", "UKRMIL"), ("ACCUSE", "UKR", "RUSGOV")]
+    assert [(e["source"], e["target"]) for e in s.network()["edges"]] == [("UKR", "RUSGOV")]
+    assert s.dyad_timeline("UKR", "RUS", by="day")[0]["events"] == 1
+    assert s.get_article(rec.id)["events"][0]["source"] is None
+    s.close()
+
+
+def _csv(s) -> str:
+    buf = io.StringIO()
+    export(s, "csv", buf)
+    return buf.getvalue()

@@ -38,7 +38,8 @@ def article_context(record: dict) -> dict:
     quotes = [dict(q, speaker_name=highlight.speaker_name(record, q)) for q in record.get("quotes") or []]
     events = []
     for ev in record.get("events") or []:
-        events.append(dict(ev, reporter=names.get(ev.get("reported_by")) if ev.get("reported_by") else None))
+        rep = ev.get("reported_by") or {}  # an actor (record 3.0): its entity's name, else its words
+        events.append(dict(ev, reporter=(names.get(rep.get("entity")) or rep.get("text") or None) if rep else None))
     return {"record": record, "heading": record.get("title") or lead(record.get("text") or ""),
             "segments": highlight.segments(record), "quotes": quotes, "events": events,
             "entities": sorted(record.get("entities") or [], key=lambda e: -len(e.get("mentions") or []))}

@@ -309,7 +309,7 @@ def actors(db, top, as_json, as_csv) -> None:
 @click.option("--since", type=DAY, default=None)
 @click.option("--until", type=DAY, default=None)
 @click.option("--modality", type=MODALITY, default=None, help="Events (gdelt, plover, csv, parquet): default asserted,reported; 'all'.")
-@click.option("--include-uncoded", is_flag=True, help="gdelt/plover: also events whose source has no actor code.")
+@click.option("--include-uncoded", is_flag=True, help="gdelt/plover: also events whose source has no actor code or that name no agent.")
 def export(db, fmt, out, table, since, until, modality, include_uncoded) -> None:
     """Write the corpus as jsonl records (re-importable), CSV, Parquet, GDELT 2.0 TSV or PLOVER JSON."""
     from ..export import export as run_export

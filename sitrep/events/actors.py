@@ -163,13 +163,16 @@ class ActorResolver:
         if actor.country or actor.entity or len(code) != 3 or code in ("IGO", "NGO", "WST"):
             return actor
         country = None
-        for p in predicate.children:
-            if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside", "across", "throughout"):
-                for o in p.children:
-                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC"):
-                        found = self.actor(o)
-                        if found is not None and found.country:
-                            country = found.country
+        places = [o for p in predicate.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside", "across", "throughout")
+                  for o in p.children if o.dep_ == "pobj"]
+        if predicate.dep_ == "relcl" and any(c.lower_ == "where" for c in predicate.children):
+            places.append(predicate.head)  # 'eastern Ukraine, where 13,000 people have been killed'
+        for o in places:
+            if o.ent_type_ in ("GPE", "LOC"):
+                found = self.actor(o)
+                if found is not None and found.country:
+                    country = found.country
         country = country or (self.reporter_country(predicate) if by_reporter else None) or self.frame_country()
         if country is None:
             return actor
@@ -190,12 +193,37 @@ class ActorResolver:
                 return None
         return None
 
+    def place_country(self, name: str) -> Optional[str]:
+        """The country a city or division named in the text lies in ('Kharkiv' -> UKR), from
+        the GeoNames gazetteer: of the features the name denotes, the one in a country the
+        article names, else the most populous one when no feature in another country has half
+        its population ('Gaza' alone is ambiguous). None when unsure."""
+        if not hasattr(self, "_place_cache"):
+            from ..places.gazetteer import gazetteer  # the gazetteer table only, not the places stage
+
+            self._gaz = gazetteer()
+            self._place_cache: dict[str, Optional[str]] = {}
+            self._named = {e.country for e in self.doc._.sitrep.entities or [] if e.country}
+        if name not in self._place_cache:
+            cands = [f for f in self._gaz.candidates(name) if f.kind in ("city", "capital", "adm1") and f.country]
+            local = [f for f in cands if f.country in self._named]
+            if local:
+                found = local[0].country
+            elif cands and all(f.country == cands[0].country or 2 * f.population < cands[0].population
+                               for f in cands[1:]):
+                found = cands[0].country
+            else:
+                found = None
+            self._place_cache[name] = found
+        return self._place_cache[name]
+
     def is_role(self, tok: Token) -> bool:
         """True when a common noun names a kind of actor ('troops', 'court', 'rebels')."""
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
         return sector_for_noun(tok.lower_, tok.lemma_.lower(), mods) is not None
 
-    def _from_entity(self, eid: Optional[str], text: str) -> Optional[Actor]:
+    def from_entity(self, eid: Optional[str], text: str) -> Optional[Actor]:
+        """The actor an entity id stands for (None for a natural force or an unknown id)."""
         ent = entity_by_id(self.doc, eid) if eid else None
         if ent is None or self.is_natural(ent):
             return None
@@ -208,7 +236,7 @@ class ActorResolver:
         low = tok.lower_
         lemma = tok.lemma_.lower()
         if tok.pos_ == "PRON" or low in words("person_pronoun") | words("thing_pronoun"):
-            return self._from_entity(resolve_pronoun(doc, tok), tok.text)
+            return self.from_entity(resolve_pronoun(doc, tok), tok.text)
         if lemma in words("non_actor") or low in words("non_actor"):
             return None
         if lemma in words("group_word") or tok.pos_ == "NUM":
@@ -225,7 +253,7 @@ class ActorResolver:
             if found:
                 return found[0]
             eid = resolve_nominal(doc, tok)
-            return self._from_entity(eid, tok.text) if eid else None
+            return self.from_entity(eid, tok.text) if eid else None
         start, end = _name_span(tok)
         eid = entity_at(doc, start, end)
         if eid is None:
@@ -250,6 +278,9 @@ class ActorResolver:
                 mods = self._modifier_actors(tok)
                 if mods:
                     country, code = mods[0].country, mods[0].code
+            if country is None and code is None and ent.type in ("GPE", "LOC"):
+                # A city or division: the state it lies in ('hit Kharkiv' -> UKR).
+                country = code = self.place_country(ent.name)
             if country is None and code is None and ent.type not in ("PERSON", "ORG", "GPE", "NORP", "IGO", "MEDIA"):
                 return None
             return Actor(entity=ent.id, text=text, code=code, country=country)
@@ -258,6 +289,8 @@ class ActorResolver:
         found = lookup_name(text)
         if found:
             return Actor(entity=None, text=text, code=found[1], country=found[0])
+        if tok.pos_ == "PROPN" and (country := self.place_country(text)):
+            return Actor(entity=None, text=text, code=country, country=country)  # a city the model did not tag
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         return self._common_noun(tok)
@@ -267,7 +300,7 @@ class ActorResolver:
         low, lemma = tok.lower_, tok.lemma_.lower()
         eid = resolve_nominal(self.doc, tok)
         if eid:
-            return self._from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
+            return self.from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
         instrument = lemma in words("instrument") or low in words("instrument")
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
         sector = "MIL" if instrument else sector_for_noun(low, lemma, mods)
@@ -277,6 +310,10 @@ class ActorResolver:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for o in p.children:
                         inner = self.actor(o) if o.dep_ == "pobj" else None
+                        if (inner is None or not inner.country) and o.dep_ == "pobj" and o.pos_ == "PROPN":
+                            # 'the mayor of Kherson' (whatever type the model gave the name): its state
+                            country = self.place_country(self.text[_name_span(o)[0]:o.idx + len(o.text)])
+                            inner = Actor(entity=None, text=o.text, code=country, country=country) if country else inner
                         if inner is not None and inner.country:
                             return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
                                          code=inner.country + sector, country=inner.country)

@@ -67,13 +67,16 @@ def arg_targets(st: "DocState", tok: Token, objs: list[Token], preps: list[tuple
     targets = arg_actors(st, children(tok, "dative"))
     if targets:
         return targets
+    # 'fired missiles at Belgorod', 'shot at protesters': what force is aimed at is its target.
+    aimed = ("at",) if plover in ("ASSAULT", "COERCE") else ()
     for p, o in preps:
-        if p in TARGET_PREPS or (p == "from" and plover == "REQUEST"):
+        if p in TARGET_PREPS or p in aimed or (p == "from" and plover == "REQUEST"):
             targets.extend(arg_actors(st, [o]))
     # 'send troops to Poland': the destination hangs off the object.
     for o in [*objs, *extra]:
         for p, oo in prep_objects(o):
-            if p in TARGET_PREPS or p in ("on", "against") or (p == "from" and plover in ("REQUEST", "RETREAT")):
+            if (p in TARGET_PREPS or p in ("on", "against") or p in aimed
+                    or (p == "from" and plover in ("REQUEST", "RETREAT"))):
                 targets.extend(arg_actors(st, [oo]))
     return targets
 
@@ -89,6 +92,13 @@ def fallback_targets(st: "DocState", tok: Token, objs: list[Token], plover: str)
     for comp in children(tok, "ccomp"):
         if plover in ("REQUEST", "ACCUSE", "THREATEN"):
             found = arg_actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
+            if found:
+                return found
+    for p, o in prep_objects(tok):
+        # 'advised against travel to Haiti': the act it is about goes somewhere; that is the recipient.
+        if o.pos_ == "NOUN" and not st.actors.actors(o):
+            found = arg_actors(st, [oo for pp, oo in prep_objects(o) if pp in ("to", "into", "toward", "towards")],
+                               anaphora=False)
             if found:
                 return found
     for act in children(tok, "xcomp"):
@@ -150,6 +160,8 @@ def anaphor(st: "DocState", noun: Token) -> Optional[Actor]:
             continue
         if want and ev.plover != want:
             continue
+        if ev.source is None:
+            continue  # 'the attack' by no one named: nothing to pin on
         if speaker is not None and ev.source.country and ev.source.country == speaker.country:
             continue
         if not ev.source.country and not ev.source.entity:

@@ -148,11 +148,15 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if passive:
         sources = arg_actors(st, agents, anaphora=False)
         targets = arg_actors(st, passive)
+        # 'Three soldiers were killed': a passive without a 'by' agent names no one who acts.
+        agentless = not agents
     else:
         subj = subject_of(tok)
         if subj is None and st.headline:
             subj = _headline_subject(tok)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+        # 'Explosions hit Kyiv', 'a missile struck the port': the subject is the means, not an actor.
+        agentless = not sources and subj is not None and _means(subj)
         # An object the pattern names ('send troops', 'launch drones') is part of the act.
         pattern_objs = [o for o in objs if entry.pattern == "obj" and entry.origin == "sitrep"
                         and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
@@ -171,7 +175,15 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         targets = fallback_targets(st, tok, objs, c.plover)
     theme = theme_of(tok, objs, subjs, preps)
-    _emit(st, sent, tok, c, sources, targets, theme)
+    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless)
+
+
+def _means(subj: Token) -> bool:
+    """A subject that is the means or the act itself ('explosions', 'a drone', 'the attack'),
+    not who acts: its event has no coded source. Natural forces are not means."""
+    lem, low = subj.lemma_.lower(), subj.lower_
+    return bool({lem, low} & (words("instrument") | words("agentless_subject"))) or (
+        lexicon.match(lem, "NOUN") is not None and subj.pos_ == "NOUN")
 
 
 def _headline(doc: Doc) -> bool:
@@ -359,7 +371,19 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # 'forces were engaged in ethnic cleansing', 'took part in the attack'
         subj = subject_of(tok.head.head) or next(iter(children(tok.head.head, "nsubjpass")), None)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-    if not sources:
+    if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        # 'travel to Moscow for a meeting with Putin': the purpose of a coded act is part of
+        # it (one visit, not a visit and a meeting); of another verb, it is its subject's.
+        if (_lemma(tok.head.head), "VERB") in st.table:
+            return
+        subj = subject_of(tok.head.head)
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+    # 'the attack on Kharkiv', 'any incursion into Ukraine': no one is named as acting; the
+    # event keeps a null source (unless a light verb's subject is there but is no actor:
+    # 'the storm caused damage').
+    agentless = not sources and not (tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS
+                                     and subject_of(tok.head) is not None)
+    if not sources and not agentless:
         return
     targets = []
     if tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS:
@@ -371,17 +395,24 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
         # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        targets = place_targets(st, tok, []) or (place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
+        if not agentless or c.plover in ("ASSAULT", "COERCE"):
+            # (with no one acting, only force is read as aimed at where it happens: 'talks in
+            # Geneva' are not talks with Switzerland)
+            targets = place_targets(st, tok, []) or (
+                place_targets(st, verb, []) if verb.pos_ in ("VERB", "ADJ", "AUX") else [])
     theme = None
     for p, o in preps:
         if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
             theme = o
-    _emit(st, sent, tok, c, sources, targets, theme)
+    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless)
 
 
 # ----------------------------------------------------------------------------- attributes
-def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token]) -> None:
-    if c is None or not sources:
+def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
+          agentless: bool = False) -> None:
+    """One event per (source, target) pair. With ``agentless`` and no source, one event per
+    target with a null source ('three soldiers were killed'); never one with neither."""
+    if c is None or not (sources or (agentless and targets)):
         return
     if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
         # 'Egypt and Sudan agreed', 'A, B and C met': one event per ordered pair, as PETRARCH does.
@@ -390,17 +421,7 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
         return
     sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
-    doc = st.doc
-    mod, speaker_tok = modality(tok)
-    reported_by = None
-    if speaker_tok is not None:
-        sp = st.actors.actor(speaker_tok)
-        reported_by = sp.entity if sp else None
-    if mod == "asserted" and not _presupposed(tok):
-        for q in st.quotes:
-            if q.start <= tok.idx < q.end and q.speaker:
-                mod, reported_by = "reported", q.speaker
-                break
+    mod, reported_by = _attribution(st, tok)
     date = event_date(st, sent, tok)
     location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
     quantity = event_quantity(st, theme) if theme is not None else None
@@ -408,20 +429,51 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
     trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
     evidence = make_span(st.text, sent.start_char, sent.end_char)
     target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
-    for s_tok, src in sources:
-        own = [t for t in target_list if t is None or not same_actor(src, t[1])] or [None]
+    source_list: list[Optional[tuple[Token, Actor]]] = list(sources) or [None]
+    for s in source_list:
+        src = s[1] if s else None
+        own = [t for t in target_list if t is None or src is None or not same_actor(src, t[1])] or [None]
         for tgt in own:
             tgt_actor = tgt[1] if tgt else None
             ev = Event(
-                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo, src.text,
-                              tgt_actor.text if tgt_actor else None, tgt[0].idx if tgt else None),
+                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo,
+                              src.text if src else None, tgt_actor.text if tgt_actor else None,
+                              tgt[0].idx if tgt else None),
                 plover=c.plover, mode=c.mode, cameo=c.cameo, cameo_coded=coded, goldstein=c.goldstein,
-                source=src, target=tgt_actor, modality=mod,
-                reported_by=reported_by if mod == "reported" else None,
+                source=src, target=tgt_actor, modality=mod, reported_by=reported_by,
                 date=date, location=location, location_entity=location_entity,
                 quantity=quantity, trigger=trigger, evidence=evidence,
             )
             st.events.append(ev)
+
+
+def _attribution(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
+    """The modality of a predicate and, when it is reported, who reports it as an actor:
+    the subject of the speech verb above it or of 'according to' ('the Russian defence
+    ministry said' -> RUSMIL, no entity needed), else the speaker of a quote whose content
+    (one of its parts, not the cue between them) holds the predicate."""
+    mod, speaker_tok = modality(tok)
+    reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
+    if mod == "asserted" and not _presupposed(tok):
+        for q in st.quotes:
+            if any(p.field == "text" and p.start <= tok.idx < p.end for p in q.parts):
+                reporter = _quote_speaker(st, q)
+                if reporter is not None:
+                    mod = "reported"
+                    break
+    return mod, reporter if mod == "reported" else None
+
+
+def _quote_speaker(st: DocState, q: Quote) -> Optional[Actor]:
+    """A quote's speaker as an actor: the mention the cue attaches to, else its entity."""
+    if q.speaker_span is not None and q.speaker_span.field == "text":
+        span = st.doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
+        found = st.actors.actor(span.root) if span is not None else None
+        if found is not None:
+            return found if found.entity or not q.speaker else found.model_copy(update={"entity": q.speaker})
+    if q.speaker:
+        return st.actors.from_entity(q.speaker, q.speaker_text or "")
+    return None
 
 
 def _threatened(tok: Token) -> bool:

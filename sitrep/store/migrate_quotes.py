@@ -10,15 +10,11 @@ record, indirect claims beyond speech verbs).
 
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from ..record import SCHEMA_VERSION, Quote
+from ..record import Quote
 from . import schema as S
-
-_BATCH = 500
+from .rewrite import rewrite_json
 
 
 def upgrade_quote(q: dict) -> dict:
@@ -33,36 +29,9 @@ def upgrade_quote(q: dict) -> dict:
 def upgrade_record(rec: dict) -> dict:
     if not str(rec.get("schema_version", "")).startswith("1."):
         return rec
-    return dict(rec, schema_version=SCHEMA_VERSION, quotes=[upgrade_quote(q) for q in rec.get("quotes") or []])
-
-
-def _dump(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return dict(rec, schema_version="2.0", quotes=[upgrade_quote(q) for q in rec.get("quotes") or []])
 
 
 def upgrade_quotes(conn: Connection) -> None:
-    a, q = S.articles, S.quotes
-    last = ""
-    while True:
-        rows = conn.execute(select(a.c.id, a.c.record).where(a.c.id > last).order_by(a.c.id).limit(_BATCH)).all()
-        if not rows:
-            break
-        for art_id, raw in rows:
-            rec = json.loads(raw)
-            new = upgrade_record(rec)
-            if new is not rec:
-                conn.execute(update(a).where(a.c.id == art_id).values(record=_dump(new)))
-        last = rows[-1][0]
-    last_key = ("", "")
-    while True:
-        rows = conn.execute(select(q.c.article_id, q.c.id, q.c.data).where(
-            (q.c.article_id > last_key[0]) | ((q.c.article_id == last_key[0]) & (q.c.id > last_key[1])))
-            .order_by(q.c.article_id, q.c.id).limit(_BATCH)).all()
-        if not rows:
-            break
-        for art_id, qid, raw in rows:
-            d = json.loads(raw)
-            new = upgrade_quote(d)
-            if new is not d:
-                conn.execute(update(q).where(q.c.article_id == art_id, q.c.id == qid).values(data=_dump(new)))
-        last_key = (rows[-1][0], rows[-1][1])
+    rewrite_json(conn, S.articles, ["id"], "record", upgrade_record)
+    rewrite_json(conn, S.quotes, ["article_id", "id"], "data", upgrade_quote)

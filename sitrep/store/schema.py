@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, StoreError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 metadata = MetaData()
 
@@ -418,11 +418,17 @@ def _place_refs(conn: Connection) -> None:
         last = rows[-1][0]
 
 
+def reporters_step(conn: Connection) -> None:
+    from .migrate_events import upgrade_reporters
+
+    upgrade_reporters(conn)  # record schema 3.0 (issue 18): reported_by an actor, source may be null
+
+
 # version -> step that brings a database from version-1 to version. A later change adds
 # the next step here; never edit a released step.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _places, 4: _v4_watch, 5: _v5_quotes,
                                                        6: _languages, 7: times_timeml_step, 8: _error_attempts,
-                                                       9: _place_refs}
+                                                       9: _place_refs, 10: reporters_step}
 
 
 # Tables a sitrep store may hold besides TABLES (full-text index and its shadow tables).

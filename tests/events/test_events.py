@@ -111,7 +111,8 @@ def test_headline_case(code):
 
 
 def test_non_events_give_nothing(code):
-    for rec in code("The weather in Paris was mild on Sunday.", "More than 13,000 people have been killed."):
+    # (a casualty count without an agent is an event with no source: tests/events/test_events_arguments.py)
+    for rec in code("The weather in Paris was mild on Sunday.", "Prices in Lagos rose again in March."):
         assert rec.events == []
 
 
@@ -180,7 +181,7 @@ def test_object_control_and_warnings_against(code):
     # what someone is accused of is done by the accused and reported by the accuser (issue 18:
     # the speech act and the embedded event); "the rebels" is a generic actor (REB)
     assert dyads(accuse) == [("ACCUSE", "EGY", "SDN", "asserted"), ("AID", "SDN", "REB", "reported")]
-    assert accuse.events[1].reported_by == accuse.events[0].source.entity
+    assert accuse.events[1].reported_by == accuse.events[0].source
 
 
 def test_adjunct_clause_keeps_the_main_subject(code):

@@ -58,7 +58,7 @@ def test_claim_is_an_accusation_and_the_claimed_act_is_reported(code):
     assert dyads(rec)[0] == ("ACCUSE", "112", "PAK", "IND", "asserted")
     attack = rec.events[1]
     assert (attack.plover, attack.source.country, attack.modality) == ("ASSAULT", "IND", "reported")
-    assert attack.reported_by == rec.events[0].source.entity
+    assert attack.reported_by == rec.events[0].source  # the reporter is an actor: Pakistan
 
 
 def test_accusation_reports_what_the_accused_did(code):
@@ -84,6 +84,9 @@ def test_drones_launched_at_targets_in_a_country_reported_by_the_ministry(code):
     rec = code("Ukraine launched more than 80 drones at targets in western Russia overnight, "
                "the Russian defence ministry said.")
     assert dyads(rec) == [("ASSAULT", "195", "UKR", "RUS", "reported")]
+    # the ministry is no named entity, yet it is who reports the strike
+    rep = rec.events[0].reported_by
+    assert (rep.entity, rep.text, rep.code, rep.country) == (None, "Russian defence ministry", "RUSGOV", "RUS")
 
 
 def test_kyiv_said_it_struck(code):

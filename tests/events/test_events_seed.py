@@ -106,7 +106,8 @@ def test_scholz_plans_to_travel_to_moscow(seed_record):
 
 
 def test_no_asserted_invasion_of_ukraine(seed_record):
-    violent = [e for e in seed_record.events if e.plover in ("ASSAULT", "COERCE") and e.source.country == "RUS"]
+    violent = [e for e in seed_record.events if e.plover in ("ASSAULT", "COERCE") and e.source
+               and e.source.country == "RUS"]
     assert violent, "the invasion talk should be read, with its modality"
     assert all(e.modality not in ("asserted", "reported") for e in violent)
     assert {e.modality for e in violent} >= {"denied", "hypothetical"}

@@ -42,10 +42,16 @@ def test_seed_border_region_and_territory(seed_record):
         assert text[m.span.start:m.span.end] == m.span.text
     assert text[seed_record.place_mentions[0].span.start - 7:seed_record.place_mentions[0].span.end] == (
         "on the Ukrainian border")
-    # the hypothetical incursion goes into Ukrainian territory: tied to that mention
-    [inc] = [e for e in seed_record.events if e.trigger.text == "incursion"]
-    assert (inc.modality, inc.place.basis, inc.place.country, inc.place.mention) == (
-        "hypothetical", "destination", "UKR", seed_record.place_mentions[1].id)
+    # the hypothetical Russian incursion goes into Ukrainian territory: tied to that mention
+    incursions = [e for e in seed_record.events if e.trigger.text == "incursion"]
+    [inc] = [e for e in incursions if e.source is not None]
+    assert (inc.source.country, inc.modality, inc.place.basis, inc.place.country, inc.place.mention) == (
+        "RUS", "hypothetical", "destination", "UKR", seed_record.place_mentions[1].id)
+    # 'any incursion into Ukraine would be a tragic miscalculation' names no one who would
+    # invade: an event with no source, hypothetical, into Ukraine (the country, no mention)
+    [anyone] = [e for e in incursions if e.source is None]
+    assert (anyone.target.country, anyone.modality, anyone.place.basis, anyone.place.country,
+            anyone.place.mention) == ("UKR", "hypothetical", "destination", "UKR", None)
 
 
 def test_seed_deployments_at_their_destinations(seed_record):

@@ -8,6 +8,7 @@ from sqlalchemy import text
 from corpus_fixtures import STORY_SHELLING, corpus, shelling, talks
 from sitrep.errors import StoreError
 from sitrep.store import normalise_url, open_store
+from sitrep.record import SCHEMA_VERSION as RECORD_SCHEMA
 from sitrep.store.schema import SCHEMA_VERSION
 
 
@@ -199,7 +200,7 @@ def test_version_4_database_gets_record_schema_2_quotes(db_url):
     s.add_articles(corpus())
     art_id = corpus()[0].id
     want = s.get_article(art_id)
-    assert want["schema_version"] == "2.0" and want["quotes"][0]["parts"]
+    assert want["schema_version"] == RECORD_SCHEMA and want["quotes"][0]["parts"]
 
     def old(q):
         return {k: v for k, v in q.items() if k not in ("parts", "cue_class")}
@@ -218,9 +219,46 @@ def test_version_4_database_gets_record_schema_2_quotes(db_url):
     with s.engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
     got = s.get_article(art_id)
-    assert got["schema_version"] == "2.0"
+    assert got["schema_version"] == RECORD_SCHEMA  # 1.0 -> 2.0 (step 5) -> 3.0 (step 10)
     q = got["quotes"][0]
     assert q["parts"] == [{"start": q["start"], "end": q["end"], "text": q["text"], "field": "text"}]
     rows = s.quotes(article=art_id)
     assert rows and all(r["parts"] and r["parts"][0]["text"] == r["text"] for r in rows)
+    s.close()
+
+
+def test_version_9_database_gets_record_schema_3_reporters(db_url):
+    """Migration 9 -> 10 (issue 18): a stored 2.0 event's ``reported_by`` entity id becomes
+    that entity as an actor, in the article record and in the event row."""
+    import json
+
+    from corpus_fixtures import make_article
+
+    body = "Oleh Synehubov said Russian artillery shelled Kharkiv."
+    rec = make_article(body, "2022-05-10", "site-a/reported.html", events=(
+        ("shelled", "ASSAULT", "195", -10.0, "reported", ("Russian artillery", "RUSMIL", "RUS"), ("Kharkiv", "UKR", "UKR")),
+    ), entities=(("Oleh Synehubov", "PERSON", "UKR", "UKRGOV"),))
+    eid = rec.entities[0].id
+    s = open_store(db_url)
+    s.add_articles([rec])
+    with s.engine.begin() as conn:
+        raw = conn.execute(text("SELECT record FROM articles WHERE id = :i"), {"i": rec.id}).scalar()
+        old = json.loads(raw)
+        old["schema_version"] = "2.0"
+        old["events"][0]["reported_by"] = eid
+        conn.execute(text("UPDATE articles SET record = :r WHERE id = :i"), {"r": json.dumps(old), "i": rec.id})
+        conn.execute(text("UPDATE events SET data = :d WHERE article_id = :i"),
+                     {"d": json.dumps(old["events"][0]), "i": rec.id})
+        conn.execute(text("UPDATE meta SET value = '9' WHERE key = 'schema_version'"))
+    s.close()
+    s = open_store(db_url)
+    got = s.get_article(rec.id)
+    want = {"entity": eid, "text": "Oleh Synehubov", "code": "UKRGOV", "country": "UKR"}
+    assert got["schema_version"] == RECORD_SCHEMA and got["events"][0]["reported_by"] == want
+    [row] = s.events(article=rec.id)
+    assert row["reported_by"] == want
+    # a 2.0 record given to ingest (export -> ingest) is read the same way
+    from sitrep.record import Article
+
+    assert Article.model_validate(old).events[0].reported_by.model_dump() == want
     s.close()
