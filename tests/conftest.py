@@ -39,6 +39,23 @@ def pipeline():
     return get_pipeline()
 
 
+@pytest.fixture(scope="module")
+def code(pipeline, request):
+    """``code(*sentences, published=...)``: each sentence as a one-sentence body through the
+    real pipeline; one record, or a list for several. The default publication date is the
+    test module's ``PUBLISHED`` (office holders are picked by date)."""
+    from sitrep.reader import InputDoc
+
+    default = getattr(request.module, "PUBLISHED", None)
+
+    def run(*sentences, published=default):
+        items = [InputDoc(content=s, format="text") for s in sentences]
+        recs = list(pipeline.extract_many(items, as_body=True, published=published))
+        return recs if len(recs) > 1 else recs[0]
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def seed_record(seed_text, pipeline):
     """The seed as `sitrep extract SEED --published 2022-02-03` makes it."""

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.reader import InputDoc
 
 
-@pytest.fixture(scope="module")
-def code(pipeline):
-    def run(*sentences, published="2024-05-10"):
-        items = [InputDoc(content=s, format="text") for s in sentences]
-        recs = list(pipeline.extract_many(items, as_body=True, published=published))
-        return recs if len(recs) > 1 else recs[0]
-
-    return run
+PUBLISHED = "2024-05-10"  # the `code` fixture (tests/conftest.py) runs sentences on this date
 
 
 def dyads(rec):
