@@ -93,7 +93,8 @@ def main() -> int:
         for sent, typ, src, tgt in extra:
             spurious[(typ, src is None, tgt is None)] += 1
     total = sum(classes.values())
-    print(f"{args.split}: {total} gold events ({args.tier} tier)")
+    p, r, f = B.prf(classes["match"], sum(spurious.values()), total - classes["match"])
+    print(f"{args.split}: {total} gold events ({args.tier} tier): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for cls, n in classes.most_common():
         print(f"  {cls:<13}{n:5d}  {n / max(1, total):6.1%}   of which gold source null: {null_src[cls]}")
     for cls, counts in by_class.items():

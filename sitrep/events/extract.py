@@ -31,6 +31,8 @@ LIGHT_VERBS = words("light_verb")
 ENGAGE_VERBS = words("engage_verb")
 # Symmetric predicates: 'A and B spoke' is A -> B and B -> A.
 SYMMETRIC = words("reciprocal_plover")
+# Verbs that are reciprocal whatever their type: 'Japan and China have been disputing the islands'.
+RECIPROCAL_VERBS = words("reciprocal_verb")
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
 # incursion would be a tragic miscalculation').
 WARNING_NOUNS = words("warning_noun")
@@ -172,10 +174,11 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # 'Russia closed its borders with Iran': the object is the source's own; the
         # recipient comes from the phrases.
         targets = arg_targets(st, tok, [], preps, c.plover)
-    if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
+    recip = c.plover in SYMMETRIC or lem in RECIPROCAL_VERBS
+    if not targets and not (recip and len(sources) > 1):
         targets = fallback_targets(st, tok, objs, c.plover)
     theme = theme_of(tok, objs, subjs, preps)
-    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless)
+    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless, reciprocal=recip)
 
 
 def _means(subj: Token) -> bool:
@@ -327,6 +330,9 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     light = tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS
     own_args = (any(c.dep_ in ("poss", "amod", "compound") and st.actors.actors(c) for c in tok.children)
                 and any(p in NOMINAL_TARGET_PREPS for p, _ in preps))
+    # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
+    aimed = any(p in ("against", "on") and st.actors.actors(o) for p, o in preps)
+    own_args = own_args or aimed
     if not (light or own_args):
         return None
     entry = lexicon.match(lem, "VERB") if (lem, "VERB") in st.table else None
@@ -372,9 +378,11 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         subj = subject_of(tok.head.head) or next(iter(children(tok.head.head, "nsubjpass")), None)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
-        # 'travel to Moscow for a meeting with Putin': the purpose of a coded act is part of
-        # it (one visit, not a visit and a meeting); of another verb, it is its subject's.
-        if (_lemma(tok.head.head), "VERB") in st.table:
+        # 'travel to Moscow for a meeting with Putin': the purpose of an act of the same type
+        # is part of it (one visit, not a visit and a meeting); else it is the subject's
+        # ('went to Geneva for talks with Iran').
+        verb = tok.head.head
+        if any(ev.trigger is not None and ev.trigger.start == verb.idx and ev.plover == c.plover for ev in st.events):
             return
         subj = subject_of(tok.head.head)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
@@ -409,15 +417,15 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
 
 # ----------------------------------------------------------------------------- attributes
 def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
-          agentless: bool = False) -> None:
+          agentless: bool = False, reciprocal: Optional[bool] = None) -> None:
     """One event per (source, target) pair. With ``agentless`` and no source, one event per
     target with a null source ('three soldiers were killed'); never one with neither."""
     if c is None or not (sources or (agentless and targets)):
         return
-    if c.plover in SYMMETRIC and len(sources) > 1 and not targets:
+    if (c.plover in SYMMETRIC if reciprocal is None else reciprocal) and len(sources) > 1 and not targets:
         # 'Egypt and Sudan agreed', 'A, B and C met': one event per ordered pair, as PETRARCH does.
         for i, src in enumerate(sources):
-            _emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme)
+            _emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme, reciprocal=False)
         return
     sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]

@@ -72,3 +72,20 @@ def test_quoted_speech_is_read_by_its_parts(code):
     assert by_trigger["attacked"].modality == "reported"
     assert by_trigger["attacked"].reported_by.text == "Sameh Shoukry"
     assert (by_trigger["met"].modality, by_trigger["met"].reported_by) == ("asserted", None)
+
+
+def test_a_noun_aimed_at_an_actor_is_the_act(code):
+    # no NOUN row for 'fight', but aimed 'against' an actor it names the act; no one is named as fighting
+    assert dyads(code("The fight against al-Shabab has displaced thousands of families.")) == [
+        ("ASSAULT", None, "SOMREB", "asserted")]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # a reciprocal verb gives both directions whatever its type, and no place is taken for the other side
+    ("Japan and China have been disputing the islands for years.",
+     [("ACCUSE", "JPN", "CHN", "asserted"), ("ACCUSE", "CHN", "JPN", "asserted")]),
+    ("Serbia and Kosovo clashed over the border crossing.",
+     [("ASSAULT", "SRB", "XKX", "asserted"), ("ASSAULT", "XKX", "SRB", "asserted")]),
+])
+def test_reciprocal_verbs_give_both_directions(code, sentence, want):
+    assert dyads(code(sentence)) == want
