@@ -158,7 +158,8 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
             subj = _headline_subject(tok)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
         # 'Explosions hit Kyiv', 'a missile struck the port': the subject is the means, not an actor.
-        agentless = not sources and subj is not None and _means(subj)
+        # (Force only: 'talks resumed in Moscow' is no second event.)
+        agentless = not sources and subj is not None and _means(subj) and c.plover in ("ASSAULT", "COERCE")
         # An object the pattern names ('send troops', 'launch drones') is part of the act.
         pattern_objs = [o for o in objs if entry.pattern == "obj" and entry.origin == "sitrep"
                         and o.lemma_.lower() in THEME_NOUNS | words("instrument")]
