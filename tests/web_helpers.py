@@ -4,6 +4,7 @@ and a real uvicorn server on a free loopback port."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 import socket
 import threading
 import time
@@ -110,3 +111,17 @@ def chromium_executable() -> str:
     if not Path(exe).exists():
         pytest.skip(f"Chromium binary {exe} is missing")
     return exe
+
+
+@contextmanager
+def served_in_chromium(app, exe: str):
+    """(server, browser): the app under uvicorn on a loopback port and Debian's Chromium, headless."""
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with LiveServer(app) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield server, browser
+        finally:
+            browser.close()

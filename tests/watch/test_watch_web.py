@@ -12,9 +12,8 @@ import pytest
 from sitrep.watch import Watcher, WatchState, parse_rules, parse_sources
 
 from watch_server import Clock, quoted, shelling
-from web_helpers import CHROMIUM_ARGS, SHOTS, chromium_executable
+from web_helpers import SHOTS, chromium_executable, served_in_chromium
 from watch_server import Server, rss
-from web_helpers import LiveServer
 
 HOSTILE_WORDS = "the <script>window.__pwned=1</script> strikes <img src=x onerror=alert(1)>"
 
@@ -81,18 +80,11 @@ def test_api_alerts_pages_and_filters(client, watched):
 @pytest.fixture(scope="module")
 def browser(watched):
     exe = chromium_executable()
-    from playwright.sync_api import sync_playwright
-
     from sitrep.api import ApiSettings, create_app
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
     app = create_app(watched["db"], settings=ApiSettings(rate_per_s=None))
-    with LiveServer(app) as server, sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield {"url": server.url, "browser": b}
-        finally:
-            b.close()
+    with served_in_chromium(app, exe) as (server, b):
+        yield {"url": server.url, "browser": b}
 
 
 @pytest.fixture()

@@ -15,7 +15,7 @@ import pytest
 from sitrep.web import highlight
 
 from conftest import ROOT, SEED, need_shared
-from web_helpers import CHROMIUM_ARGS, SHOTS, LiveServer, build_seed_corpus, chromium_executable
+from web_helpers import SHOTS, build_seed_corpus, chromium_executable, served_in_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared, pytest.mark.slow]
 
@@ -33,21 +33,14 @@ HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=2\"><script>window.__pwned=
 def site(tmp_path_factory, pipeline):
     exe = chromium_executable()
     seed = need_shared("seed", SEED.name)
-    from playwright.sync_api import sync_playwright
-
     from sitrep.api import ApiSettings, create_app
 
     db = tmp_path_factory.mktemp("web") / "web.db"
     records, hostile = build_seed_corpus(db, pipeline, HOSTILE_BODY, HOSTILE_TITLE, "javascript:alert(1)")
     app = create_app(str(db), settings=ApiSettings(rate_per_s=None))
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with LiveServer(app) as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield {"url": server.url, "browser": browser, "records": records, "hostile": hostile,
-                   "seed": next(r for r in records if r.source == str(seed))}
-        finally:
-            browser.close()
+    with served_in_chromium(app, exe) as (server, browser):
+        yield {"url": server.url, "browser": browser, "records": records, "hostile": hostile,
+               "seed": next(r for r in records if r.source == str(seed))}
 
 
 @pytest.fixture()
