@@ -49,6 +49,9 @@ def arg_actors(st: "DocState", toks: Iterable[Optional[Token]], anaphora: bool =
                 out.append((t, res))
             continue
         found = st.actors.actors(t)
+        if not found and t.pos_ == "NOUN":
+            # 'the militant group al-Shabab': the name in apposition is the actor.
+            found = [x for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" for x in st.actors.actors(c)]
         if found:
             out.extend(found)
         elif anaphora and t.pos_ == "NOUN":

@@ -21,7 +21,7 @@ from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, ana
                         fallback_targets, place_targets, same_actor, theme_of)
 from .attributes import event_date, event_location, event_quantity
 from .modality import SPEECH, modality
-from .syntax import children, prep_objects, subject_of, with_conj
+from .syntax import antecedent, children, prep_objects, subject_of, with_conj
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
@@ -142,7 +142,7 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     for o in objs:
         if entry.pattern == "obj":
             st.consumed.add(o.i)
-    passive = children(tok, "nsubjpass")
+    passive = [antecedent(t) for t in children(tok, "nsubjpass")]
     agents = [o for p, o in preps if p == "by"]
     if not passive and agents and tok.dep_ == "acl" and tok.tag_ == "VBN":
         # A reduced passive: 'Somali forces backed by Djiboutian soldiers' (by-agent -> noun).
@@ -331,12 +331,17 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     light = tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS
     own_args = (any(c.dep_ in ("poss", "amod", "compound") and st.actors.actors(c) for c in tok.children)
                 and any(p in NOMINAL_TARGET_PREPS for p, _ in preps))
+    # 'kidnappings of children by criminal gangs': a 'by' agent is the noun's own actor;
+    # 'claimed responsibility for the bombing': the claimant is.
+    own_args = (own_args or _claimed(tok) or any(p == "by" and st.actors.actors(o) for p, o in preps)
+                or (any(c.dep_ == "poss" and st.actors.actors(c) for c in tok.children) and any(p == "of" for p, _ in preps)))
     # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
     aimed = any(p in ("against", "on") and st.actors.actors(o) for p, o in preps)
     own_args = own_args or aimed
     if not (light or own_args):
         return None
-    entry = lexicon.match(lem, "VERB") if (lem, "VERB") in st.table else None
+    verb = lem if (lem, "VERB") in st.table else patterns.verb_of_noun(lem)
+    entry = lexicon.match(verb, "VERB") if verb is not None else None
     if entry is not None and entry.pattern == "":
         return entry
     if light:
@@ -378,6 +383,11 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # 'forces were engaged in ethnic cleansing', 'took part in the attack'
         subj = subject_of(tok.head.head) or next(iter(children(tok.head.head, "nsubjpass")), None)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+    if not sources and _claimed(tok):
+        # 'al-Shabab claimed responsibility for the attack': who claims (or denies) it is
+        # who did it (the modality follows the verb: 'denied responsibility' -> denied).
+        subj = subject_of(tok.head.head.head)
+        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
     if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
         # 'travel to Moscow for a meeting with Putin': the purpose of an act of the same type
         # is part of it (one visit, not a visit and a meeting); else it is the subject's
@@ -414,6 +424,16 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
             theme = o
     _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless)
+
+
+def _claimed(tok: Token) -> bool:
+    """The noun is what someone claims responsibility for ('claimed responsibility for the attack')."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    noun = prep.head
+    return (noun.lemma_.lower() in words("responsibility_noun") and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB")
 
 
 # ----------------------------------------------------------------------------- attributes

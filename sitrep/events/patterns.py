@@ -11,12 +11,14 @@ specific lexicon entry whose pattern holds (:func:`sitrep.events.lexicon.best`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Token
 
 from . import lexicon
 from .lexicon import Entry, Frame, Phrase
+from .words import words
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "acomp")
 PARTICLE_DEPS = ("prt", "advmod", "acomp", "compound:prt")
@@ -92,3 +94,32 @@ def match_verb(verb: Token, lemma: str) -> Optional[Entry]:
     """The lexicon entry of a verb in its context (the most specific pattern that holds), or
     None when the verb is not coded or is blocked there."""
     return lexicon.best(lemma, "VERB", frame_of(verb))
+
+
+@lru_cache(maxsize=4096)
+def verb_of_noun(noun: str) -> Optional[str]:
+    """The verb a noun nominalises when the lexicon codes that verb with a bare reading
+    ('kidnapping' -> kidnap, 'bombing' -> bomb, 'restriction' -> restrict, 'intimidation' ->
+    intimidate, 'retaliation' -> retaliate), else None. Morphology only, checked against the
+    lexicon: a stem the lexicon does not code is not taken."""
+    table = lexicon.load_lexicon()
+    if noun in words("not_nominalisation"):
+        return None  # 'the government', 'relations', 'training': a body or a state, not an act
+    cands: list[str] = []
+    if noun.endswith("ing") and len(noun) > 5:
+        stem = noun[:-3]
+        cands += [stem, stem + "e"]
+        if len(stem) > 3 and stem[-1] == stem[-2]:
+            cands.append(stem[:-1])  # kidnapping -> kidnap
+    elif noun.endswith("ation") and len(noun) > 7:
+        cands += [noun[:-5] + "ate", noun[:-5] + "e", noun[:-5]]
+    elif noun.endswith("ion") and len(noun) > 5:
+        cands += [noun[:-3], noun[:-3] + "e"]
+    elif noun.endswith("ment") and len(noun) > 6:
+        cands.append(noun[:-4])
+    for v in cands:
+        if (v, "VERB") in table:
+            e = lexicon.match(v, "VERB")
+            if e is not None and e.pattern == "":
+                return v
+    return None
