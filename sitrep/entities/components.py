@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 from ..contract import doc_text, guarded, spacy_meta
 from .context import is_junk, replace_overlapping, retype
 from .discourse import office_holders, repeats, settlements
+from .persons import context_persons, particles
 from .gazetteer import gazetteer, lookup
 from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
 
@@ -87,8 +88,8 @@ def _trim(span: Span) -> list[Span]:
     """Clean span edges; a span holding a possessive is two names ("Punjab’s Bhatinda")."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in _POSS_TOKENS
-                           or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") and not _the_in_name(doc, start, end)
+                           or doc[start].text in _POSS_TOKENS or doc[start].is_punct):
         start += 1
     # Trailing possessives, punctuation, lowercase words ("Logar province", "Associated Press
     # that") and role words ("House of Representatives Speaker") are not part of the name.
@@ -112,6 +113,17 @@ def _trim(span: Span) -> list[Span]:
     return [Span(doc, start, end, label=span.label_)]
 
 
+def _the_in_name(doc: Doc, start: int, end: int) -> bool:
+    """'The Hague', 'The Gambia': a capitalised 'The' inside a sentence that the place table
+    has as part of the feature's own name."""
+    if doc[start].text != "The" or doc[start].is_sent_start or end - start < 2:
+        return False
+    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
+
+    name = doc[start:end].text
+    return any(f.name == name for f in gazetteer().candidates(name))
+
+
 def _person_follows(doc: Doc, i: int) -> bool:
     """A name (after an optional comma) follows: the word before it is a role, not a name part."""
     if i < len(doc) and doc[i].text == ",":
@@ -130,7 +142,6 @@ def _part(doc: Doc, start: int, end: int, label: str) -> list[Span]:
     return _trim(Span(doc, start, end, label=label))
 
 
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "do", "dos", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "abu"}
 
 
 def _title_person(span: Span) -> Span:
@@ -142,7 +153,7 @@ def _title_person(span: Span) -> Span:
         i += 1
     name = toks[i:]
     if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".") or "-" in t.text)
-               or t.lower_ in _PARTICLES and 0 < k < len(name) - 1 for k, t in enumerate(name)):
+               or t.lower_ in particles() and 0 < k < len(name) - 1 for k, t in enumerate(name)):
         return span
     before = doc[span.start - 1] if span.start > 0 else None
     titled = i > 0 and is_title_head(toks[i - 1].text) or before is not None and is_title_head(before.text)
@@ -210,6 +221,7 @@ def fix_entities(doc: Doc) -> Doc:
             continue
         out.append(ent)
     out = _datelines(doc, text, out)
+    out = context_persons(doc, out)
     out = _extend_first_names(doc, out)
     out = _surnames_to_person(doc, out)
     out = _add_gazetteer(doc, out, line_cache)
@@ -242,7 +254,8 @@ def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
     fixed = []
     covered = set()
     for e in ents:
-        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and len(e.text.split()) == 1 and e.text in surnames:
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT") \
+                and len(e.text.split()) == 1 and e.text in surnames:
             e = Span(doc, e.start, e.end, label="PERSON")
         fixed.append(e)
         covered.update(range(e.start, e.end))

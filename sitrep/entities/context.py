@@ -120,6 +120,8 @@ def _fine_type(doc: Doc, e: Span) -> Span:
     an adjective or plural the model called GPE ("Ivorian soldiers") NORP."""
     if e.text in words("religion"):
         return Span(doc, e.start, e.end, label="NORP")
+    if e.label_ in ("LOC", "GPE", "ORG", "PERSON", "FAC") and e.label_ != "GPE" and _admin_place(e):
+        return Span(doc, e.start, e.end, label="GPE")  # 'Cross River', 'Middle Shabelle': a state, not a river
     if e.label_ in ("GPE", "ORG", "PERSON", "FAC") and len(e) > 1 and e[-1].text in words("loc_head") \
             and (lookup(e.text) is None or lookup(e.text).kind == "place"):
         return Span(doc, e.start, e.end, label="LOC")
@@ -128,6 +130,19 @@ def _fine_type(doc: Doc, e: Span) -> Span:
             e[0].tag_ in ("JJ", "NNPS") or _DEMONYM.search(e.text)):
         return Span(doc, e.start, e.end, label="NORP")
     return e
+
+
+def _admin_place(e: Span) -> bool:
+    """A LOC (or a name ending like one: 'Cross River') that GeoNames holds as a country or a
+    first-level division, and never as a continent, region or sea, is a GPE (OntoNotes)."""
+    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
+    from ..places.gazetteer import fold
+    from ..places.resolve import generic_names
+
+    if e.label_ != "LOC" and not (len(e) > 1 and e[-1].text in words("loc_head")) or fold(e.text) in generic_names():
+        return False  # 'South' ('the South China Sea') is a word, not Sudan's state
+    kinds = {f.kind for f in gazetteer().candidates(e.text)}
+    return bool(kinds & {"country", "adm1"}) and not kinds & {"continent", "region", "sea"}
 
 
 def _strip_prefix(doc: Doc, e: Span) -> Span:
@@ -170,6 +185,13 @@ def _media_services(doc: Doc, ents: list[Span]) -> list[Span]:
 _ACR = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+def _short_form(tok, name: Span) -> bool:  # noqa: ANN001
+    """'the Quadrilateral Security Dialogue, or Quad': one capitalised word that begins the
+    name's first word is its short form."""
+    first = name[0].lower_
+    return tok.is_title and tok.is_alpha and len(tok) >= 3 and first != tok.lower_ and first.startswith(tok.lower_)
+
+
 def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """"the Joint Comprehensive Plan of Action, or JCPOA" / "... Act (CAATSA)": the acronym
     introduced right after a name is that name's type, there and wherever else it stands."""
@@ -180,7 +202,7 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
             j = i + 1
             if doc[i].text == "," and doc[j].lower_ == "or":
                 j += 1
-            if j < len(doc) and _ACR.match(doc[j].text) and lookup(doc[j].text) is None \
+            if j < len(doc) and (_ACR.match(doc[j].text) or _short_form(doc[j], e)) and lookup(doc[j].text) is None \
                     and doc[j].text not in words("not_name"):
                 intro.setdefault(doc[j].text, e.label_)
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -249,6 +271,8 @@ def is_junk(span: Span, text: str, ls: int, le: int) -> bool:
     t = span.text
     if t in words("not_name") and lookup(t) is None:
         return True
+    if " " not in t and t.endswith("ism") and t[:1].isupper() and lookup(t) is None and t not in words("religion"):
+        return True  # 'Islamism', 'Pan-Arabism': an idea, not a name (OntoNotes)
     line = text[ls:le]
     if _TABLE_LINE.search(line.strip()) and not re.search(r"[.!?]\s*$", line.strip()):
         cells = [c for c in re.split(r"\t+| {2,}", line.strip()) if c]
