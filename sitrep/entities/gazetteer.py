@@ -123,12 +123,17 @@ def leader_code(full_name: str, on: Optional[str] = None) -> Optional[str]:
     no term covers the date the person's undated default (often ...ELI, elite) applies.
     Only full names are listed: a bare surname is ambiguous across countries.
     """
+    key = _leader_key(full_name)
+    day = on.replace("-", "") if on else None
+    recent = _recent().get(key)
+    if recent is not None:
+        found = _recent_code(recent, day)
+        if found is not None:
+            return found
     names, terms = _leaders()
-    key = " ".join(_norm(full_name).replace("\u2019", "'").upper().split())
     idx = names.get(key)
     if idx is None:
         return None
-    day = on.replace("-", "") if on else None
     default = None
     for code, start, end in terms[idx]:
         if not start and not end:
@@ -141,6 +146,76 @@ def leader_code(full_name: str, on: Optional[str] = None) -> Optional[str]:
         if (not start or start <= day) and (not end or day <= end):
             return code
     return default
+
+
+def _leader_key(name: str) -> str:
+    return " ".join(_norm(name).replace("\u2019", "'").upper().split())
+
+
+# Office holders after the Phoenix lists end (they stop in 2014): sitrep/data/leaders_recent.tsv.
+# From RECENT_FROM on, a person listed there is known entirely from that table.
+RECENT_FROM = "20150101"
+# Countries whose names news writes surname first ("Xi Jinping" -> "Xi", "Moon Jae-in" -> "Moon").
+_SURNAME_FIRST = frozenset(("CHN", "TWN", "KOR", "PRK", "VNM", "KHM"))
+
+
+@lru_cache(maxsize=1)
+def _recent() -> dict[str, list[tuple[str, str, str]]]:
+    """Spelling (upper case) -> that person's terms [(code, start, end)] (YYYYMMDD, '' = open)."""
+    from ..wordlists import table
+
+    people: dict[str, list[tuple[str, str, str]]] = {}
+    for r in table("leaders_recent.tsv"):
+        forms = [f.strip() for f in r["name"].split("|") if f.strip()]
+        term = (r["code"], r["start"].replace("-", ""), (r.get("end") or "").replace("-", ""))
+        terms = people.setdefault(_leader_key(forms[0]), [])
+        terms.append(term)
+        for f in forms[1:]:
+            people[_leader_key(f)] = terms  # every spelling shares the first one's list
+    return people
+
+
+@lru_cache(maxsize=1)
+def _recent_surnames() -> dict[str, list[list[tuple[str, str, str]]]]:
+    """Surname (upper case) -> the term lists of the recent office holders who bear it."""
+    out: dict[str, list] = {}
+    for key, terms in _recent().items():
+        toks = key.split()
+        if len(toks) < 2:
+            continue
+        sur = toks[0] if terms[0][0][:3] in _SURNAME_FIRST else toks[-1]
+        if sur in ("JR.", "JR", "III", "II"):
+            sur = toks[-2]
+        lists = out.setdefault(sur, [])
+        if not any(t is terms for t in lists):
+            lists.append(terms)
+    return out
+
+
+def _covers(start: str, end: str, day: str) -> bool:
+    return (not start or start <= day) and (not end or day <= end)
+
+
+def _recent_code(terms: list[tuple[str, str, str]], day: Optional[str]) -> Optional[str]:
+    """The code of a recent office holder on a day: the term covering it; from RECENT_FROM on,
+    a former holder (country + ELI) when none does; None before it (the Phoenix lists decide)."""
+    if day is None:
+        return next((c for c, s, e in terms if not e), None)
+    for code, start, end in terms:
+        if _covers(start, end, day):
+            return code
+    if day >= RECENT_FROM and terms[0][0][:3] != "IGO":
+        return terms[0][0][:3] + "ELI"
+    return None
+
+
+def listed_person(name: str) -> bool:
+    """True when a leader table lists the person (a full name, or a bare surname of a listed
+    office holder): someone known beyond the story's country."""
+    key = _leader_key(name)
+    if len(key.split()) >= 2:
+        return key in _recent() or key in _leaders()[0]
+    return key in _recent_surnames() or key in _surnames()
 
 
 @lru_cache(maxsize=1)
@@ -161,11 +236,19 @@ def leader_for_surname(surname: str, on: Optional[str] = None, sector: Optional[
     entities stage groups "Putin" with "Vladimir Putin" first.
     """
     key = _norm(surname).replace("\u2019", "'").upper()
+    day = on.replace("-", "") if on else None
+    if day is not None:
+        # The recent table is kept current: one country among its holders in office that day decides.
+        recent = [c for terms in _recent_surnames().get(key, [])
+                  for c, s, e in terms if _covers(s, e, day) and (sector is None or c[3:6] == sector)]
+        if recent and len({c[:3] for c in recent}) == 1:
+            return recent[0]
+        if recent:
+            return None
     cands = _surnames().get(key)
     if not cands:
         return None
     _, terms = _leaders()
-    day = on.replace("-", "") if on else None
     hits: list[tuple[int, str]] = []  # (spellings, code) per person, best term first
     for _name, forms, tidx in cands:
         codes = [code for code, start, end in terms[tidx]

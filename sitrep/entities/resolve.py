@@ -240,6 +240,8 @@ def build(doc: Doc) -> tuple[list[Entity], list[tuple[int, int, str]]]:
     published = doc._.sitrep.published
     text = doc_text(doc)
     for c in clusters:
+        if c.type in ("GPE", "ORG") and c.entry is None and _office_holder(c.name, published):
+            c.type = "PERSON"  # 'Blinken praised Qatar' tagged GPE: an office holder on the date
         eid = content_id(c.type, c.name)
         ent = Entity(id=eid, name=c.name, type=c.type)
         seen = set()
@@ -309,6 +311,16 @@ def _merge_same_ids(entities: list[Entity]) -> None:
         first.mentions = sorted(first.mentions + e.mentions, key=lambda m: m.start)
         first.aliases += [a for a in e.aliases if a not in first.aliases]
         entities.remove(e)
+
+
+def _office_holder(name: str, published: Optional[str]) -> bool:
+    """A name the leader tables give an office on the date (a full name, or a surname)."""
+    if not published or not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    if len(name.split()) >= 2:
+        code = leader_code(name, published)
+        return code is not None and not code.endswith("ELI")
+    return leader_for_surname(name, published) is not None
 
 
 def _fill_person(doc: Doc, c: _Cluster, ent: Entity, published: Optional[str]) -> Optional[str]:

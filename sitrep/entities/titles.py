@@ -179,6 +179,8 @@ def title_after(span: Span) -> TitleInfo:
         if tok.ent_type_ and tok.ent_type_ != "PERSON":
             ent = _ent_at(doc, i)
             if ent is None or not _apply_ent(info, ent):
+                if words and _head_word(" ".join(words)):
+                    break  # "..., president of Women Arise for Change": the role is already read
                 return TitleInfo()
             i = ent.end
             continue
@@ -187,7 +189,15 @@ def title_after(span: Span) -> TitleInfo:
             i += 1
             continue
         if not is_title_word(tok.text):
-            return TitleInfo()  # a clause, not an apposition: trust nothing from it
+            # Other words of a noun phrase ("a Nigerian women's rights activist", "Haiti's
+            # secretary of state for communication") are read past; a verb or a pronoun means
+            # a clause, not an apposition: trust nothing from it.
+            if tok.pos_ in ("NOUN", "ADJ", "PART", "CCONJ", "DET", "ADP", "PROPN") and tok.is_alpha | (tok.pos_ == "PART"):
+                if tok.pos_ == "CCONJ" and words and _head_word(" ".join(words)):
+                    break  # "an activist and president of ...": the first role is the title
+                i += 1
+                continue
+            return TitleInfo()
         words.append(tok.text)
         i += 1
     if words and _head_word(" ".join(words)):

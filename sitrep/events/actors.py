@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
 from ..entities.actors import sector_for_noun, sector_for_title
+from ..entities.gazetteer import listed_person
 from ..contract import doc_text
 from ..lookups import intervals_of
 from ..quotes.cues import CLAUSE_VERBS
@@ -154,9 +155,13 @@ class ActorResolver:
         code = actor.code or ""
         if actor.entity and not actor.country and not code:
             # A person the text gives no country ('Ilyas Ali Hassan, a member of the upper
-            # house'): the country the article is about, with the sector of their title.
+            # house'): the country the article is about, with the sector of their title - but
+            # only someone the leader tables do not list. A listed person ('Blinken' in an
+            # Egypt story) is coded from the tables by date or left uncoded, never by the frame.
             ent = entity_by_id(self.doc, actor.entity)
-            frame = self.frame_country() if ent is not None and ent.type == "PERSON" else None
+            if ent is None or ent.type != "PERSON" or listed_person(ent.name):
+                return actor
+            frame = self.frame_country()
             if frame is None:
                 return actor
             return actor.model_copy(update={"country": frame, "code": frame + (sector_for_title(ent.title) or "")})
