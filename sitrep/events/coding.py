@@ -99,3 +99,16 @@ def cameo_view(cameo: Optional[str], modality: str, threatened: bool = False) ->
         if hit:
             return hit
     return cameo
+
+
+def intent_code(inner: Optional[str]) -> str:
+    """The CAMEO code of a commitment or readiness to an act ('is prepared to hold talks',
+    'vowed to fight'), as a CAMEO coder gives it: an intention to meet is 036, to cooperate
+    03x, a hostile act announced this way is a threat (13x: 'is prepared to impose martial
+    law' 1383-like codes from :func:`cameo_view`); anything else, or no act, is 030."""
+    if not inner:
+        return "030"
+    if inner[:2] == "04":
+        return "036"
+    seen = cameo_view(inner, "planned")
+    return seen if seen != inner else "030"

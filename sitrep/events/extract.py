@@ -42,6 +42,8 @@ REJECTION_WORDS = words("rejection_word")
 # Speech acts whose content says what someone else must do are demands ('X said Y must ...').
 OBLIGATION_SPEECH = words("obligation_speech")
 OBLIGATION_AUX = words("obligation_aux")
+# Commitments coded by what they commit to ('vowed to fight' 138, 'pledged to help' 03x).
+COMMITMENT_VERBS = words("commitment_verb")
 
 
 def _lemma(tok: Token) -> str:
@@ -123,6 +125,10 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     objs = with_conj(children(tok, "dobj", "attr"))
     # The most specific CAMEO pattern of the verb that holds on the parse (patterns.py).
     entry = patterns.match_verb(tok, lem) if (lem, "VERB") in st.table else None
+    if lem in COMMITMENT_VERBS:
+        # 'vowed to fight' is a threat (138), 'pledged to cooperate' an intent (03x): the
+        # commitment takes the code of what it commits to; the act is coded too (planned).
+        entry = _commitment(tok, entry)
     if lem in LIGHT_VERBS and any(o.dep_ == "dobj" and event_noun(st, o) is not None for o in objs):
         # 'held talks', 'staged a protest', 'launched an attack': the noun names the act
         # (coded by _nominal with this verb's subject), unless a pattern names this verb
@@ -180,6 +186,22 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         targets = fallback_targets(st, tok, objs, c.plover)
     theme = theme_of(tok, objs, subjs, preps)
     _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless, reciprocal=recip)
+
+
+def _commitment(tok: Token, entry: Optional["lexicon.Entry"]) -> Optional["lexicon.Entry"]:
+    """The entry of a commitment verb coded by its complement's act, or ``entry`` when its
+    complement is no coded act ('swore in' is none; 'pledged support' keeps its row)."""
+    # ('have sworn to fight' is often parsed as an adverbial clause with 'to')
+    acts = children(tok, "xcomp") + [a for a in children(tok, "advcl")
+                                     if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)]
+    for act in acts:
+        lem = _lemma(act)
+        inner = patterns.match_verb(act, lem) if (lem, "VERB") in lexicon.load_lexicon() else None
+        if inner is not None and coding.code(inner.cameo) is not None:
+            cameo = coding.intent_code(inner.cameo)
+            base = entry or inner
+            return lexicon.Entry(base.lemma, "VERB", "", "", "", cameo, "sitrep", (), "own", base.order)
+    return entry
 
 
 def _means(subj: Token) -> bool:
@@ -299,8 +321,8 @@ def _readiness(st: DocState, sent: SpacySpan, tok: Token) -> None:
     objs = with_conj(children(act, "dobj"))
     inner = lexicon.match(act.lemma_.lower(), "VERB", objs=[o.lemma_.lower() for o in objs],
                           preps=[(p, o.lemma_.lower()) for p, o in prep_objects(act)])
-    inner_code = coding.code(inner.cameo) if inner else None
-    c = coding.code("036" if inner_code and inner_code.plover == "CONSULT" else "030")
+    # 'ready to hold talks' 036, 'prepared to impose martial law' a threat (coding.intent_code).
+    c = coding.code(coding.intent_code(inner.cameo if inner else None))
     st.consumed.add(act.i)
     st.consumed.update(o.i for o in objs)
     subj = subject_of(tok)
@@ -325,7 +347,11 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     preps = prep_objects(tok)
     compounds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     if (lem, "NOUN") in st.table:
-        return lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
+        hit = lexicon.match(lem, "NOUN", preps=[(p, o.lemma_.lower()) for p, o in preps], compounds=compounds)
+        # A noun listed only with a pattern ('tariff fight' 163) keeps its verb reading
+        # otherwise ('the fight against al-Shabab').
+        if hit is not None or any(not e.pattern for e in st.table[(lem, "NOUN")]):
+            return hit
     if lem in THEME_NOUNS or lem in words("instrument") or st.actors.is_role(tok):
         return None
     light = tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS

@@ -4,6 +4,8 @@ Two tables in ``sitrep/data``, read through :mod:`sitrep.wordlists`:
 
 - ``event_lexicon.tsv`` (sitrep's own, hand-written, versioned): verbs, nominals and
   readiness adjectives, with simple patterns and blocks;
+- ``event_lexicon_patterns.tsv`` (also sitrep's own): patterns that add to PETRARCH2's reading
+  of a verb without replacing it ('hit X with tariffs', 'upgraded their ties');
 - ``event_lexicon_petrarch.tsv`` (derived from PETRARCH2's CAMEO.2.0 verb dictionary by
   ``scripts/build_event_lexicon.py``): every verb of the dictionary with its patterns —
   particle, object head (or a synonym set, ``event_lexicon_synsets.tsv``) with words of its
@@ -125,6 +127,12 @@ def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
                   cons, "own", n))
         n += 1
     own = set(entries)
+    # Patterns that add to PETRARCH2's reading of a verb without replacing it.
+    for r in table("event_lexicon_patterns.tsv"):
+        entries.setdefault((r["lemma"], r["pos"]), []).append(
+            Entry(r["lemma"], r["pos"], r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "sitrep",
+                  _sitrep_constraints(r), "own", n))
+        n += 1
     for r in table("event_lexicon_petrarch.tsv"):
         key = (r["lemma"], "VERB")
         cons = _parse_pattern(r["pattern"])

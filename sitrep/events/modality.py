@@ -49,6 +49,11 @@ def _future_in_past(tok: Token) -> bool:
     return not any(c.dep_ in ("advcl",) and any(m.lower_ in HYPO_MARK for m in c.children) for c in tok.children)
 
 
+def _to_clause(tok: Token) -> bool:
+    """An infinitive parsed as an adverbial clause ('have sworn to fight')."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _aux_cues(tok: Token) -> Optional[str]:
     """Cues on the predicate itself: auxiliaries, negation, conditional marks."""
     best = None
@@ -125,7 +130,7 @@ def modality(trigger: Token) -> tuple[str, Optional[Token]]:
             best = _max(best, "denied")
         elif dep in ("ccomp", "xcomp") and hl in BELIEF and any(c.dep_ == "neg" for c in head.children):
             best = _max(best, "negated")
-        elif dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") and hl in PLAN and after:
+        elif (dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") or _to_clause(tok)) and hl in PLAN and after:
             best = _max(best, "planned")
         elif dep == "dobj" and hl in OPTION_VERBS:
             best = _max(best, "hypothetical")
