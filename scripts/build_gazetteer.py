@@ -151,7 +151,7 @@ African Union|AU=IGOAFU;Arab League=IGOARL;Association of Southeast Asian Nation
 Council of Europe=IGOCOE;G7|G-7|Group of Seven=IGOGOS;G20|G-20|Group of 20=IGOG20;
 Collective Security Treaty Organization|CSTO=IGOCST;Shanghai Cooperation Organisation|SCO=IGOSCO;
 OPEC|Organization of the Petroleum Exporting Countries=IGOOPC;International Criminal Court|ICC=IGOICC;
-International Court of Justice|ICJ=IGOICJ;UNHCR=IGOUNO;UNICEF=IGOUNO;Red Cross|ICRC|International Committee of the Red Cross=NGOHRI;
+International Court of Justice|ICJ|World Court=IGOUNOJUDICJ;UNHCR=IGOUNO;UNICEF=IGOUNO;Red Cross|ICRC|International Committee of the Red Cross=NGOHRI;
 Interpol=IGOCOP;Gulf Cooperation Council|GCC=IGOGCC;Organization of American States|OAS=IGOOAS;
 European Central Bank|ECB=IGOEEC;Eurasian Economic Union=IGOEAE;Commonwealth of Independent States|CIS=IGOCIS
 """

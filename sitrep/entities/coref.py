@@ -144,6 +144,26 @@ def _resolve_thing(doc: Doc, token: Token, depth: int) -> Optional[str]:
     return best
 
 
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name: the last word before 'of', else the last
+    ('International Court of Justice' -> 'court', 'U.N. Security Council' -> 'council')."""
+    words_ = name.split()
+    if "of" in words_[1:]:
+        words_ = words_[: words_.index("of", 1)]
+    return words_[-1].lower() if words_ else ""
+
+
+def _named_head(doc: Doc, token: Token, ents: dict) -> Optional[str]:
+    best = None
+    for s, e, eid in doc._.sitrep.mentions or []:
+        if s >= token.idx:
+            break
+        ent = ents.get(eid)
+        if ent is not None and ent.type in ("ORG", "IGO") and _name_head(ent.name) == token.lower_:
+            best = eid
+    return best
+
+
 def _blocks(tok: Token, plural: bool) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return False
@@ -182,10 +202,18 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
         return best
     kinds = _set("definite")
     kind = kinds.get(lemma) or kinds.get(low)
-    if kind is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
         return None  # "the Russian government": named by its modifier, not by the context
+    if token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower():  # the tagger calls 'council' NNP
+        # "the court" after "the International Court of Justice", "the council" after "the
+        # U.N. Security Council": the nearest earlier organisation whose name has that head.
+        named = _named_head(doc, token, ents)
+        if named or kind is None:
+            return named
+    if kind is None:
+        return None
     best = None
     for s, e, eid in doc._.sitrep.mentions or []:
         if s >= token.idx:

@@ -32,6 +32,7 @@ from ..contract import doc_text
 from ..lookups import intervals_of
 from ..quotes.cues import CLAUSE_VERBS
 from ..record import Actor
+from .syntax import prep_objects
 from .words import words
 
 # lookup_name answers from static tables, and the same few words (modifiers, surnames'
@@ -178,6 +179,10 @@ class ActorResolver:
                 found = self.actor(o)
                 if found is not None and found.country:
                     country = found.country
+            elif o.pos_ == "NOUN":
+                found = self.place_phrase(o)  # 'at a school in the Nigerian town of Kankara'
+                if found is not None:
+                    country = found.country
         country = country or (self.reporter_country(predicate) if by_reporter else None) or self.frame_country()
         if country is None:
             return actor
@@ -221,6 +226,34 @@ class ActorResolver:
                 found = None
             self._place_cache[name] = found
         return self._place_cache[name]
+
+    def place_phrase(self, tok: Token, depth: int = 0) -> Optional[Actor]:
+        """The country a place phrase lies in, as an actor: a named place ('Kharkiv' -> UKR),
+        or a common noun placed by a country word ('the Somali city'), its name ('the city of
+        Beledweyne') or a place it is in ('a hotel in ...', 'a town in Mali'). A noun that is
+        an entity's nominal ('the country') is no place; None when nothing places it."""
+        if tok.ent_type_ in ("GPE", "LOC"):
+            found = self.actor(tok)
+            return found if found is not None and found.country else None
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            name = self.text[_name_span(tok)[0] : tok.idx + len(tok.text)]
+            country = self.place_country(name)  # a town the model did not tag
+            return Actor(entity=None, text=name, code=country, country=country) if country else None
+        if tok.pos_ != "NOUN" or depth > 2 or tok.lower_ in words("thing_pronoun"):
+            return None
+        if resolve_nominal(self.doc, tok):
+            return None
+        for p, o in prep_objects(tok):
+            if p in ("in", "of", "near", "inside", "outside"):
+                found = self.place_phrase(o, depth + 1)
+                if found is not None:
+                    return found
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN"):
+                found = lookup_name(c.text)
+                if found and found[0]:
+                    return Actor(entity=None, text=c.text, code=found[0], country=found[0])
+        return None
 
     def is_role(self, tok: Token) -> bool:
         """True when a common noun names a kind of actor ('troops', 'court', 'rebels')."""
@@ -319,6 +352,12 @@ class ActorResolver:
                             # 'the mayor of Kherson' (whatever type the model gave the name): its state
                             country = self.place_country(self.text[_name_span(o)[0]:o.idx + len(o.text)])
                             inner = Actor(entity=None, text=o.text, code=country, country=country) if country else inner
+                        if inner is None and o.dep_ == "pobj" and o.pos_ == "NOUN":
+                            inner = self.place_phrase(o)  # 'the mayor of a town in Mali' -> MLIGOV
+                        if inner is not None and not inner.country and _igo(inner.code):
+                            # 'members of the Security Council': the organisation itself
+                            return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
+                                         code=inner.code, country=None)
                         if inner is not None and inner.country:
                             return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
                                          code=inner.country + sector, country=inner.country)
@@ -331,8 +370,14 @@ class ActorResolver:
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ in ("in", "throughout", "across", "from", "of"):
                 for o in p.children:
-                    inner = self.actor(o) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "NORP") else None
-                    if inner is not None and inner.country:
+                    inner = self.actor(o) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "NORP", "ORG") else None
+                    if inner is not None and not inner.country and p.lower_ in ("from", "of") and _igo(inner.code):
+                        # 'top diplomats from the Group of Seven' -> IGOGOS
+                        return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
+                                     code=inner.code, country=None)
+                    if inner is None and o.dep_ == "pobj" and o.pos_ == "NOUN" and p.lower_ != "of":
+                        inner = self.place_phrase(o)  # 'students at a school in the town of X'
+                    if inner is not None and inner.country and o.ent_type_ != "ORG":
                         return Actor(entity=None, text=self.text[tok.idx : o.idx + len(o.text)],
                                      code=inner.country + sector, country=inner.country)
         # A generic actor coded by its role alone ('rebels' REB, 'police' COP).
@@ -352,6 +397,12 @@ class ActorResolver:
             for child in [first, *(c for c in first.children if c.dep_ == "conj")]:
                 if child.lower_ in words("thing_pronoun"):
                     inner = self.actor(child)  # 'its forces' -> the country 'its' stands for
+                    found = (inner.country, inner.code) if inner is not None else None
+                    eid = inner.entity if inner is not None else None
+                elif child.dep_ == "poss" and child.pos_ == "NOUN":
+                    # "the court's president": the possessor the nominal stands for, if any
+                    ref = resolve_nominal(self.doc, child)
+                    inner = self.from_entity(ref, child.text) if ref else None
                     found = (inner.country, inner.code) if inner is not None else None
                     eid = inner.entity if inner is not None else None
                 else:
@@ -382,6 +433,10 @@ class ActorResolver:
                 if a.entity is None and t.pos_ == "NOUN":
                     out.extend((t, m) for m in self._modifier_actors(t)[1:])
         return out
+
+
+def _igo(code: Optional[str]) -> bool:
+    return bool(code) and code.startswith(("IGO", "NGO"))
 
 
 def _conjuncts(tok: Token) -> list[Token]:

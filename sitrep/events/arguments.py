@@ -122,6 +122,11 @@ def place_targets(st: "DocState", tok: Token, objs: list[Token]) -> list[tuple[T
                 found = [(t, a) for t, a in st.actors.actors(o) if a.country]
                 if found:
                     return found
+            if p in ("in", "at", "inside") and head is not tok and not o.ent_type_:
+                # 'stormed a hotel in the Somali city of Beledweyne': the place the object is in
+                place = st.actors.place_phrase(o)
+                if place is not None:
+                    return [(o, place)]
             if p in ("at", "on", "against", "toward", "towards") and not o.ent_type_:
                 # 'launched drones at targets in western Russia': the target is reached
                 # through a place; the country it lies in is the recipient.
