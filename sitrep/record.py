@@ -54,8 +54,8 @@ class Span(_Model):
     )
 
 
-PlaceKind = Literal["country", "adm1", "capital", "city", "continent", "region", "sea"]
-Precision = Literal["country", "adm1", "city", "site", "region"]
+PlaceKind = Literal["country", "adm1", "adm2", "capital", "city", "continent", "region", "sea"]
+Precision = Literal["country", "adm1", "adm2", "city", "site", "region"]
 
 
 class Geo(_Model):
@@ -64,22 +64,25 @@ class Geo(_Model):
     id: str = Field(description="GeoNames id as text ('703448'), or 'sitrep:<slug>' for a region GeoNames lacks.")
     geonames_id: Optional[int] = Field(None, description="The GeoNames feature id, when it is one.")
     name: str = Field(description="The feature's GeoNames name, e.g. 'Kyiv'.")
-    feature: PlaceKind = Field(description="country, adm1 (first-level division), capital, city, continent, region, sea.")
+    feature: PlaceKind = Field(description="country, adm1 (first-level division), adm2 (second-level division: "
+                               "county, district, raion), capital, city, continent, region, sea.")
     country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the country it lies in.")
     admin1: Optional[str] = Field(None, description="GeoNames admin1 code within the country, e.g. '12'.")
     admin1_name: Optional[str] = Field(None, description="Name of that first-level division.")
     lat: float
     lon: float
-    precision: Precision = Field(description="What a point here stands for: country, adm1, city, site or region.")
+    precision: Precision = Field(description="What a point here stands for: country, adm1, adm2, city, site or region.")
     confidence: float = Field(ge=0, le=1, description="How sure the resolver is of this feature (0-1).")
 
 
 class EventPlace(Geo):
     """Where an event happened, and how sitrep knows."""
 
-    basis: Literal["locative", "destination", "target", "dateline"] = Field(
+    basis: Literal["locative", "destination", "target", "prior_sentence", "dateline"] = Field(
         description="locative: 'in/near/outside X' of the predicate; destination: where a movement goes; "
-        "target: the country acted on (material conflict); dateline: the story's dateline city (fallback).")
+        "target: the country acted on (material conflict); prior_sentence: the event's sentence names no "
+        "place and the previous sentence of the same paragraph placed its act there (the span is in that "
+        "sentence); dateline: the story's dateline city (fallback).")
     span: Optional[Span] = Field(None, description="The place's words in the text (or title).")
     entity: Optional[str] = Field(None, description="Entity id of the place, when it is a named entity.")
     mention: Optional[str] = Field(None, description="Id of the place mention (`place_mentions`), when the place is one.")

@@ -188,7 +188,7 @@ OriginQ = Annotated[Optional[Literal["", "entity", "mention"]],
                     Query(description="entity: named places ('Kharkiv'); mention: place phrases that are no "
                                       "entity ('the Ukrainian border')")]
 FeatureQ = Annotated[Optional[str], Query(pattern=r"^((country|adm1|capital|city|continent|region|sea),?){0,7}$",
-                                          description="country, adm1, capital, city, continent, region, sea "
+                                          description="country, adm1, adm2, capital, city, continent, region, sea "
                                                       "(comma-separated)")]
 LayerQ = Annotated[Literal["events", "places"], Query(description="events: where events happened; places: every "
                                                                   "place the articles name")]

@@ -39,9 +39,12 @@ def article_context(record: dict) -> dict:
     events = []
     for ev in record.get("events") or []:
         rep = ev.get("reported_by") or {}  # an actor (record 3.0): its entity's name, else its words
-        events.append(dict(ev, reporter=(names.get(rep.get("entity")) or rep.get("text") or None) if rep else None))
+        place = ev.get("place")
+        events.append(dict(ev, reporter=(names.get(rep.get("entity")) or rep.get("text") or None) if rep else None,
+                           place_anchor=highlight.anchor(place.get("span")) if place else None))
     return {"record": record, "heading": record.get("title") or lead(record.get("text") or ""),
             "segments": highlight.segments(record), "quotes": quotes, "events": events,
+            "places": highlight.places(record),
             "entities": sorted(record.get("entities") or [], key=lambda e: -len(e.get("mentions") or []))}
 
 

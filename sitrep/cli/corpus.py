@@ -216,7 +216,7 @@ def events(db, source, target, type_, since, until, modality, article, place, bb
 @click.option("--until", type=DAY, default=None)
 @click.option("--origin", type=click.Choice(["entity", "mention"]), default=None,
               help="entity: named places ('Kharkiv'); mention: place phrases that are no entity ('the Ukrainian border').")
-@click.option("--feature", default=None, help="country, adm1, capital, city, continent, region, sea (comma-separated).")
+@click.option("--feature", default=None, help="country, adm1, adm2, capital, city, continent, region, sea (comma-separated).")
 @click.option("--article", default=None, help="Places of one article id.")
 @click.option("--language", default=None, metavar="CODE", callback=lambda _c, _p, v: _language(v),
               help="Only articles in this language (ISO 639-1, or und).")

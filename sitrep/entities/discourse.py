@@ -35,14 +35,24 @@ def _of_place() -> re.Pattern:
     return re.compile(rf"\b(?:{nouns}) of (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
 
 
+_NEXT_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
 def settlements(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "the town of X": X is a GPE (replacing whatever spans overlap it)."""
+    """ "the town of X": X is a GPE (replacing whatever spans overlap it); "the towns of X
+    and Y", "the villages of X, Y and Z": each name of the list."""
     text = doc_text(doc)
     added = []
     for m in _of_place().finditer(text):
-        span = doc.char_span(m.start("name"), m.end("name"), label="GPE")
-        if span is not None:
-            added.append(span)
+        spans = [(m.start("name"), m.end("name"))]
+        pos = m.end()
+        while (n := _NEXT_NAME.match(text, pos)) is not None and len(spans) < 8:
+            spans.append((n.start("name"), n.end("name")))
+            pos = n.end()
+        for s, e in spans:
+            span = doc.char_span(s, e, label="GPE")
+            if span is not None:
+                added.append(span)
     return replace_overlapping(ents, added)
 
 

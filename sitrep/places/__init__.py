@@ -21,9 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..contract import doc_text, guarded, spacy_meta
-from ..record import Geo
+from ..record import EventPlace, Geo, make_span
 from .gazetteer import Feature, distance_km, gazetteer
-from .locate import dateline, locate
+from .locate import dateline, locate, sentence_place
 from .mentions import find_place_mentions, mention_at
 from .resolve import PLACE_TYPES, Context, resolve_entities, resolve_name, to_geo
 
@@ -79,8 +79,12 @@ def annotate_places(doc: Doc) -> Doc:
         return None
 
     by_span = {(m.span.start, m.span.end): m for m in found}
-    for ev in doc._.sitrep.events or []:
+    prior = _PriorSentence(doc, text, mentions, by_id, found, geo_at)
+    for ev in sorted(doc._.sitrep.events or [], key=lambda e: e.trigger.start if e.trigger else -1):
         ev.place = locate(ev, doc, geo_at, ctx, dl)
+        if ev.place is None or ev.place.basis == "dateline":
+            ev.place = prior.place(ev) or ev.place
+        prior.note(ev)
         if ev.place is not None and ev.place.span is not None:
             pm = by_span.get((ev.place.span.start, ev.place.span.end))
             if pm is not None:
@@ -89,6 +93,59 @@ def annotate_places(doc: Doc) -> Doc:
             ev.location = ev.place.span.text
             ev.location_entity = ev.place.entity
     return doc
+
+
+class _PriorSentence:
+    """Where the previous sentence put its act: an event in a sentence that names no place
+    takes the place the sentence before it (same paragraph: no line break between them)
+    established — an event located there by its own words, else the locative of that
+    sentence's main verb — marked ``basis="prior_sentence"``; never chained further."""
+
+    def __init__(self, doc: Doc, text: str, mentions: list, by_id: dict, found: list, geo_at) -> None:  # noqa: ANN001
+        self.doc, self.text, self.geo_at = doc, text, geo_at
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+        spans = [(s, e) for s, e, eid in mentions if (ent := by_id.get(eid)) is not None and ent.type in PLACE_TYPES]
+        spans += [(m.span.start, m.span.end) for m in found if m.span.field == "text"]
+        spans += [(x.start_char, x.end_char) for x in doc.ents if x.label_ in PLACE_TYPES]
+        self.place_starts = sorted(s for s, _ in spans)
+        self.placed: dict[int, EventPlace] = {}  # sentence index -> the first event place its words gave
+
+    def _index(self, ev) -> Optional[int]:  # noqa: ANN001
+        if ev.trigger is None or ev.trigger.field != "text":
+            return None
+        i = bisect_right(self.starts, ev.trigger.start) - 1
+        return i if i >= 0 else None
+
+    def _names_place(self, k: int) -> bool:
+        s = self.sents[k]
+        j = bisect_right(self.place_starts, s.start_char - 1)
+        return j < len(self.place_starts) and self.place_starts[j] < s.end_char
+
+    def _same_paragraph(self, k: int) -> bool:
+        prev, cur = self.sents[k - 1], self.sents[k]
+        tail = prev.text[len(prev.text.rstrip()):]      # a line-break token ending the sentence
+        head = cur.text[:len(cur.text) - len(cur.text.lstrip())]
+        return "\n" not in tail + self.text[prev.end_char:cur.start_char] + head
+
+    def note(self, ev) -> None:  # noqa: ANN001
+        k = self._index(ev)
+        if k is not None and ev.place is not None and ev.place.basis in ("locative", "destination"):
+            self.placed.setdefault(k, ev.place)
+
+    def place(self, ev) -> Optional[EventPlace]:  # noqa: ANN001
+        k = self._index(ev)
+        if not k or self._names_place(k) or not self._same_paragraph(k):
+            return None
+        p = self.placed.get(k - 1)
+        if p is None:
+            hit = sentence_place(self.sents[k - 1], self.doc, self.geo_at)
+            if hit is None:
+                return None
+            geo, s, e, eid = hit
+            return EventPlace(**dict(geo.model_dump(), confidence=round(geo.confidence * 0.8, 3)),
+                              basis="prior_sentence", span=make_span(self.text, s, e), entity=eid)
+        return p.model_copy(update={"basis": "prior_sentence", "confidence": round(p.confidence * 0.8, 3)})
 
 
 @Language.factory("sitrep_places", **spacy_meta("sitrep_places"))

@@ -1,8 +1,8 @@
-"""The shipped place gazetteer: GeoNames countries, ADM1s, cities >= 5,000, continents, regions.
+"""The shipped place gazetteer: GeoNames countries, ADM1s, ADM2s, cities >= 5,000, continents, regions.
 
 ``candidates("Kiev")`` -> the features that name (Kyiv the capital first by population).
 Built by ``scripts/build_places.py`` into ``sitrep/data/places.tsv`` (GeoNames, CC BY 4.0;
-see NOTICE). Loaded lazily, once per process (about 73,000 rows).
+see NOTICE). Loaded lazily, once per process (about 102,000 rows, 29,000 of them ADM2).
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from typing import Optional
 from ..wordlists import members
 
 # feature kinds, and the precision an event placed at one has
-KINDS = ("country", "adm1", "capital", "city", "continent", "region", "sea")
-PRECISION = {"country": "country", "adm1": "adm1", "capital": "city", "city": "city",
+KINDS = ("country", "adm1", "adm2", "capital", "city", "continent", "region", "sea")
+PRECISION = {"country": "country", "adm1": "adm1", "adm2": "adm2", "capital": "city", "city": "city",
              "continent": "region", "region": "region", "sea": "region"}
 # Words naming the kind of a first-level division: 'Kharkiv region', 'Balochistan province'.
 # (sitrep/data/place_nouns.tsv, column division)
 ADM1_WORDS = tuple(sorted(members("place_nouns.tsv", "division", "y")))
 _ADM1_SUFFIX = re.compile(r"\s+(?:%s)s?$" % "|".join(ADM1_WORDS), re.IGNORECASE)
 _ADM1_PREFIX = re.compile(r"^(?:%s)\s+of\s+" % "|".join(ADM1_WORDS), re.IGNORECASE)
+# Words naming a second-level division (counties, districts, raions): column division '2'.
+ADM2_WORDS = tuple(sorted(members("place_nouns.tsv", "division", "2")))
+_ADM2_SUFFIX = re.compile(r"\s+(?:%s)s?$" % "|".join(ADM2_WORDS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,18 @@ class Feature:
         return self.kind in ("city", "capital")
 
 
+_QUOTES_DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "-": " ", **{chr(c): " " for c in range(0x2010, 0x2016)}})
+
+
 def fold(text: str) -> str:
     """Lookup key: accents stripped, case folded, apostrophes and dashes unified."""
     if text.isascii():  # the same key, without the Unicode work (most of the table's names)
         s = " ".join(text.lower().replace("-", " ").split())
     else:
-        s = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
-        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-        s = re.sub(r"[-\u2010-\u2015]", " ", s)
-        s = re.sub(r"\s+", " ", s).strip()
+        s = unicodedata.normalize("NFKD", text.translate(_QUOTES_DASHES))
+        if not s.isascii():
+            s = "".join([c for c in s if not unicodedata.combining(c)])
+        s = " ".join(s.casefold().split())
     if s.startswith("the "):
         s = s[4:]
     return s
@@ -80,9 +86,23 @@ def adm1_base(name: str) -> str:
     return _ADM1_PREFIX.sub("", _ADM1_SUFFIX.sub("", name.strip())).strip()
 
 
+def adm2_base(name: str) -> str:
+    """'Kent County' -> 'Kent', 'Buchanskyi Raion' -> 'Buchanskyi'."""
+    return _ADM2_SUFFIX.sub("", name.strip()).strip()
+
+
+def adm2_word(name: str) -> bool:
+    """Whether a name ends in a second-level division word ('Orange County')."""
+    return bool(_ADM2_SUFFIX.search(name))
+
+
 class Gazetteer:
-    def __init__(self, features: list[Feature], names: dict[str, list[int]], fips: dict[str, str]) -> None:
+    def __init__(self, features: list[Feature], names: dict[str, list[int]], fips: dict[str, str],
+                 adm2_bases: Optional[dict[str, list[int]]] = None) -> None:
         self.features = features
+        # ADM2 names without their division word ('kent' for Kent County): looked up only
+        # when the text says the place is a division ('Kent district', 'Kent County')
+        self._adm2_bases = adm2_bases or {}
         self._squeezed_keys: Optional[dict[str, list[int]]] = None  # built on the first spelling variant
         self.fips = fips  # ISO alpha-3 -> FIPS 10-4 country code (GDELT's country codes)
         self._names = names
@@ -108,6 +128,10 @@ class Gazetteer:
         base = fold(adm1_base(name))
         if base != key:  # 'Kharkiv region': the division whose base name is 'Kharkiv'
             idx += [i for i in self._names.get(base, ()) if self.features[i].kind == "adm1"]
+        base2 = fold(adm2_base(name))
+        if base2 != key:  # 'Khyber district', 'Orange County': a second-level division
+            idx += [i for i in (*self._names.get(base2, ()), *self._adm2_bases.get(base2, ()))
+                    if self.features[i].kind == "adm2"]
         if not idx and len(key) >= 5:  # a spelling variant: 'Middle Shabelle', 'Hiran'
             idx = list(self._squeezed.get(squeeze(key), ())) or [
                 i for i in self._squeezed.get(squeeze(base), ()) if self.features[i].kind == "adm1"]
@@ -119,11 +143,18 @@ class Gazetteer:
         out.sort(key=lambda f: (-f.population, f.id))
         return out
 
+    def exact(self, name: str) -> list[Feature]:
+        """The features whose own or alternate name is exactly ``name`` (no division word
+        taken off): 'Gulu District' -> the division GeoNames calls so."""
+        return [self.features[i] for i in self._names.get(fold(name), ())]
+
     def primary(self, f: Feature, name: str) -> bool:
         """Whether ``name`` is the feature's own name (not one of its alternate names)."""
         k = fold(name)
         if fold(f.name) in (k, k + " city"):  # 'New York' is New York City's own name in the news
             return True
+        if f.kind == "adm2":
+            return fold(adm2_base(f.name)) == fold(adm2_base(name))
         return f.kind == "adm1" and fold(adm1_base(f.name)) == fold(adm1_base(name))
 
     def country(self, alpha3: str) -> Optional[Feature]:
@@ -145,6 +176,7 @@ def _parse(text: str) -> Gazetteer:
     features: list[Feature] = []
     names: dict[str, list[int]] = {}
     fips: dict[str, str] = {}
+    adm2_bases: dict[str, list[int]] = {}
     lines = text.splitlines()
     header = lines[1].split("\t")
     assert header[:3] == ["id", "name", "kind"], "places.tsv: unexpected header"
@@ -158,13 +190,16 @@ def _parse(text: str) -> Gazetteer:
         forms = [name, *(aliases.split("|") if aliases else [])]
         if kind == "adm1":
             forms += [adm1_base(x) for x in forms]
-        for form in forms:
-            k = fold(form)
+        keys = [fold(x) for x in forms]
+        if kind == "adm2":
+            for k in {fold(adm2_base(x)) for x in forms if adm2_word(x)} - set(keys):
+                adm2_bases.setdefault(k, []).append(i)
+        for k in keys:
             if k:
                 lst = names.setdefault(k, [])
                 if not lst or lst[-1] != i:
                     lst.append(i)
-    return Gazetteer(features, names, fips)
+    return Gazetteer(features, names, fips, adm2_bases)
 
 
 @lru_cache(maxsize=1)

@@ -6,13 +6,16 @@ In order:
    the 'to'/'into' phrase of the predicate or of its object; when the event's target is one
    of several destinations, that one;
 2. locative of the predicate ('in', 'at', 'near', 'outside', 'inside', 'across', 'along',
-   'on the border'), of the verb a nominal event hangs on, of the act an 'xcomp' names, of a
+   'on the border', 'between the towns of X and Y': the first), of the verb a nominal event hangs on, of the act an 'xcomp' names, of a
    nominal event's own clause ('meetings that wrapped up in Beijing') or phrases
    ('airstrikes by the army in the Middle Shabelle region');
 3. for material conflict and force posture (ASSAULT, COERCE, MOBILIZE) the country acted
    on, marked ``basis="target"``: the target actor's country, else the country whose forces
    or property the object names ('destroying Ivory Coast's air force');
-4. the dateline's city, marked ``basis="dateline"``.
+4. the place the previous sentence of the same paragraph established (an event located there
+   by its words, else the locative of that sentence's main verb), when the event's own
+   sentence names no place: marked ``basis="prior_sentence"`` (``sitrep.places``);
+5. the dateline's city, marked ``basis="dateline"``.
 
 Never merely any place in the sentence.
 """
@@ -36,6 +39,8 @@ LOCATIVE = members("event_place_words.tsv", "role", "locative")
 DESTINATION = members("event_place_words.tsv", "role", "destination")
 MOVEMENT = members("event_place_words.tsv", "role", "movement")
 VISIT = members("event_place_words.tsv", "role", "visit")
+BETWEEN = members("event_place_words.tsv", "role", "between")
+SETTLEMENT = members("event_place_words.tsv", "role", "settlement")
 TARGET_BASIS = {"ASSAULT", "COERCE", "MOBILIZE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})(?:,\s*([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}))?"
@@ -150,6 +155,11 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
         objs += [x for _, o in _preps(trig) for x in (o, *o.conjuncts)]
     for h in [*heads, *objs]:
         for p, o in _preps(h):
+            if p in BETWEEN and o.lemma_.lower() in SETTLEMENT:
+                # 'clashes between the towns of X and Y': the first town named
+                hit = _place_of(doc, o, geo_at)
+                if hit is not None:
+                    return place(hit, "locative")
             if p in LOCATIVE:
                 if p in ("on", "over", "off") and o.ent_type_ not in PLACE_ENTS and not (
                         place_nouns().get(o.lemma_.lower()) or place_nouns().get(o.lower_)):
@@ -179,4 +189,17 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
     return None
 
 
-__all__ = ["locate", "dateline", "LOCATIVE", "DESTINATION", "MOVEMENT"]
+def sentence_place(sent, doc: Doc, geo_at: Resolver) -> Optional[tuple[Geo, int, int, Optional[str]]]:  # noqa: ANN001
+    """The place a sentence's main verb is located at ('Fighting raged in Bakhmut on Sunday.'
+    -> Bakhmut): a locative phrase of the root or of a verb conjoined with it."""
+    root = sent.root
+    for h in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+        for p, o in _preps(h):
+            if p in LOCATIVE and p not in ("on", "over", "off"):
+                hit = _place_of(doc, o, geo_at)
+                if hit is not None:
+                    return hit
+    return None
+
+
+__all__ = ["locate", "dateline", "sentence_place", "LOCATIVE", "DESTINATION", "MOVEMENT"]

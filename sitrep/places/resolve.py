@@ -26,11 +26,14 @@ from typing import Iterable, Optional
 from ..entities.gazetteer import lookup as entity_lookup
 from ..record import Geo
 from ..wordlists import members
-from .gazetteer import ADM1_WORDS, Feature, fold, gazetteer
+from .gazetteer import ADM1_WORDS, ADM2_WORDS, Feature, adm2_word, fold, gazetteer
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _CITY_CUE = re.compile(r"\b(?:city|town|village|capital|port|municipality)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ADM1_CUE = re.compile(r"^\s+(?:%s)s?\b" % "|".join(ADM1_WORDS), re.IGNORECASE)
+# 'Khyber district', 'Bucha raion': a second-level division word after the name (group 1)
+_ADM2_CUE = re.compile(r"^\s+(%s)s?\b" % "|".join(ADM2_WORDS), re.IGNORECASE)
+_EITHER = frozenset(w.lower() for w in ADM1_WORDS) & frozenset(w.lower() for w in ADM2_WORDS)
 # the last of a list that the kind word follows: 'Bayelsa, Ogun and Lagos states'
 _ADM1_LIST_AFTER = re.compile(r"^(?:(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}){1,6}\s+(?:%s)s\b"
                               % "|".join(ADM1_WORDS))
@@ -117,14 +120,20 @@ def _qualifier(text: str) -> tuple[set, set]:
     return countries, adm1s
 
 
-def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optional[str], primary: bool) -> float:
+def _score(f: Feature, ctx: Context, local_cc: set, local_a1: set, want: Optional[str], primary: bool,
+           named: frozenset = frozenset()) -> float:
     s = math.log10(f.population + 10) / 10
-    s += {"country": 0.7, "capital": 0.6, "city": 0.3, "adm1": 0.2, "region": 0.4,
+    s += {"country": 0.7, "capital": 0.6, "city": 0.3, "adm1": 0.2, "adm2": 0.0, "region": 0.4,
           "continent": 0.4, "sea": 0.4}[f.kind]
     if primary:  # the feature's own name, not one of its alternate names ('Africa' for Mahdia)
         s += 1.5 if f.kind in ("continent", "region", "sea") else 0.3
     if want == "adm1":
         s += 1.0 if f.kind in ("adm1", "region") else -1.0
+    elif want == "adm2":  # 'Bucha raion': a second-level division
+        s += 1.0 if f.kind == "adm2" else -1.0
+    elif want == "division":  # 'Turkana County', 'Khyber district': either level, by country;
+        # a division whose own name carries the word ('Gulu District') first
+        s += (1.0 if f.id in named else 0.8) if f.kind in ("adm1", "adm2", "region") else -1.0
     elif want == "city":
         s += 0.8 if f.is_city else -0.8
     elif want == "qualifier":
@@ -178,9 +187,24 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
     cands = g.candidates(name)
     if cc and (f := g.country(cc)) is not None and f not in cands:
         cands.append(f)
+    m2 = _ADM2_CUE.match(after)
+    fallback = False  # only second-level divisions have the name, and no word says it is one
+    if m2 is None and not adm2_word(name):
+        # no word says it is a county or district: a second-level division is a candidate
+        # only when nothing else has the name
+        cands = [f for f in cands if f.kind != "adm2"] or cands
+        fallback = bool(cands) and cands[0].kind == "adm2"
+    elif m2 is not None:
+        # 'Kent' + 'district': the divisions so named (else what the name alone names)
+        cands = g.candidates(f"{name} {m2.group(1)}") or cands
     if not cands:
         return None
-    if _ADM1_CUE.match(after) or _ADM1_LIST_AFTER.match(after) or _ADM1_LIST_BEFORE.search(before):
+    named: frozenset = frozenset()
+    if m2 is not None or adm2_word(name):
+        word = (m2.group(1) if m2 is not None else name.split()[-1]).lower().rstrip("s")
+        want = "division" if word in _EITHER else "adm2"
+        named = frozenset(f.id for f in g.exact(f"{name} {m2.group(1)}" if m2 is not None else name))
+    elif _ADM1_CUE.match(after) or _ADM1_LIST_AFTER.match(after) or _ADM1_LIST_BEFORE.search(before):
         want = "adm1"
     elif _CITY_CUE.search(before) or _CITY_AFTER.match(after):
         want = "city"
@@ -200,12 +224,13 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         if c2:
             local_cc.add(c2)
     cands = _without_shadowed_towns(cands, ctx, local_cc, local_a1)
-    scored = sorted(((_score(f, ctx, local_cc, local_a1, want, g.primary(f, name)), f) for f in cands),
+    scored = sorted(((_score(f, ctx, local_cc, local_a1, want, g.primary(f, name), named), f) for f in cands),
                     key=lambda x: (-x[0], x[1].id))
     best_s, best = scored[0]
     if fold(name) in generic_names() and best.kind in ("adm1", "city") and not local_cc and ctx.weight(best.country) < 0.5:
         return None  # 'the East': a word, unless the article is about that country
-    supported = bool(local_cc) or ctx.weight(best.country) > 0 or best.kind in ("country", "continent", "region", "sea")
+    supported = (bool(local_cc) or ctx.weight(best.country) > 0 or best.kind in ("country", "continent", "region", "sea")
+                 or (best.kind == "adm2" and want in ("adm2", "division")))
     # Rivals: other countries' features named so (a division of the same name in the same
     # country as a city is the same place, for a reader).
     rivals = [s for s, f in scored[1:] if f.country != best.country]
@@ -219,6 +244,11 @@ def resolve_name(name: str, ctx: Optional[Context] = None, before: str = "", aft
         return None
     if conf < MIN_CONFIDENCE:
         return None
+    if best.kind == "adm2" and local_cc and best.country not in local_cc:
+        return None  # 'Charlevoix, Quebec' is no county of Michigan: a division the words contradict
+    if fallback and not (best.country in local_cc or (best.country, best.admin1) in local_a1 | ctx.adm1s
+                         or ctx.weight(best.country) >= 0.5):
+        return None  # 'Korea' is no district of India unless the story is about India
     if want != "city" and fold(name) == fold(best.name) and (t := territory_of(best)) is not None:
         # 'Gaza' in the news is the Gaza Strip; 'Gaza City', 'the city of Gaza' stay the city
         return to_geo(t, conf)
@@ -269,7 +299,7 @@ def resolve_entities(entities: list, text: str, title: Optional[str] = None) -> 
     for e in places:
         b, a = around(e)
         geo = resolve_name(names(e)[0], ctx, b, a)
-        if geo is not None and geo.feature == "adm1" and geo.country:
+        if geo is not None and geo.feature in ("adm1", "adm2") and geo.country and geo.admin1:
             ctx.adm1s.add((geo.country, geo.admin1))
             own[e.id] = (geo.country, geo.admin1)
         if geo is not None and geo.country:

@@ -18,7 +18,7 @@ from . import schema as S
 from .queries import geo_conds, in_language
 
 ORIGINS = ("entity", "mention")
-FEATURES = ("country", "adm1", "capital", "city", "continent", "region", "sea")
+FEATURES = ("country", "adm1", "adm2", "capital", "city", "continent", "region", "sea")
 
 
 def _conds(place, bbox, since, until, language, origin, feature, article) -> list:  # noqa: ANN001
@@ -70,7 +70,9 @@ def places(conn: Connection, place=None, bbox=None, since=None, until=None, lang
             select(p.c.article_id, p.c.field, p.c.start, p.c.end, p.c.text, p.c.origin, p.c.kind, p.c.ref_id, p.c.day)
             .where(*conds, p.c.geo_id == r["geo_id"])
             .order_by(p.c.day.desc(), p.c.article_id, p.c.field, p.c.start).limit(evidence)).mappings()
-        d["evidence"] = [dict(e, href=f"/articles/{e['article_id']}#article-text") for e in ev]
+        # each span links to its words on the article page (the page's anchor 'place-<start>')
+        d["evidence"] = [dict(e, href=f"/articles/{e['article_id']}#"
+                                    + (f"place-{e['start']}" if e["field"] == "text" else "article-text")) for e in ev]
         out.append(d)
     return out
 

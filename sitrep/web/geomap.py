@@ -137,7 +137,7 @@ def points(events: list[dict], colour: str = "quad") -> list[dict]:
 
 
 # The places layer: colour by the kind of feature named.
-FEATURE_FILL = {"country": "#2563eb", "adm1": "#7c3aed", "capital": "#dc2626", "city": "#ea580c",
+FEATURE_FILL = {"country": "#2563eb", "adm1": "#7c3aed", "adm2": "#a855f7", "capital": "#dc2626", "city": "#ea580c",
                 "region": "#0d9488", "sea": "#0891b2", "continent": "#64748b"}
 
 

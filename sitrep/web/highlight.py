@@ -57,19 +57,55 @@ def _spans(record: dict) -> list[tuple[int, int, str, Any]]:
     for ev in record.get("events") or []:
         add(ev.get("evidence"), "ev", ev)
         add(ev.get("trigger"), "trig", ev)
+    for sp, _geo in place_spans(record):
+        add(sp, "place", None)
     return out
+
+
+def anchor(span: Optional[dict]) -> Optional[str]:
+    """The element id of a place's words in the article text ('place-120'), the target of
+    the places panel's and the events panel's links; None for a span outside the body."""
+    if not span or span.get("field", "text") != "text" or span.get("start") is None:
+        return None
+    return f"place-{int(span['start'])}"
+
+
+def place_spans(record: dict) -> list[tuple[dict, dict]]:
+    """(span, geo) for every resolved place in the body: each mention of a place entity that
+    has a ``geo``, and each place phrase (``place_mentions``), in text order."""
+    out = []
+    for ent in record.get("entities") or []:
+        if ent.get("geo"):
+            out += [(m, ent["geo"]) for m in ent.get("mentions") or [] if m.get("field", "text") == "text"]
+    for pm in record.get("place_mentions") or []:
+        if pm.get("geo") and pm.get("span") and pm["span"].get("field", "text") == "text":
+            out.append((pm["span"], pm["geo"]))
+    out.sort(key=lambda x: (int(x[0].get("start", 0)), int(x[0].get("end", 0))))
+    return out
+
+
+def places(record: dict) -> list[dict]:
+    """The places panel: one row per feature (GeoNames id) with the anchors of its words."""
+    rows: dict[str, dict] = {}
+    for sp, geo in place_spans(record):
+        row = rows.setdefault(geo.get("id") or geo.get("name"), dict(geo, spans=[]))
+        a = anchor(sp)
+        if a and all(x["anchor"] != a for x in row["spans"]):
+            row["spans"].append({"anchor": a, "text": sp.get("text") or ""})
+    return sorted(rows.values(), key=lambda r: (-len(r["spans"]), r.get("name") or ""))
 
 
 def segments(record: dict) -> list[dict]:
     """Ordered, non-overlapping pieces covering ``record['text']`` exactly once.
 
     Each piece: ``text`` plus ``cls`` (space-separated: ent, ent-PERSON, quote, speaker,
-    ev, trig), ``ent`` (innermost entity id), ``quote`` (innermost quote id), ``events``
+    ev, trig, place), ``anchor`` (element id where a resolved place's words start), ``ent`` (innermost entity id), ``quote`` (innermost quote id), ``events``
     (space-separated event ids), ``title`` (hover text).
     """
     text = record.get("text") or ""
     spans = _spans(record)
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    anchors = {s: f"place-{s}" for s, _, kind, _ in spans if kind == "place"}
     labels = _Labels(record)
     # Sweep: spans sorted by start join the active set at their start, leave at their end.
     spans.sort(key=lambda sp: sp[0])
@@ -88,6 +124,8 @@ def segments(record: dict) -> list[dict]:
             pieces[-1]["text"] += text[a:b]
             continue
         piece = _piece(labels, text[a:b], active)
+        if a in anchors and any(sp[2] == "place" and sp[0] == a for sp in active):
+            piece["anchor"] = anchors[a]
         if pieces and {k: v for k, v in pieces[-1].items() if k != "text"} == {k: v for k, v in piece.items() if k != "text"}:
             pieces[-1]["text"] += piece["text"]
         else:
@@ -122,6 +160,8 @@ def _piece(labels: _Labels, text: str, active: list) -> dict:
     best: dict[str, tuple[int, Any]] = {}
     evs: set[str] = set()
     for s, e, kind, payload in active:
+        if kind == "place":
+            continue
         if kind not in best or e - s < best[kind][0]:
             best[kind] = (e - s, payload)
         if kind in ("ev", "trig"):
@@ -140,6 +180,8 @@ def _piece(labels: _Labels, text: str, active: list) -> dict:
         cls.append("speaker")
     if evs:
         cls.append("ev")
+    if any(kind == "place" for _, _, kind, _ in active):
+        cls.append("place")
     if "trig" in best:
         cls.append("trig")
         trig = best["trig"][1]

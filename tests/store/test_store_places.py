@@ -35,7 +35,7 @@ def test_places_count_entities_and_place_mentions(store):
     assert texts == [("Poland", "entity", "GPE"), ("Polish border", "mention", "border")]
     for e in pol["evidence"]:
         assert STORY_BORDER[e["start"]:e["end"]] == e["text"] and e["day"] == "2022-06-02"
-        assert e["href"] == f"/articles/{border_story().id}#article-text"
+        assert e["href"] == f"/articles/{border_story().id}#place-{e['start']}"
     assert got[0]["adm1"] == "UKR.07"
 
 

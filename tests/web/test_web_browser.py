@@ -228,10 +228,32 @@ def test_map_places_layer_draws_named_places_and_opens_their_article(site, page)
     # the list's first evidence link opens the article of that mention
     first = data["points"][0]["evidence"][0]
     rows.first.locator("a.evidence-link").first.click()
-    page.wait_for_url(f"**/articles/{first['article_id']}#article-text")
+    page.wait_for_url(f"**/articles/{first['article_id']}#place-{first['start']}")
     assert page.locator("#article-text").is_visible()
+    assert page.evaluate("document.querySelector(':target').id") == f"place-{first['start']}"
     # a filter: only place phrases (the seed's border and territory)
     page.goto(f"{site['url']}/map?layer=places&origin=mention")
     twin = httpx.get(f"{site['url']}/api/map?layer=places&origin=mention").json()
     assert page.locator("svg#event-map circle.place-point").count() == len(twin["points"]) > 0
     assert "Ukrainian border" in page.locator("#map-places").inner_text()
+
+
+def test_seed_article_places_panel_links_each_place_to_its_words(site, page):
+    seed = site["seed"].model_dump(mode="json")
+    rows = highlight.places(seed)
+    assert rows, "the seed record has no resolved place"
+    page.goto(f"{site['url']}/articles/{seed['id']}")
+    assert page.locator("#places-panel li").count() == len(rows)
+    for row in rows:
+        for sp in row["spans"]:
+            target = page.locator(f"#article-text #{sp['anchor']}")
+            assert target.count() == 1 and target.inner_text().startswith(sp["text"].split()[0])
+    first = rows[0]["spans"][0]
+    page.locator(f'#places-panel a[href="#{first["anchor"]}"]').first.click()
+    assert page.evaluate("location.hash") == f"#{first['anchor']}"
+    assert page.evaluate("document.querySelector(':target').id") == first["anchor"]
+    placed = [e for e in seed["events"] if e.get("place") and highlight.anchor(e["place"].get("span"))]
+    for ev in placed:
+        href = f"#{highlight.anchor(ev['place']['span'])}"
+        assert page.locator(f"#event-{ev['id']} .event-place a").get_attribute("href") == href
+    page.screenshot(path=str(SHOTS / "seed_article_places.png"), full_page=True)
