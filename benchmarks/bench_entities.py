@@ -32,7 +32,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()
 GT = SHARED / "data" / "extraction" / "article-extraction-benchmark" / "ground-truth.json"
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "entities"
 COARSE = {"PERSON": "PER", "ORG": "ORG", "MEDIA": "ORG", "IGO": "ORG", "GPE": "LOC", "LOC": "LOC",

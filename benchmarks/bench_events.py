@@ -33,7 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()
 DERIVED = SHARED / "data" / "events" / "derived"
 SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
 

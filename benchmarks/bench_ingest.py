@@ -36,7 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PAGES = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark" / "html"
+from sitrep.refdata import shared_path  # noqa: E402
+PAGES = shared_path("data", "extraction", "article-extraction-benchmark", "html")
 
 
 def make_inputs(n: int, out: Path, form: str = "text") -> int:

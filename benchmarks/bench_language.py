@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-READABILITY = ROOT.parent / "shared" / "data" / "extraction" / "readability-test-pages"
+from sitrep.refdata import shared_path  # noqa: E402
+READABILITY = shared_path("data", "extraction", "readability-test-pages")
 SHORT = ROOT / "benchmarks" / "gold" / "language" / "short_texts.jsonl"
 
 

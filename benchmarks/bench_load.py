@@ -24,10 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+from sitrep.refdata import shared_path  # noqa: E402
 
 from web_helpers import build_store, free_port  # noqa: E402
 
-SEED = ROOT.parent / "shared" / "seed" / "000_1b53613618b3b9f0.txt"
+SEED = shared_path("seed", "000_1b53613618b3b9f0.txt")
 
 
 def pct(values: list[float], q: float) -> float:

@@ -35,12 +35,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark" / "ground-truth.json"
+from sitrep.refdata import shared_path  # noqa: E402
+SHARED = shared_path("data", "extraction", "article-extraction-benchmark", "ground-truth.json")
 GOLD = ROOT / "benchmarks" / "gold" / "quotes" / "gold.jsonl"
 # Annotated after the rules were written; its first run is reported in docs/quotes.md.
 HELDOUT = ROOT / "benchmarks" / "gold" / "quotes" / "heldout.jsonl"
-POLNEAR_DEV = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "dev"
-SCORER = ROOT.parent / "shared" / "tools" / "score_attributions.py"
+POLNEAR_DEV = shared_path("data", "attribution", "polnear", "dev")
+SCORER = shared_path("tools", "score_attributions.py")
 STRIP = " \t\r\n\"'“”‘’«»„,.;:"
 SPACY_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 

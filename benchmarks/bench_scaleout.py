@@ -37,7 +37,8 @@ from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()
 DATA = SHARED / "data" / "extraction" / "article-extraction-benchmark" / "page-text.jsonl"
 
 

@@ -36,10 +36,11 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+from sitrep.refdata import shared_path  # noqa: E402
 GOLD_DIR = ROOT / "benchmarks" / "gold" / "timex"
 VOA = ROOT / "benchmarks" / "gold" / "voa" / "stories.jsonl"
 SETS = ("old-dev", "old-heldout", "voa-dev", "voa-heldout")
-SHARED = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark" / "ground-truth.json"
+SHARED = shared_path("data", "extraction", "article-extraction-benchmark", "ground-truth.json")
 
 
 def load(name: str):

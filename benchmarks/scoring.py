@@ -18,7 +18,8 @@ from typing import Iterable, Optional
 _TOKEN = re.compile(r"\w+", re.U)
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_DIR = ROOT.parent / "shared" / "data" / "extraction" / "article-extraction-benchmark"
+from sitrep.refdata import shared_path  # noqa: E402
+BENCH_DIR = shared_path("data", "extraction", "article-extraction-benchmark")
 
 
 def ngrams(text: str, n: int = 4) -> Counter:

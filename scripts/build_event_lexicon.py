@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+from sitrep.refdata import shared_path  # noqa: E402
 DATA = ROOT / "sitrep" / "data"
 PREPS = {"TO", "WITH", "AGAINST", "ON", "FOR", "OF", "FROM", "IN", "INTO", "OVER", "BY", "AT", "TOWARD", "TOWARDS",
          "ABOUT", "NEAR", "UNDER", "BEFORE", "AFTER", "BEHIND", "BETWEEN", "AMONG", "ACROSS", "ALONG", "AROUND",
@@ -330,5 +331,5 @@ def build(events_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    default = ROOT.parent / "shared" / "data" / "events"
+    default = shared_path("data", "events")
     build(Path(sys.argv[1]) if len(sys.argv) > 1 else default)

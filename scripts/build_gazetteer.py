@@ -28,7 +28,8 @@ from pathlib import Path
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()
 PETRARCH = SHARED / "data" / "events" / "petrarch"
 OUT = ROOT / "sitrep" / "data"
 

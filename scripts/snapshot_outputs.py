@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))  # as tests/conftest.py
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()  # as tests/conftest.py
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
 

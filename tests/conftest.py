@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
+from sitrep.refdata import shared_dir  # noqa: E402
+SHARED = shared_dir()
 SEED = SHARED / "seed" / "000_1b53613618b3b9f0.txt"
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
