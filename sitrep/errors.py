@@ -127,6 +127,11 @@ class SitrepError(Exception):
         prefix = f"{doc}: " if doc else ""
         super().__init__(f"{prefix}{ec}: {self.reason}")
 
+    def __reduce__(self):  # noqa: ANN204 - pickling (Dask workers, process pools)
+        # The default would call __init__ with the message as the code; rebuild from the parts.
+        state = {k: v for k, v in self.__dict__.items() if k != "code"}
+        return _rebuild, (type(self), str(self.code), self.args, state)
+
     @classmethod
     def from_message(cls, code: str, message: str, doc: Optional[str] = None) -> "SitrepError":
         """Rebuild the exception of a stored error (an error record's ``code`` and ``error``)."""
@@ -137,6 +142,14 @@ class SitrepError(Exception):
         prefix = f"{doc}: {ec}: " if doc else f"{ec}: "
         exc.reason = message[len(prefix):] if message.startswith(prefix) else message
         return exc
+
+
+def _rebuild(cls: type, code: str, args: tuple, state: dict) -> SitrepError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    exc.code = Errors.get(code)
+    return exc
 
 
 class InputError(SitrepError):

@@ -73,3 +73,14 @@ def test_check_names_the_package_and_its_install_command():
     assert requirement("dateparser") == "dateparser<2,>=1.2"  # as pyproject.toml declares it
     assert install_command("py3langid") == "python -m pip install 'py3langid<1,>=0.3'"
     check_modules(PIPELINE_MODULES)  # this environment has them all
+
+
+def test_dask_ingest_with_a_broken_package_is_the_same_one_line(tmp_path, broken):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "p.html").write_text(PAGE, encoding="utf-8")
+    db = tmp_path / "c.db"
+    r = run(["ingest", folder, "--db", db, "--engine", "dask", "--no-progress"], broken, tmp_path)
+    assert (r.returncode, r.stdout, r.stderr) == (1, "", LINE + "\n")
+    assert not db.exists()

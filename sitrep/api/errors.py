@@ -53,14 +53,20 @@ def respond(request: Request, err: ApiError):
                         headers=err.headers)
 
 
+# The server lacks something it needs (the spaCy model, a runtime package): not the request's
+# fault, and the same request works once it is installed.
+_UNAVAILABLE = frozenset({Errors.E301, Errors.E306})
+
+
 def from_sitrep_error(exc: SitrepError) -> ApiError:
     """The response for a library error: a document too large is 413, an unreadable or
-    unprocessable document or a bad option 422, a database problem 503."""
+    unprocessable document or a bad option 422, a database problem or a missing model or
+    package (E301, E306) 503."""
     if isinstance(exc, ApiError):
         return exc
     if isinstance(exc, InputError):
         status = 413 if exc.code == Errors.E005 else 422
-    elif isinstance(exc, StoreError):
+    elif isinstance(exc, StoreError) or exc.code in _UNAVAILABLE:
         status = 503
     else:  # ConfigError, ExtractionError
         status = 422

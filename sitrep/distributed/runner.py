@@ -53,6 +53,10 @@ def connect(scheduler: Optional[str] = None, workers: int = 2, client=None) -> I
         yield c
 
 
+# ConfigErrors that mean the worker's environment lacks something (the spaCy model, a package).
+WORKER_SETUP = frozenset({Errors.E301, Errors.E306})
+
+
 def _count_workers(client) -> int:
     try:
         return len(client.scheduler_info(n_workers=-1)["workers"])
@@ -136,6 +140,11 @@ def ingest_dask(
     crash or a lost worker does only what is missing (lost partitions are retried).
     """
     t0 = time.perf_counter()
+    if annotate is None:
+        # A missing package is one E306 here, before a cluster starts, as local ingest does.
+        from ..deps import check as check_deps
+
+        check_deps()
     if scheduler and not out_dir:
         # A temporary folder on this machine is not where remote workers can write.
         raise ConfigError(Errors.E302, reason="a --scheduler cluster needs --out: a folder every worker can write "
@@ -172,6 +181,11 @@ def ingest_dask(
                     exc = fut.exception()
                 except BaseException as cancelled:  # noqa: BLE001 - a cancelled future raises here
                     exc = cancelled
+                if isinstance(exc, ConfigError) and exc.code in WORKER_SETUP:
+                    # A worker without the model or a package fails every partition the same
+                    # way: stop with that one error; rows for it would block the rerun.
+                    c.cancel(list(futures))
+                    raise exc
                 summary = _lost_partition(part, str(out), exc, max_bytes)
             fut.release()
             summaries[part.key] = summary

@@ -433,3 +433,26 @@ def test_partition_whose_worker_dies_becomes_error_rows(client, tmp_path):
     lost = sorted((e["input_id"] or "", e["code"]) for e in errors)
     assert lost == [("", "E008"), ("k0", "E101"), ("k1", "E101"), ("k2", "E101"), ("k3", "E101")]
     assert all("dask task" in e["error"] for e in errors if e["code"] == "E101")
+
+
+def annotate_without_package(records, **options):
+    """What annotate_batch raises on a worker whose environment lacks a runtime package."""
+    from sitrep.errors import Errors
+
+    raise Errors.E306(package="trafilatura", reason="ModuleNotFoundError: No module named 'lxml_html_clean'",
+                      install="python -m pip install 'trafilatura<3,>=2.0'")
+
+
+def test_a_worker_without_a_package_stops_the_run_with_one_e306(client, tmp_path):
+    # Issue 13: not an E101 row per document (rows a rerun would skip as known errors).
+    write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    db = tmp_path / "c.db"
+    with pytest.raises(ConfigError) as err:
+        ingest_dask([str(tmp_path / "in" / "batch.jsonl")], db_url=str(db), out_dir=str(out), client=client,
+                    partition_size=2, annotate=annotate_without_package)
+    assert str(err.value) == ("E306: required package trafilatura cannot be imported (ModuleNotFoundError: No "
+                              "module named 'lxml_html_clean'); install it: python -m pip install "
+                              "'trafilatura<3,>=2.0'")
+    assert not db.exists()
+    assert not (out / "_done").exists() or list((out / "_done").iterdir()) == []
