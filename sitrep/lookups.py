@@ -12,6 +12,7 @@ in the same order, so the records are unchanged.
 * :func:`intervals_of` - the :class:`Intervals` of one of a Doc's lists, built once and
   kept while that list is unchanged (same object, same length);
 * :func:`by_id` - the first item with each ``id`` of a Doc's list, kept the same way;
+* :func:`cached` - any index of a Doc's list, kept the same way;
 * :func:`ents_within` - ``span.ents`` from the span's own tokens (spaCy's ``Span.ents``
   walks every entity of the document).
 """
@@ -59,7 +60,9 @@ class Intervals:
                                                       bisect_right(self._starts, at)))
 
 
-def _cached(doc: Doc, name: str, items: Sequence[Any], build: Callable[[Sequence[Any]], Any]) -> Any:
+def cached(doc: Doc, name: str, items: Sequence[Any], build: Callable[[Sequence[Any]], Any]) -> Any:
+    """``build(items)`` for one of ``doc``'s lists, made once and kept while that list is
+    unchanged (same object, same length); ``name`` keeps one index apart from another."""
     cache = doc.user_data.setdefault(CACHE_KEY, {})
     hit = cache.get(name)
     # The list itself is kept in the entry, so its id cannot be reused by another list.
@@ -72,7 +75,7 @@ def _cached(doc: Doc, name: str, items: Sequence[Any], build: Callable[[Sequence
 
 def intervals_of(doc: Doc, name: str, items: Optional[Sequence[Any]]) -> Intervals:
     """The :class:`Intervals` of ``items`` (one of ``doc``'s lists, e.g. ``doc._.sitrep.times``)."""
-    return _cached(doc, name, items if items is not None else [], Intervals)
+    return cached(doc, name, items if items is not None else [], Intervals)
 
 
 def by_id(doc: Doc, name: str, items: Optional[Sequence[Any]], key: Callable[[Any], Hashable] = lambda x: x.id) -> dict:
@@ -84,7 +87,7 @@ def by_id(doc: Doc, name: str, items: Optional[Sequence[Any]], key: Callable[[An
             out.setdefault(key(x), x)
         return out
 
-    return _cached(doc, name, items if items is not None else [], build)
+    return cached(doc, name, items if items is not None else [], build)
 
 
 def ents_within(span: Span) -> list[Span]:

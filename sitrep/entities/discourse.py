@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -87,6 +88,7 @@ def repeats(doc: Doc, ents: list[Span]) -> list[Span]:
     for key in labels:
         by_first[key[0]].append(key)
     added = []
+    lowercase: Optional[set[str]] = None  # the doc's lowercase words, read once when needed
     for tok in doc:
         if tok.i in covered or tok.text not in by_first:
             continue
@@ -94,8 +96,11 @@ def repeats(doc: Doc, ents: list[Span]) -> list[Span]:
             end = tok.i + len(key)
             if end > len(doc) or tuple(t.text for t in doc[tok.i:end]) != key or any(i in covered for i in range(tok.i, end)):
                 continue
-            if len(key) == 1 and _opens_sentence(tok) and tok.lower_ in _lowercase_words(doc):
-                continue  # "Schools should ...": a sentence-initial common word
+            if len(key) == 1 and _opens_sentence(tok):
+                if lowercase is None:
+                    lowercase = _lowercase_words(doc)
+                if tok.lower_ in lowercase:
+                    continue  # "Schools should ...": a sentence-initial common word
             if _name_word(doc, end) or (not tok.is_sent_start and _name_word(doc, tok.i - 1)):
                 continue  # "Quad Summit": part of a longer name the model did not tag
             added.append(Span(doc, tok.i, end, label=labels[key].most_common(1)[0][0]))

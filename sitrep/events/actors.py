@@ -61,7 +61,7 @@ def _name_span(tok: Token) -> tuple[int, int]:
     return start, tok.idx + len(tok.text)
 
 
-def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
+def _entity_country(doc: Doc, ent, orths=None) -> tuple[Optional[str], Optional[str]]:  # noqa: ANN001
     """Country and code of an entity; when the entities stage left them empty, read the
     premodifiers of its mentions ('Russian President Vladimir Putin')."""
     country, code = getattr(ent, "country", None), getattr(ent, "actor_code", None)
@@ -80,7 +80,8 @@ def _entity_country(doc: Doc, ent) -> tuple[Optional[str], Optional[str]]:
         return None, None
     # Any mention of the same surname whose left context names a country.
     surname = ent.name.split()[-1]
-    orths = doc.to_array(ORTH)
+    if orths is None:
+        orths = doc.to_array(ORTH)
     for i in (orths == hash_string(surname)).nonzero()[0].tolist():
         t = doc[i]
         if t.text != surname:  # guards the (theoretical) hash collision
@@ -120,11 +121,14 @@ class ActorResolver:
         # the entity kept alive alongside so the id cannot be reused).
         self._countries: dict[int, tuple[object, tuple[Optional[str], Optional[str]]]] = {}
         self._natural: dict[str, bool] = {}
+        self._orths = None  # doc.to_array(ORTH), made once (a copy of every token's hash)
 
     def entity_country(self, ent) -> tuple[Optional[str], Optional[str]]:
         hit = self._countries.get(id(ent))
         if hit is None:
-            hit = self._countries[id(ent)] = (ent, _entity_country(self.doc, ent))
+            if self._orths is None and not (getattr(ent, "country", None) or getattr(ent, "actor_code", None)):
+                self._orths = self.doc.to_array(ORTH)
+            hit = self._countries[id(ent)] = (ent, _entity_country(self.doc, ent, self._orths))
         return hit[1]
 
     def is_natural(self, ent) -> bool:
@@ -306,8 +310,8 @@ class ActorResolver:
             if self.is_natural(ent):
                 return None
             # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
-            for s, e, mid in doc._.sitrep.mentions or []:
-                if mid == eid and s <= tok.idx < e:
+            for s, e, mid in intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(tok.idx, tok.idx + 1):
+                if mid == eid:  # the first mention (in list order) holding the token
                     text = self.text[s:e]
                     break
             country, code = self.entity_country(ent)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..entities import entity_at
+from ..lookups import intervals_of
 from ..record import EventQuantity
 from ..timex import quantity_for_token, time_for_token
 from .syntax import prep_objects
@@ -38,7 +39,7 @@ def event_date(st: "DocState", sent: SpacySpan, tok: Token) -> Optional[str]:
             if t.dep_ not in ("xcomp", "acomp") or t.head is t:
                 break
             t = t.head
-        for tx in st.times:
+        for tx in intervals_of(st.doc, "event_times", st.times).overlapping(sent.start_char, sent.end_char):
             if sent.start_char <= tx.start and tx.end <= sent.end_char:
                 return tx.value
     return st.doc._.sitrep.published
@@ -58,7 +59,7 @@ def event_location(st: "DocState", tok: Token, used: set[int]) -> tuple[Optional
 def event_quantity(st: "DocState", theme: Token) -> Optional[EventQuantity]:
     sub = list(theme.subtree)
     start, end = sub[0].idx, theme.idx + len(theme.text)
-    for q in st.quantities:
+    for q in intervals_of(st.doc, "event_quantities", st.quantities).overlapping(start, end):
         if start <= q.start and q.end <= end:
             return EventQuantity(value=q.value, unit=q.unit or theme.text.lower())
     q = quantity_for_token(st.doc, theme)

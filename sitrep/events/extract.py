@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..lookups import Intervals
 from ..record import Actor, Event, Quote, content_id, make_span
 from . import coding, lexicon, patterns
 from .actors import ActorResolver
@@ -73,8 +74,15 @@ class DocState:
                       and t.type in ("DATE", "TIME")]
         self.quantities = list(doc._.sitrep.quantities or [])
         self.quotes: list[Quote] = list(doc._.sitrep.quotes or [])
+        # The quotes' parts in the body's text, by offset: (start, end, index of the quote).
+        self._quote_parts = Intervals([(p.start, p.end, i) for i, q in enumerate(self.quotes)
+                                       for p in q.parts if p.field == "text"])
         self.headline = _headline(doc)
         self.table = lexicon.load_lexicon()
+
+    def quotes_holding(self, at: int) -> list[Quote]:
+        """The quotes (in list order) with a part of the body's text that holds offset ``at``."""
+        return [self.quotes[i] for i in sorted({p[2] for p in self._quote_parts.overlapping(at, at + 1)})]
 
 
 def extract_events(doc: Doc) -> list[Event]:
@@ -510,12 +518,11 @@ def _attribution(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
     mod, speaker_tok = modality(tok)
     reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
     if mod == "asserted" and not _presupposed(tok):
-        for q in st.quotes:
-            if any(p.field == "text" and p.start <= tok.idx < p.end for p in q.parts):
-                reporter = _quote_speaker(st, q)
-                if reporter is not None:
-                    mod = "reported"
-                    break
+        for q in st.quotes_holding(tok.idx):
+            reporter = _quote_speaker(st, q)
+            if reporter is not None:
+                mod = "reported"
+                break
     return mod, reporter if mod == "reported" else None
 
 

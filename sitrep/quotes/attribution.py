@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from .. import entities as _entities
 from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
+from ..lookups import intervals_of
 from .reported import issuer, prep_of_frame
 from .cues import cue_lemma, record_class, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
@@ -277,7 +278,8 @@ def resolve_speaker(doc: Doc, head: Token, start: int, end: int, history: Speake
         # "A Kremlin statement", "a spokesperson from Johnson's office": the entity inside
         # the mention is who the statement speaks for.
         m_start, m_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        for s, e, mid in doc._.sitrep.mentions or []:
+        # The first mention (in list order) inside the phrase; those all overlap it.
+        for s, e, mid in intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(m_start, m_end):
             if s >= m_start and e <= m_end:
                 eid = mid
                 break

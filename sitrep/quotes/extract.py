@@ -31,6 +31,7 @@ from .attribution import (
     speaker_token,
 )
 from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
+from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
 from .notquotes import not_a_quote
@@ -343,6 +344,7 @@ def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
 
 def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
     quoted = Intervals([(m.open_at, (m.close_at + 1) if m.close_at is not None else m.end) for m in marks])
+    index = MarkIndex(marks)
     text = doc_text(doc)
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -391,22 +393,19 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             if t.pos_ in ("VERB", "AUX") and t.i < speaker.i and start > speaker.idx and not text[doc[sp_end - 1].idx + len(doc[sp_end - 1]):start].strip(" ,"):
                 continue                 # 'said Skelly, a longtime operative': an apposition, not a report
             # A clause that stops inside a marked fragment takes the fragment's closing mark.
-            for m in marks:
-                if start <= m.open_at < end and m.close_at is not None and m.close_at >= end:
-                    end = m.close_at + 1
-                if m.open_at < start <= m.start and m.end < end:
-                    start = m.open_at        # ... and one that starts inside it, its opening mark
+            # ... and one that starts inside it, its opening mark.
+            start, end = index.widen(start, end)
             # What the clause says beyond its marked parts: a clause that is all quote is
             # already covered by the marked quote itself.
             words = [x for x in _tokens_in(doc, start, end) if x.is_alpha and not _in_quotes(x.idx, quoted)]
             if len(words) < min_words:
                 continue
-            has_marks = any(start <= m.start < end for m in marks)
+            has_marks = index.content_starts_in(start, end)
             seen.add((start, end))
             out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
     taken = {(c.start, c.end) for c in out}
     for colon, head, (start, end) in colon_headings(doc):
-        if (start, end) not in taken and not any(m.open_at <= start < (m.close_at or m.end) for m in marks):
+        if (start, end) not in taken and not index.inside(start):
             out.append(Candidate(start, end, "indirect", cue=colon, speaker=head))
     return _outermost(out)
 
@@ -415,9 +414,10 @@ def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Drop a broad-cue attribution whose cue lies inside another's content: each word
     belongs to one attribution ("Trump said Clinton wants to win" is Trump's claim)."""
     keep = []
+    spans = Intervals(cands)
     for c in cands:
         if c.cue is not None and not is_cue(c.cue) and any(
-                o is not c and o.start <= c.cue.idx < o.end for o in cands):
+                o is not c for o in spans.overlapping(c.cue.idx, c.cue.idx + 1)):
             continue
         keep.append(c)
     return keep

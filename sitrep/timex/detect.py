@@ -15,12 +15,14 @@ prepositions excluded ("on February 2" -> "February 2"; "late on February 2" ->
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
 from ..contract import doc_text
+from ..lookups import Intervals
 from ..record import TimeExpr
 from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
@@ -216,12 +218,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _select(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest spans first; drop anything overlapping an already kept span."""
-    kept: list[tuple[int, int]] = []
+    """Longest spans first; drop anything overlapping an already kept span. The kept spans
+    never overlap, so the neighbours by start (a bisection) are the only ones to check."""
+    starts: list[int] = []  # the kept spans, sorted by start
+    ends: list[int] = []
     for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
-        if all(e <= ks or s >= ke for ks, ke in kept):
-            kept.append((s, e))
-    return sorted(kept)
+        i = bisect_left(starts, s)
+        if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+    return list(zip(starts, ends))
 
 
 _SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
@@ -260,6 +267,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
     anchor_text = ""
     frame: Optional[dict] = None  # the last explicit year-bearing date: the story's own time
     sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+    sent_starts = [a for a, _ in sents]
     for ps, pe in _select(list(resolved)):
         kind, value, dirn = resolved[(ps, pe)]
         lead = LEADING.search(text[max(0, ps - 16):ps])
@@ -285,7 +293,7 @@ def find_times(doc: Doc) -> list[TimeExpr]:
                 kind, value = "DURATION", _UNIT_LETTER[m["unit"].lower()]  # "over the next decade": a stretch
             elif _relative(span_text, kind, value, dirn):
                 anc, reason = "published", "publication date"
-                si = _sent_index(sents, ps)
+                si = _sent_index(sents, ps, sent_starts)
                 if (_MONTH_NAME.search(span_text) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value or "")
                         and not re.search(r"(?i)\b(?:last|next|this|coming|past)\b", span_text)):
                     year = story_year(text, ps, frame, sents[si][0], sents[si - 1][0] if si > 0 else None)
@@ -319,10 +327,12 @@ def value_is_ref(value: Optional[str]) -> bool:
     return bool(value) and value.endswith("_REF")
 
 
-def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
-    for i, (a, b) in enumerate(sents):
-        if a <= pos < b:
-            return i
+def _sent_index(sents: list[tuple[int, int]], pos: int, starts: list[int]) -> int:
+    """The sentence holding ``pos`` (the last one when none does); ``starts`` are the
+    sentences' starts (sentences are in order and do not overlap)."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < sents[i][1]:
+        return i
     return len(sents) - 1
 
 
@@ -338,6 +348,9 @@ def _gap(text: str, a: TimeExpr, b: TimeExpr) -> int:
 def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
     """A bare clock time takes the day named in its sentence ("at 10 a.m. on Monday"),
     not the publication day. The nearest full-day DATE in the same sentence wins."""
+    # Full-day DATEs by offset (only TIMEs are replaced below, so this list stands).
+    day_at = Intervals([d for d in times if d.type == "DATE" and d.value and _DAY.match(d.value)],
+                       lambda d: (d.start, d.start + 1))
     for i, t in enumerate(times):
         bare = normalise(t.text, None)
         if t.type != "TIME" or not bare or not (bare[1] or "").startswith("XXXX-XX-XXT"):
@@ -346,8 +359,7 @@ def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
         if span is None:
             continue
         sent = span.sent
-        days = [d for d in times if d.type == "DATE" and d.value and _DAY.match(d.value)
-                and sent.start_char <= d.start < sent.end_char]
+        days = day_at.overlapping(sent.start_char, sent.end_char)  # starting inside the sentence
         if not days and _generic_clock(span):
             times[i] = t.model_copy(update={"value": bare[1], "anchor": None, "anchor_reason": None})
             continue  # "Minors get home around 9 p.m.": any day, not the publication day
@@ -363,7 +375,7 @@ def _date_clock_times(doc: Doc, times: list[TimeExpr]) -> list[TimeExpr]:
 def _generic_clock(span: Span) -> bool:
     """A clock time of no particular day: habitual present ("get home around 9 p.m.") or a
     rule's hours ("gaming between the hours of 10 p.m. and 8 a.m.")."""
-    before = span.doc.text[span.sent.start_char:span.start_char]
+    before = doc_text(span.doc)[span.sent.start_char:span.start_char]
     if re.search(r"\bhours of\b", before):
         return True
     tok = span.root
