@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lookups import Intervals
 from ..record import Actor, Event, Quote, content_id, make_span
-from . import coding, lexicon, patterns
+from . import coding, lexicon, patterns, stance
 from .actors import ActorResolver
 from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
                         fallback_targets, place_targets, same_actor, theme_of)
@@ -38,8 +38,6 @@ RECIPROCAL_VERBS = words("reciprocal_verb")
 # incursion would be a tragic miscalculation').
 WARNING_NOUNS = words("warning_noun")
 WARNING_VERBS = words("warning_verb")
-# Predicate nouns/adjectives that reject what the subject names ('the demand is a nonstarter').
-REJECTION_WORDS = words("rejection_word")
 # Speech acts whose content says what someone else must do are demands ('X said Y must ...').
 OBLIGATION_SPEECH = words("obligation_speech")
 OBLIGATION_AUX = words("obligation_aux")
@@ -97,7 +95,8 @@ def extract_events(doc: Doc) -> list[Event]:
             elif tok.pos_ == "NOUN":
                 _nominal(state, sent, tok)
             elif tok.pos_ == "ADJ":
-                _readiness(state, sent, tok)
+                if not (stance.is_attitude(tok) and _stance(state, sent, tok, stance.attitude(state, tok))):
+                    _readiness(state, sent, tok)
     _specific_threats(doc, state.events)
     return state.events
 
@@ -124,7 +123,9 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     lem = _lemma(tok)
     if lem in WARNING_VERBS and _warning(st, sent, tok):
         return
-    if lem in SPEECH and _rejection(st, sent, tok):
+    if lem in SPEECH and _stance(st, sent, tok, stance.judgement(st, tok)):
+        return
+    if _stance(st, sent, tok, stance.evaluation(st, tok) or (stance.attitude(st, tok) if stance.is_attitude(tok) else None)):
         return
     if lem in OBLIGATION_SPEECH and _obligation(st, sent, tok):
         return
@@ -267,20 +268,13 @@ def _warning(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     return False
 
 
-def _rejection(st: DocState, sent: SpacySpan, tok: Token) -> bool:
-    """'NATO has said the demand is a nonstarter': the speaker rejects what the subject names."""
-    for comp in children(tok, "ccomp"):
-        preds = children(comp, "attr", "acomp")
-        if not any(p.lemma_.lower() in REJECTION_WORDS for p in preds):
-            continue
-        subj = subject_of(tok)
-        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-        things = children(comp, "nsubj", "nsubjpass")
-        targets = [(t, a) for t in things if (a := anaphor(st, t)) is not None]
-        c = coding.code("120")
-        _emit(st, sent, tok, c, sources, targets, None)
-        return bool(sources)
-    return False
+def _stance(st: DocState, sent: SpacySpan, tok: Token, found) -> bool:
+    """Emit a stance (sitrep.events.stance) as events; True when one with a source was found."""
+    if found is None:
+        return False
+    cameo, sources, targets = found
+    _emit(st, sent, tok, coding.code(cameo), sources, targets, None)
+    return bool(sources)
 
 
 def _claim(st: DocState, sent: SpacySpan, tok: Token) -> bool:
@@ -371,12 +365,17 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
                 or (any(c.dep_ == "poss" and st.actors.actors(c) for c in tok.children) and any(p == "of" for p, _ in preps)))
     # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
     aimed = any(p in ("against", "on") and st.actors.actors(o) for p, o in preps)
-    own_args = own_args or aimed
-    if not (light or own_args):
+    # 'support from France', 'retaliation from Beijing': the giver is the noun's own actor.
+    own_args = own_args or aimed or any(p == "from" and st.actors.actors(o) for p, o in preps)
+    # 'the kidnapping of Nigerian schoolgirls': force aimed at a named victim is an act by no one named.
+    victim = any(p == "of" and st.actors.actors(o) for p, o in preps)
+    if not (light or own_args or victim):
         return None
     verb = lem if (lem, "VERB") in st.table else patterns.verb_of_noun(lem)
     entry = lexicon.match(verb, "VERB") if verb is not None else None
     if entry is not None and entry.pattern == "":
+        if not (light or own_args) and (c := coding.code(entry.cameo)) is not None and c.plover not in words("victim_plover"):
+            return None
         return entry
     if light:
         for c in tok.children:
@@ -404,6 +403,11 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
                 sources.extend(a)
     if not sources:
         sources = arg_actors(st, [o for p, o in preps if p == "by"], anaphora=False)
+    givers = False
+    if not sources and c.plover not in words("from_not_source_plover"):
+        # ('support from France, Greece and Italy' is three givers, not talks among them)
+        sources = arg_actors(st, [o for p, o in preps if p == "from"], anaphora=False)
+        givers = bool(sources)
     if not sources and c.plover in SYMMETRIC:
         # 'talks between Armenia and Azerbaijan'
         sources = arg_actors(st, [o for p, o in preps if p == "between"], anaphora=False)
@@ -445,7 +449,7 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     for p, o in preps:
         if p in NOMINAL_TARGET_PREPS or (p == "of" and c.plover in ("ASSAULT", "COERCE")):
             targets.extend(arg_actors(st, [o]))
-    if not targets and not (c.plover in SYMMETRIC and len(sources) > 1):
+    if not targets and not givers and not (c.plover in SYMMETRIC and len(sources) > 1):
         # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if not agentless or c.plover in ("ASSAULT", "COERCE"):
@@ -457,7 +461,7 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     for p, o in preps:
         if p in ("of", "with") and o.lemma_.lower() in THEME_NOUNS:
             theme = o
-    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless)
+    _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless, reciprocal=False if givers else None)
 
 
 def _claimed(tok: Token) -> bool:
