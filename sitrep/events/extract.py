@@ -366,7 +366,7 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
     aimed = any(p in ("against", "on") and st.actors.actors(o) for p, o in preps)
     # 'support from France', 'retaliation from Beijing': the giver is the noun's own actor.
-    own_args = own_args or aimed or any(p == "from" and st.actors.actors(o) for p, o in preps)
+    own_args = own_args or aimed or (not asked_of(tok) and any(p == "from" and st.actors.actors(o) for p, o in preps))
     # 'the kidnapping of Nigerian schoolgirls': force aimed at a named victim is an act by no one named.
     victim = any(p == "of" and st.actors.actors(o) for p, o in preps)
     if not (light or own_args or victim):
@@ -384,6 +384,12 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
                 if inner is not None and inner.pattern == "":
                     return inner
     return None
+
+
+def asked_of(tok: Token) -> bool:
+    """'demanded guarantees from the United States': what is asked for has not been given, so
+    the 'from' phrase names who is asked (the demand's target), not a giver."""
+    return tok.dep_ in ("dobj", "pobj") and _lemma(tok.head if tok.dep_ == "dobj" else tok.head.head) in words("asked_from_verb")
 
 
 def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
@@ -404,7 +410,7 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not sources:
         sources = arg_actors(st, [o for p, o in preps if p == "by"], anaphora=False)
     givers = False
-    if not sources and c.plover not in words("from_not_source_plover"):
+    if not sources and c.plover not in words("from_not_source_plover") and not asked_of(tok):
         # ('support from France, Greece and Italy' is three givers, not talks among them)
         sources = arg_actors(st, [o for p, o in preps if p == "from"], anaphora=False)
         givers = bool(sources)

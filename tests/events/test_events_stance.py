@@ -53,3 +53,10 @@ def test_nominal_force_against_a_named_victim(events):
 
 def test_nominal_leaving_a_place_takes_no_source_from_it(events):
     assert events("The withdrawal from Afghanistan ended in August.") == []
+
+
+def test_what_is_asked_from_someone_is_not_given_by_them(events):
+    # the request is the event; the 'from' phrase names who is asked, not a giver of support
+    got = events("Chile demanded firm guarantees from Peru.")
+    assert got == [("REQUEST", "100", "CHL", "PER")]
+    assert events("Chile sought military aid from Peru.") == [("REQUEST", "023", "CHL", "PER")]
