@@ -21,7 +21,7 @@ from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
 from ..lookups import intervals_of
 from .reported import issuer, prep_of_frame
-from .cues import cue_lemma, record_class, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from .cues import cue_lemma, record_class, SUBJECT_CONTROL, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -115,15 +115,18 @@ def speaker_token(cue: Token) -> Optional[Token]:
             continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if tok.head.lemma_.lower() in VEHICLE_NOUNS:
-                # "issued a statement saying ...": the issuer speaks, the statement is the medium.
-                src = issuer(tok.head)
+                # "issued a statement saying ...", "placed ads calling ...": whoever issues,
+                # sends or places the vehicle speaks; the vehicle is the medium.
+                src = issuer(tok.head) or _sender(tok.head)
                 if src is not None:
                     return _past_dateline(src)
             return tok.head              # "South Dakotans ... declaring", "The company, ..., confirmed"
         if tok.dep_ == "xcomp":
-            # Object control: "prompted some users to argue" -> the users argue.
+            # Object control: "prompted some users to argue" -> the users argue. Only an
+            # infinitive: in "emailed supporters saying ..." the emailer is saying.
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None and obj.i < tok.i:
+            if obj is not None and obj.i < tok.i and tok.tag_ != "VBG" \
+                    and cue_lemma(tok.head) not in SUBJECT_CONTROL:
                 return obj
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head          # "after accusing them of ..." -> the verb "after" hangs on
@@ -141,6 +144,15 @@ def speaker_token(cue: Token) -> Optional[Token]:
             return tok.head
         break
     return _name_before(cue) or _name_after(cue)
+
+
+def _sender(vehicle: Token) -> Optional[Token]:
+    """The subject of whatever verb takes the vehicle as its object ("sent out an email",
+    "placed newspaper ads"), when the clause has one."""
+    head = vehicle.head
+    if vehicle.dep_ in ("dobj", "conj") and head.pos_ in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def name_outside(cue: Token) -> Optional[Token]:

@@ -13,7 +13,7 @@ from ..wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "DENIAL_VERBS", "cue_lemma", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "DENIAL_VERBS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -56,6 +56,12 @@ VEHICLE_NOUNS = _role("vehicle_noun")
 DENIAL_VERBS = members(CUES, "class", "denial")
 # Verbs whose subject issues the vehicle or claim they take ("issued a statement saying").
 ISSUER_VERBS = _role("issuer")
+# Verbs with an object whose infinitive is still the subject's act ("used the debate to
+# demand ...": the user demands), against object control ("urged voters to ...").
+SUBJECT_CONTROL = _role("subject_control")
+# Verbs whose prepositional object is a claim only when it is more than a name ('referring
+# to President X' points at someone; 'referred to the deal as a failure' claims).
+REFERENCE_VERBS = _role("reference")
 
 
 # Attributions beyond speech verbs (issue 19, ``reported.py``): lemma -> the frames its

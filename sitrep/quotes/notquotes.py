@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..wordlists import members
+from .reported import is_evaluation
 
 # Verbs that give a name or label: their marked complement is a name, not speech.
 NAMING_VERBS = members("cues.tsv", "class", "labelling") | frozenset({"refer", "nickname", "title", "name"})
@@ -44,6 +45,8 @@ def _naming_head(tok: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             if t.lemma_.lower() in DESCRIBING_VERBS and tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
                 return False
+            if t.lemma_.lower() == "call" and is_evaluation(tok):
+                return False             # 'called the merger “a terrible deal”': an evaluation
             return t.lemma_.lower() in NAMING_VERBS or (
                 t.lemma_.lower() == "call" and any(c.dep_ in ("dobj", "oprd") for c in t.children)
                 and not any(c.dep_ in ("ccomp", "prep") and c.lower_ in ("for", "on") for c in t.children))

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from .cues import cue_lemma, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from .cues import cue_lemma, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
@@ -72,6 +72,8 @@ def content_ranges(tok: Token) -> list[tuple[int, int]]:
             p = prep_of_frame(tok)
             if p is not None:
                 toks = [t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+                if cue_lemma(tok) in REFERENCE_VERBS and _bare_name(toks):
+                    return []            # 'referring to President X': a reference, not a claim
                 # "called on X to Y": the request is X and Y.
                 toks += [t for c in kids if c.i > p.i and c.dep_ in ("xcomp", "ccomp") for t in c.subtree]
                 r = _range(toks)
@@ -106,9 +108,33 @@ def _bare_object(verb: Token, objs: list[Token]) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") or t.text in "“\"‘" for t in sub)
 
 
+def _bare_name(toks: list[Token]) -> bool:
+    """A name with its title and nothing else ('Russian President Vladimir Putin'): every
+    word capitalised, no verb."""
+    words = [t for t in toks if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() and t.pos_ not in ("VERB", "AUX") for t in words)
+
+
+def is_evaluation(head: Token) -> bool:
+    """A complement that characterises rather than names: an adjective ('called it
+    “shameful”') or an indefinite noun phrase ('called the merger “a terrible deal”',
+    'called him a “sociopath”'). 'Dubbed him “Mr. P”' and 'the “Golden Week”' name."""
+    if head.pos_ == "ADJ":
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return True
+    first = head.left_edge
+    prev = head.doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.text in "“\"‘'" and prev.i > 0:
+        prev = head.doc[prev.i - 1]
+    return prev is not None and prev.lower_ in ("a", "an")
+
+
 def _names_with_marks(objs: list[Token]) -> bool:
     """An object complement in quotation marks that is a short noun phrase: a label."""
     for c in objs:
+        if is_evaluation(c):
+            continue
         if c.dep_ in ("oprd", "dobj") and c.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "dobj" and o.dep_ == "oprd" or c.dep_ == "oprd" for o in objs):
             sub = list(c.subtree)

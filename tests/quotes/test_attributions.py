@@ -246,3 +246,30 @@ def test_the_one_asked_is_not_the_source_of_the_question(extract):
     # "Asked about X": who asked is not named; the minister is the source of the answer only
     r = extract("Asked about the deal, the minister said it was fair.")
     assert [(q.cue.text, q.speaker_span.text, parts(q)) for q in r.quotes] == [("said", "the minister", ["it was fair"])]
+
+
+# -- speakers through control and vehicles; references and evaluations (issue 19) ------------
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    # "use X to Y": the user does Y (subject control), not the object
+    ("The governor used the hearing to demand a full audit of the agency.", "demand",
+     "The governor", ["a full audit of the agency"]),
+    # a vehicle the subject places or sends speaks for the subject
+    ("The union placed newspaper ads calling the merger a mistake.", "calling",
+     "The union", ["the merger a mistake"]),
+])
+def test_speaker_is_who_acts_not_the_object_or_vehicle(extract, text, cue, speaker, content):
+    q = one(extract(text), cue)
+    assert q.speaker_span.text == speaker and parts(q) == content
+
+
+def test_reference_to_a_bare_name_is_no_claim(extract):
+    assert extract("The spokesman spoke for an hour, referring to Russian President Vladimir Putin.").quotes == []
+    q = one(extract("The spokesman spoke for an hour, referring to the failed talks in Geneva."), "referring to")
+    assert parts(q) == ["the failed talks in Geneva"]
+
+
+def test_an_evaluation_in_marks_is_a_claim_a_name_is_not(extract):
+    q = one(extract('The coach called the trade "a terrible deal."'), "called")
+    assert q.kind == "mixed" and q.speaker_span.text == "The coach"
+    assert parts(q) == ['the trade "a terrible deal."']
+    assert extract('Residents call the river "the Old Lady."').quotes == []
