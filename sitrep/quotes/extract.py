@@ -448,9 +448,6 @@ def _to_quote(doc: Doc, c: Candidate, history: SpeakerHistory, prev: Optional[Qu
         # A run of quote paragraphs after one attribution: same speaker, same cue.
         speaker_id, speaker_text, speaker_span, cue = prev.speaker, prev.speaker_text, prev.speaker_span, prev.cue
         klass = prev.cue_class
-        import os
-        if os.environ.get("XP") == "1" and "\n" in text[prev.end:c.start]:
-            cue = None
     return Quote(
         id=content_id("quote", c.start, c.end, c.kind, text[c.start:c.end]),
         text=text[c.start:c.end],
