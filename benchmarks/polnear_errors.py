@@ -156,8 +156,13 @@ def _categorise(text, golds, quotes, scorer, miss, fps, examples, coarse) -> Non
         over = [(len(pc & gc) / len(pc | gc), i) for i, (pc, _, _) in enumerate(ps) if pc & gc]
         if over:
             jac, i = max(over)
-            k = f"boundary/{tag}"
             pq = ps[i][2]
+            pc = ps[i][0]
+            how = "short" if pc <= gc else "long" if gc <= pc else "shifted"
+            samecue = bool(pq.cue and q.get("cue") and pq.cue.start < q["cue"]["end"] and q["cue"]["start"] < pq.cue.end)
+            k = f"boundary/{tag}"
+            coarse[f"boundary/{tag}/{how}/{'samecue' if samecue else 'othercue'}"] += 1
+            examples[f"b/{tag}/{how}"].append(f"J={jac:.2f} cue={cue!r} pcue={pq.cue.text if pq.cue else None!r} gold={_join(q)!r}\n     pred={pq.text!r}")
             examples[k].append(f"J={jac:.2f} cue={cue!r} gold={_join(q)!r}\n     pred={pq.text!r}")
         else:
             k = f"miss/{tag}:{_lemma(cue)}"

@@ -13,7 +13,7 @@ from ..wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "DENIAL_VERBS", "cue_lemma", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -62,6 +62,8 @@ SUBJECT_CONTROL = _role("subject_control")
 # Verbs whose prepositional object is a claim only when it is more than a name ('referring
 # to President X' points at someone; 'referred to the deal as a failure' claims).
 REFERENCE_VERBS = _role("reference")
+# Prepositions of time, place and occasion: their phrase on a cue verb is not content.
+CIRCUMSTANCE_PREPS = _role("circumstance")
 
 
 # Attributions beyond speech verbs (issue 19, ``reported.py``): lemma -> the frames its

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from .cues import cue_lemma, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from .cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
@@ -71,7 +71,7 @@ def content_ranges(tok: Token) -> list[tuple[int, int]]:
         if f.startswith("p:"):
             p = prep_of_frame(tok)
             if p is not None:
-                toks = [t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+                toks = [t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in core(c)]
                 if cue_lemma(tok) in REFERENCE_VERBS and _bare_name(toks):
                     return []            # 'referring to President X': a reference, not a claim
                 # "called on X to Y": the request is X and Y.
@@ -91,9 +91,38 @@ def content_ranges(tok: Token) -> list[tuple[int, int]]:
         if objs and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "oprd") for c in objs):
             if _bare_object(tok, objs):
                 return []                # 'rejected the offer': an act on a thing, not a claim
-            r = _range([t for c in objs for t in c.subtree])
+            first = min(c.i for c in objs if c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "oprd"))
+            objs = [c for c in objs if not _circumstance(c, first)]
+            r = _range([t for c in objs for t in (core(c) if c.pos_ in ("NOUN", "PROPN") else c.subtree)])
             return [r] if r else []
     return []
+
+
+def _circumstance(c: Token, first_object: int) -> bool:
+    """A phrase on the cue verb after its object that says when, where or on what occasion
+    ('criticized X in a speech on Monday', 'attacked X from the Senate floor'): not content."""
+    if c.i < first_object:
+        return False
+    if c.dep_ == "npadvmod":
+        return True
+    return c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS
+
+
+def core(head: Token) -> list[Token]:
+    """The subtree of a noun phrase without what a comma sets off after it: an apposition,
+    a non-restrictive relative clause or participle ('Ben Carson, a neurosurgeon who ...',
+    'Gruenberg, who was nominated ...'). Other heads: the whole subtree."""
+    doc = head.doc
+    cut = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.rights:
+            if c.dep_ in ("appos", "relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in (",", "—", "–", "(") \
+                    or c.dep_ == "punct" and c.text in (",", "—", "–") and c.i > head.i and c.i == head.right_edge.i:
+                cut.append(c)
+    if not cut:
+        return list(head.subtree)
+    stop = min(c.left_edge.i for c in cut)
+    return [t for t in head.subtree if t.i < stop]
 
 
 def _bare_object(verb: Token, objs: list[Token]) -> bool:

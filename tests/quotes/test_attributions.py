@@ -273,3 +273,13 @@ def test_an_evaluation_in_marks_is_a_claim_a_name_is_not(extract):
     assert q.kind == "mixed" and q.speaker_span.text == "The coach"
     assert parts(q) == ['the trade "a terrible deal."']
     assert extract('Residents call the river "the Old Lady."').quotes == []
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # a phrase of time, place or occasion on the cue verb is not what was said
+    ("The senator criticized the governor in a speech on Monday.", "criticized", ["the governor"]),
+    # an apposition set off by a comma describes the object; it is not the content
+    ("The mayor praised Anna Berg, a nurse who ran the shelter for ten years.", "praised", ["Anna Berg"]),
+])
+def test_object_content_ends_with_the_object(extract, text, cue, content):
+    assert parts(one(extract(text), cue)) == content
