@@ -23,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-TRAIN = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "train"
+from sitrep.refdata import shared_path  # noqa: E402
+TRAIN = shared_path("data", "attribution", "polnear", "train")
 CACHE = Path(tempfile.gettempdir()) / "sitrep_polnear_train_cache"
 MARKED_ONLY = False
 CUE_STATS: dict = collections.defaultdict(lambda: [0, 0, 0])
