@@ -10,7 +10,7 @@ from sitrep.wordlists import members, table
 ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",
          # issue 19: attributions beyond speech verbs
          "report", "intent", "object", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
-         "vehicle_noun", "issuer", "p_against"}
+         "vehicle_noun", "issuer", "p_against", "subject_control", "reference", "circumstance"}
 CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 
 
@@ -20,7 +20,9 @@ def test_cue_table_is_well_formed():
     keys = [(r["word"], r["pos"]) for r in rows]
     assert len(keys) == len(set(keys)), "one row per (word, pos)"
     for r in rows:
-        assert r["pos"] in {"VERB", "NOUN", "ADJ"}, r
+        assert r["pos"] in {"VERB", "NOUN", "ADJ", "ADP"}, r
+        # a preposition row only marks circumstance phrases, and only prepositions do
+        assert (r["pos"] == "ADP") == (r["roles"] == "circumstance"), r
         assert r["class"] in CLASSES, r
         assert set(r["roles"].split(",")) <= ROLES, r
         # a noun's roles are noun roles, a verb's are verb roles
