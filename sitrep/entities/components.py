@@ -118,7 +118,7 @@ def _the_in_name(doc: Doc, start: int, end: int) -> bool:
     has as part of the feature's own name."""
     if doc[start].text != "The" or doc[start].is_sent_start or end - start < 2:
         return False
-    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
+    from ..gazetteer import gazetteer  # the place table (stage-neutral), loaded once
 
     name = doc[start:end].text
     return any(f.name == name for f in gazetteer().candidates(name))

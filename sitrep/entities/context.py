@@ -135,9 +135,7 @@ def _fine_type(doc: Doc, e: Span) -> Span:
 def _admin_place(e: Span) -> bool:
     """A LOC (or a name ending like one: 'Cross River') that GeoNames holds as a country or a
     first-level division, and never as a continent, region or sea, is a GPE (OntoNotes)."""
-    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
-    from ..places.gazetteer import fold
-    from ..places.resolve import generic_names
+    from ..gazetteer import fold, gazetteer, generic_names  # the place table (stage-neutral), loaded once
 
     if e.label_ != "LOC" and not (len(e) > 1 and e[-1].text in words("loc_head")) or fold(e.text) in generic_names():
         return False  # 'South' ('the South China Sea') is a word, not Sudan's state

@@ -47,7 +47,7 @@ def _name_token(t: Token) -> bool:
 
 
 def _known_place(text: str) -> bool:
-    from ..places.gazetteer import gazetteer  # the place table, loaded once (places stage uses it too)
+    from ..gazetteer import gazetteer  # the place table (stage-neutral), loaded once
 
     return bool(gazetteer().candidates(text))
 

@@ -213,7 +213,7 @@ class ActorResolver:
         article names, else the most populous one when no feature in another country has half
         its population ('Gaza' alone is ambiguous). None when unsure."""
         if not hasattr(self, "_place_cache"):
-            from ..places.gazetteer import gazetteer  # the gazetteer table only, not the places stage
+            from ..gazetteer import gazetteer  # the place table (stage-neutral), loaded once
 
             self._gaz = gazetteer()
             self._place_cache: dict[str, Optional[str]] = {}

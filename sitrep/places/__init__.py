@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..contract import doc_text, guarded, spacy_meta
 from ..record import EventPlace, Geo, make_span
-from .gazetteer import Feature, distance_km, gazetteer
+from ..gazetteer import Feature, distance_km, gazetteer
 from .locate import dateline, locate, sentence_place
 from .mentions import find_place_mentions, mention_at
 from .resolve import PLACE_TYPES, Context, resolve_entities, resolve_name, to_geo

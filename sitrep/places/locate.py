@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from ..contract import doc_text
 from ..wordlists import members
 from ..record import Event, EventPlace, Geo, make_span
-from .gazetteer import gazetteer
+from ..gazetteer import gazetteer
 from .mentions import place_nouns
 from .resolve import Context, resolve_name, to_geo
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..record import Geo, PlaceMention, content_id, make_span
 from ..wordlists import table
-from .gazetteer import ADM1_WORDS, gazetteer
+from ..gazetteer import ADM1_WORDS, gazetteer
 from .resolve import PLACE_TYPES, Context, country_of_name, resolve_name, to_geo
 
 _MODIFIERS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")

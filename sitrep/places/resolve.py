@@ -19,14 +19,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
 from ..entities.gazetteer import lookup as entity_lookup
 from ..record import Geo
 from ..wordlists import members
-from .gazetteer import ADM1_WORDS, ADM2_WORDS, Feature, adm2_word, fold, gazetteer
+from ..gazetteer import ADM1_WORDS, ADM2_WORDS, Feature, adm2_word, fold, gazetteer, generic_names
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _CITY_CUE = re.compile(r"\b(?:city|town|village|capital|port|municipality)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -47,13 +45,6 @@ _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.IGNORECASE)
 _AFTER = re.compile(r"^,\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3})")
 # A possessive country before it: "Pakistan's Balochistan", "Ukraine’s Kharkiv region".
 _BEFORE = re.compile(r"((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})['\u2019]s?\s+(?:[a-z-]+\s+){0,3}$")
-@lru_cache(maxsize=1)
-def generic_names() -> frozenset:
-    """sitrep/data/place_generic.txt: names that are also ordinary words ('East', 'Coast')."""
-    raw = resources.files("sitrep.data").joinpath("place_generic.txt").read_text(encoding="utf-8")
-    return frozenset(fold(x) for x in raw.splitlines() if x.strip() and not x.startswith("#"))
-
-
 # Heads of a territory's name that a city inside it shares the rest of: 'Gaza Strip'.
 TERRITORY_WORDS = frozenset(members("place_nouns.tsv", "territory", "y"))
 

@@ -1,5 +1,11 @@
 """The shipped place gazetteer: GeoNames countries, ADM1s, ADM2s, cities >= 5,000, continents, regions.
 
+Stage-neutral: the place table only, no stage logic, so that any stage may look a name up
+(entities: is 'The Hague' a place's own name; events: the country a city lies in) without
+importing a later stage. Toponym resolution in context is the places stage's
+(``sitrep.places``), which builds on this module. Not to be confused with the actor
+dictionary ``sitrep.entities.gazetteer``.
+
 ``candidates("Kiev")`` -> the features that name (Kyiv the capital first by population).
 Built by ``scripts/build_places.py`` into ``sitrep/data/places.tsv`` (GeoNames, CC BY 4.0;
 see NOTICE). Loaded lazily, once per process (about 102,000 rows, 29,000 of them ADM2).
@@ -15,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from ..wordlists import members
+from .wordlists import members
 
 # feature kinds, and the precision an event placed at one has
 KINDS = ("country", "adm1", "adm2", "capital", "city", "continent", "region", "sea")
@@ -200,6 +206,13 @@ def _parse(text: str) -> Gazetteer:
                 if not lst or lst[-1] != i:
                     lst.append(i)
     return Gazetteer(features, names, fips, adm2_bases)
+
+
+@lru_cache(maxsize=1)
+def generic_names() -> frozenset:
+    """sitrep/data/place_generic.txt: names that are also ordinary words ('East', 'Coast')."""
+    raw = resources.files("sitrep.data").joinpath("place_generic.txt").read_text(encoding="utf-8")
+    return frozenset(fold(x) for x in raw.splitlines() if x.strip() and not x.startswith("#"))
 
 
 @lru_cache(maxsize=1)
