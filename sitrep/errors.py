@@ -189,8 +189,8 @@ _RANGES: dict[str, type[SitrepError]] = {"0": InputError, "1": ExtractionError, 
                                          "4": ApiError, "5": ApiError}
 
 
-def first_line(exc: BaseException, limit: int = 300) -> str:
-    """The first line of an exception's message ('' when it has none), cut to ``limit``."""
+def first_line(exc: BaseException, limit: Optional[int] = 300) -> str:
+    """The first line of an exception's message ('' when it has none), cut to ``limit`` (None: whole)."""
     text = str(exc).strip()
     return text.splitlines()[0][:limit] if text else ""
 

@@ -87,3 +87,38 @@ def test_cli_boundary_exit_codes(tmp_path):
         "'2022/01/01' is not a date in the form YYYY-MM-DD"]
     r = CliRunner().invoke(main, ["extract", str(tmp_path / "missing.txt")])
     assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1 and "E010" in r.stderr
+
+
+def test_no_code_is_written_as_a_string_outside_errors_py():
+    # 'E302' typed as a string is what codes-as-attributes exist to prevent: Errors.E302.
+    # 'E000' is the placeholder of a stored row that has no code, not a code.
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "sitrep"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path == root / "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and re.fullmatch(r"E\d{3}", node.value) and node.value != "E000"):
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno} {node.value}")
+    assert found == []
+
+
+def test_a_database_error_with_no_message_is_one_line_not_an_index_error(tmp_path, monkeypatch):
+    import sqlalchemy.exc
+
+    from sitrep.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+
+    def fail():
+        raise sqlalchemy.exc.SQLAlchemyError("")  # str() is empty: splitlines()[0] was an IndexError
+
+    monkeypatch.setattr(store.engine, "begin", fail)
+    with pytest.raises(StoreError) as info:
+        store.write_results([])
+    assert info.value.code == Errors.E203 and info.value.reason == f"cannot write {store.url}: "

@@ -69,7 +69,7 @@ def check_bbox(bbox: Optional[str]) -> None:
     try:
         parse_bbox(opt(bbox))
     except SitrepError as exc:
-        raise ApiError(422, "E400", Errors.E400.format(reason=exc.reason)) from None
+        raise ApiError(422, Errors.E400, Errors.E400.format(reason=exc.reason)) from None
 
 
 def opt(value: Optional[str]) -> Optional[str]:

@@ -235,7 +235,7 @@ class ExtractGate:
             if admitted:
                 self.running += 1
         if not admitted:
-            return await _send_error(send, 503, "E503", Errors.E503.format(limit=self.limit, retry=self.retry),
+            return await _send_error(send, 503, Errors.E503, Errors.E503.format(limit=self.limit, retry=self.retry),
                                      [(b"retry-after", str(self.retry).encode())])
         try:
             await self.app(scope, receive, send)

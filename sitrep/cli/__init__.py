@@ -24,7 +24,7 @@ class BadOption(click.ClickException):
 
 
 # ConfigErrors that are not about an option the user typed: one line, exit 1.
-_NOT_USAGE = ("E301", "E306")
+_NOT_USAGE = (Errors.E301, Errors.E306)
 
 
 def usage_reason(exc: click.UsageError) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import ConfigError, Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError, first_line
 from . import queries as Q
 from . import schema as S
 from .writer import Writer, error_key, input_key
@@ -68,7 +68,7 @@ class Store:
                 S.migrate(conn, url)
                 backend.create_search(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(Errors.E201, None, url=_redact(url), reason=str(exc).splitlines()[0]) from None
+            raise StoreError(Errors.E201, None, url=_redact(url), reason=first_line(exc, limit=None)) from None
         self._writer = Writer(backend)
 
     # -- writing -------------------------------------------------------------------------
@@ -89,7 +89,7 @@ class Store:
         except SQLAlchemyError as exc:
             # The batch is rolled back whole (a rerun redoes it); one line, never a traceback.
             raise StoreError(Errors.E203, None, path=_redact(self.url),
-                             reason=str(exc).splitlines()[0][:300]) from None
+                             reason=first_line(exc)) from None
 
     def add_articles(self, records: Iterable) -> dict:
         return self.write_results(records)

@@ -199,7 +199,7 @@ class Watcher:
                                 last_modified=row.get("last_modified") if revisit else None)
         if resp.blocked:
             rep.item_errors += 1
-            self.state.item_failed(row["key"], now, resp.error, "E012", None, None, final="blocked")
+            self.state.item_failed(row["key"], now, resp.error, Errors.E012, None, None, final="blocked")
             self._error_row(row, InputError(Errors.E012, row["url"]))
             return
         if resp.not_modified and revisit:
@@ -225,9 +225,9 @@ class Watcher:
             retryable = resp.status is None or resp.status in RETRYABLE
             if retryable and attempts < ITEM_ATTEMPTS:
                 wait = max(self.item_retry * 2 ** (attempts - 1), resp.retry_after or 0.0)
-                self.state.item_failed(row["key"], now, resp.error, "E011", now + wait, resp.status)
+                self.state.item_failed(row["key"], now, resp.error, Errors.E011, now + wait, resp.status)
             else:
-                self.state.item_failed(row["key"], now, resp.error, "E011", None, resp.status)
+                self.state.item_failed(row["key"], now, resp.error, Errors.E011, None, resp.status)
                 self._error_row(row, InputError(Errors.E011, row["url"], reason=resp.error))
             return
         digest = hashlib.sha256(resp.body).hexdigest()
@@ -261,7 +261,7 @@ class Watcher:
         docs = []
         for r in rows:
             if r["body"] is None:  # the page could not be read as text: its reader error
-                err = InputError(r.get("error_code") or "E003", r["url"])
+                err = InputError(r.get("error_code") or Errors.E003, r["url"])
                 if r.get("error"):
                     err.args = (r["error"],)
                 docs.append(err)
