@@ -32,7 +32,7 @@ from .context import is_junk, replace_overlapping, retype
 from .discourse import office_holders, repeats, settlements
 from .persons import context_persons, particles
 from .gazetteer import gazetteer, lookup
-from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word
+from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word, title_words
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _CHROME = re.compile(
@@ -41,9 +41,7 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 # Navigation words a page dump leaves as lone capitalised lines ("TRENDING", "Email").
-_CHROME_WORDS = {"trending", "email", "e-mail", "menu", "search", "home", "login", "follow", "print",
-                 "video", "videos", "photos", "watch", "listen", "share", "tweet", "facebook share",
-                 "close", "next", "previous", "more", "top stories", "latest", "popular", "sections"}
+_CHROME_WORDS = set(title_words("chrome"))  # sitrep/data/title_words.tsv
 _GAZ_ADD_KINDS = ("media", "igo", "metonym", "country", "capital")
 _GAZ_LABEL = {"media": "ORG", "igo": "ORG", "metonym": "ORG", "country": "GPE", "capital": "GPE"}
 # Two-letter forms are too often something else ("IT", "AM", "RT" a retweet); these are not.

@@ -25,11 +25,11 @@ from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
 from .context import words
-from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before
+from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before, title_words
 
 # Every OntoNotes name type spaCy gives is kept (issue 15); MEDIA / IGO come from the gazetteer.
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "lady"}
+HONORIFICS = set(title_words("honorific"))  # sitrep/data/title_words.tsv
 _KIND_TYPE = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "IGO", "media": "MEDIA",
               "metonym": "ORG", "org": "ORG"}
 # Kinds whose entry name is the entity's name (curated); Phoenix places/orgs have raw names.

@@ -15,45 +15,34 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..wordlists import table
+from ..wordlists import members, table
 from .gazetteer import GazEntry, lookup
 
-# Head nouns: a title must contain one of these.
-TITLE_HEADS = {
-    "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "ambassador", "envoy", "general", "commander", "governor", "mayor", "senator",
-    "king", "queen", "prince", "princess", "emir", "sheikh", "pope", "chief", "director", "chairman",
-    "chairwoman", "chair", "leader", "official", "officials", "diplomat", "adviser", "advisor", "admiral",
-    "colonel", "lieutenant", "major", "captain", "sergeant", "judge", "prosecutor", "lawmaker",
-    "congressman", "congresswoman", "representative", "speaker", "mp", "head", "foreign secretary",
-    "negotiator", "commissioner", "attorney", "deputy", "aide", "press secretary", "mp", "ceo",
-    "correspondent", "reporter", "editor", "analyst", "officer", "marshal", "ayatollah", "patriarch",
-    # AP-style abbreviations before names
-    "coach", "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "adm.", "sgt.", "capt.", "maj.", "pres.", "amb.",
-}
+
+def title_words(which: str) -> frozenset[str]:
+    """A set of sitrep/data/title_words.tsv (head, mod, female, male, honorific, ...)."""
+    return members("title_words.tsv", "set", which, key="word")
+
+# Head nouns: a title must contain one of these (sitrep/data/title_words.tsv, set head).
+TITLE_HEADS = set(title_words("head"))
 # Role nouns kept as data (professions, sports positions: "Defender X", "Professor Y").
 TITLE_HEADS |= {r["word"] for r in table("entity_words.tsv") if r["set"] == "title"}
 # Modifiers that only occur inside titles ("Deputy Foreign Minister", "Vice President").
-TITLE_MODS = {
-    "prime", "deputy", "vice", "foreign", "defense", "defence", "interior", "finance", "justice",
-    "economy", "economic", "energy", "health", "trade", "press", "first", "former", "acting", "top",
-    "senior", "chief", "state", "national", "security", "intelligence", "military", "army", "navy",
-    "general", "attorney", "supreme", "joint", "staff", "of", "affairs", "development", "culture",
-    "education", "agriculture", "transport", "home", "treasury", "war", "crown", "grand", "lord",
-    "presidential", "government", "kremlin", "white", "house", "department", "ministry", "spokesman",
-}
+TITLE_MODS = set(title_words("mod"))
 _LEFT_STOP = {"the", "a", "an", "and", "or", "but", "by", "to", "with", "that", "for", "from", "in", "on"}
-_FEMALE = {"spokeswoman", "queen", "princess", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam"}
-_MALE = {"spokesman", "king", "prince", "chairman", "congressman", "mr", "mr.", "sir"}
+_FEMALE = set(title_words("female"))
+_MALE = set(title_words("male"))
+_MOD_NOT_ALONE = title_words("mod_not_alone")    # "of", "state": inside a title only
+_HEAD_NOT_ALONE = title_words("head_not_alone")  # "deputy", "chief": no title head alone
 
 
 def is_title_word(text: str) -> bool:
     low = text.lower()
-    return low in TITLE_HEADS or low in TITLE_MODS and low not in ("of", "state", "house", "white", "national")
+    return low in TITLE_HEADS or low in TITLE_MODS and low not in _MOD_NOT_ALONE
 
 
 def is_title_head(text: str) -> bool:
-    return text.lower() in TITLE_HEADS and text.lower() not in ("deputy", "head", "chief", "general")
+    return text.lower() in TITLE_HEADS and text.lower() not in _HEAD_NOT_ALONE
 
 
 @dataclass
@@ -144,7 +133,7 @@ def title_before(span: Span) -> TitleInfo:
     return info
 
 
-_INSTITUTION_WORDS = {"ministry", "department", "office", "house", "agency", "council", "army", "navy", "kremlin"}
+_INSTITUTION_WORDS = set(title_words("institution"))
 
 
 def _split_institution(info: TitleInfo, words: list[str]) -> list[str]:
@@ -208,8 +197,7 @@ def title_after(span: Span) -> TitleInfo:
 
 
 # Roles written in lower case mid-sentence; capitalised only because a sentence starts there.
-_COMMON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "aide", "adviser",
-                 "advisor", "diplomat", "envoy", "analyst", "reporter", "correspondent", "lawmaker", "negotiator"}
+_COMMON_ROLES = set(title_words("common_role"))
 
 
 def _normalise_title(words: list[str]) -> str:

@@ -28,6 +28,7 @@ from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
 from .normalise import Direction, names_no_real_day, normalise
 from .present import generic_today
+from .words import timex_words
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -89,8 +90,8 @@ PATTERNS = [
     # Seasons (not the verb "fall": only with this/last/next).
     re.compile(r"\b(?:(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)|(?:summer|winter|spring)time|summer|winter|autumn)\b"),
 ]
-_UNIT_WORDS = {"days", "weeks", "months", "years", "decades", "hours", "minutes"}
-_FUTURE_HEADS = {"due", "schedule", "set", "expect", "plan", "intend", "aim", "hope", "going", "likely", "poise", "slate", "prepare"}
+_UNIT_WORDS = set(timex_words("unit_plural"))  # sitrep/data/timex_words.tsv
+_FUTURE_HEADS = set(timex_words("future_head"))
 
 _LEAD = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|for|of|over|before|after|through|throughout)\s+", re.I)
 _TRAIL = re.compile(r"(?:'s|\u2019s|[\s,.;:)\"\u201d])+$")
@@ -152,7 +153,7 @@ def direction(span: Span) -> Direction:
     return None
 
 
-_SCHEDULE = {"set", "schedule", "slate", "plan", "due", "expect", "book"}
+_SCHEDULE = set(timex_words("schedule"))
 
 
 def _scheduled(span: Span) -> bool:

@@ -29,6 +29,7 @@ from typing import Literal, Optional
 
 from ..dates import real_day
 from .numbers import parse_number
+from .words import timex_words
 
 Direction = Optional[Literal["past", "future"]]
 Result = Optional[tuple[str, Optional[str]]]
@@ -53,8 +54,7 @@ UNIT = {  # unit word -> (TIMEX3 duration letter, is a time-of-day unit)
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
            "springtime": "SP", "summertime": "SU", "wintertime": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-VAGUE_COUNT = {"several", "few", "a few", "many", "some", "numerous", "recent", "the coming", "multiple",
-               "the next few", "the past few", "the last few", "the coming few", "coming", "the", "a number of"}
+VAGUE_COUNT = set(timex_words("vague_count"))  # sitrep/data/timex_words.tsv
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

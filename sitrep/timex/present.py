@@ -11,16 +11,10 @@ speaks of the day's decision).
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..wordlists import table
-
-
-@lru_cache(maxsize=None)
-def _words(which: str) -> frozenset[str]:
-    return frozenset(r["word"] for r in table("timex_words.tsv") if r["set"] == which)
+from .words import timex_words as _words
 
 
 def generic_today(span: Span) -> bool:

@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Token
 from ..contract import doc_text
 from ..lookups import Intervals
 from ..record import Quantity
+from ..wordlists import table
 from .numbers import SCALES, is_number_word, parse_number
+from .words import timex_words
 
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR"}
 CURRENCY_NOUNS = {
@@ -29,19 +31,19 @@ CURRENCY_NOUNS = {
     "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
 }
-PERCENT = {"percent", "per cent", "%", "pct", "percentage"}
+PERCENT = set(timex_words("percent"))  # sitrep/data/timex_words.tsv
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "tens": 20}
 
-# Cue -> approximation, longest first when matched (word lists in lower case).
-CUES = {
-    "approx": ["about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-               "an approximate", "close to", "circa", "or so", "nearly", "almost", "an average of", "on average"],
-    "more_than": ["more than", "over", "above", "in excess of", "upwards of", "greater than", "well over"],
-    "less_than": ["less than", "fewer than", "under", "below", "just under", "just shy of"],
-    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
-    "at_most": ["at most", "up to", "no more than", "a maximum of", "as many as", "not more than"],
-    "exact": ["exactly", "precisely", "a total of"],
-}
+# Cue -> approximation, longest first when matched (sitrep/data/timex_words.tsv, sets quantity_<kind>).
+def _cues() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for row in table("timex_words.tsv"):
+        if row["set"].startswith("quantity_"):
+            out.setdefault(row["set"][len("quantity_"):], []).append(row["word"])
+    return out
+
+
+CUES = _cues()
 _CUE_LIST = sorted(((tuple(c.split()), kind) for kind, cs in CUES.items() for c in cs), key=lambda x: -len(x[0]))
 
 
