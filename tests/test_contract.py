@@ -68,3 +68,24 @@ def test_guarded_records_a_failure_and_what_ran():
     assert doc._.sitrep is ann
     assert ann.ran == ["sitrep_timex"]
     assert ann.errors == ["E101: stage sitrep_quotes failed: ValueError"]
+
+
+def test_every_stage_has_an_entry_point_to_its_package():
+    # The pipeline order is STAGES; the entry points (pyproject.toml) must name the same stages,
+    # each with a factory in the stage's own package, or add_pipe works for some stages only.
+    from importlib.metadata import entry_points
+
+    eps = {ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.name.startswith("sitrep_")}
+    assert sorted(eps) == sorted(PIPELINE)
+    for s in STAGES:
+        assert eps[s.name].split(":")[0].startswith(s.package), (s.name, eps[s.name])
+
+
+def test_record_coverage_names_every_stage_that_adds_to_the_record():
+    # multilingual.plan/ran report stages under the record's names: a stage added to STAGES
+    # without a coverage name would silently never show as run.
+    from sitrep import multilingual
+
+    covered = multilingual._COVERS
+    assert set(covered) == set(PIPELINE) - {"sitrep_ner_fixes"}  # the NER fixes are part of 'entities'
+    assert sorted(n for names in covered.values() for n in names) == sorted(multilingual.ENGLISH_STAGES)
