@@ -35,7 +35,7 @@ from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
 from .notquotes import not_a_quote
-from .reported import colon_headings, content_ranges, noun_content, noun_cue_source, poll_frame
+from .reported import colon_headings, content_ranges, noun_content, noun_cue_source, poll_frame, token_range
 
 _TRIM = " \t\n\r,;:.—–-"
 _MAX_WALK = 8
@@ -310,15 +310,7 @@ def _same_paragraph(text: str, *offsets: int) -> bool:
 
 
 def _token_range(toks: list[Token]) -> Optional[tuple[int, int]]:
-    toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
-                    or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
-        toks = toks[1:]
-    while toks and (toks[-1].is_space or toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”’»\"'")):
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return token_range(toks, ("that", "whether", "if"))
 
 
 def _parenthetical_tail(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:

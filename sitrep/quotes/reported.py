@@ -28,15 +28,21 @@ from .cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
 
-def _range(toks: list[Token]) -> Optional[tuple[int, int]]:
+def token_range(toks: list[Token], marks: Optional[tuple[str, ...]] = None) -> Optional[tuple[int, int]]:
+    """The character range of ``toks`` without edge punctuation, spaces and conjunctions, and
+    without a leading subordinator ('mark'): any one, or only those in ``marks``."""
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
+                    or (toks[0].dep_ == "mark" and (marks is None or toks[0].lower_ in marks))):
         toks = toks[1:]
     while toks and (toks[-1].is_space or toks[-1].dep_ == "cc" or (toks[-1].is_punct and toks[-1].text not in "”’»\"'")):
         toks = toks[:-1]
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+_range = token_range
 
 
 def frames(tok: Token) -> tuple[str, ...]:

@@ -183,9 +183,7 @@ class Store:
             conds = [tuple_(e.c.article_id, e.c.id) > last]
             if primary_only:
                 conds.append(e.c.is_primary == 1)
-            m = Q.modality_filter(e.c.modality, modality)
-            if m is not None:
-                conds.append(m)
+            conds += Q.window(e.c.modality, modality)
             with self.engine.connect() as conn:
                 rows = conn.execute(
                     select(e.c.article_id, e.c.id, e.c.day, e.c.mentions, e.c.cluster_id, e.c.data)

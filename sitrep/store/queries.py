@@ -38,6 +38,19 @@ MAX_ROWS = 1_000_000
 MAX_OFFSET = 1_000_000_000
 
 
+def window(modality_col, modality: Optional[str], day_col=None, since=None, until=None) -> list:  # noqa: ANN001
+    """The WHERE conditions of a modality choice and a day range (none for what is not asked)."""
+    conds = []
+    m = modality_filter(modality_col, modality)
+    if m is not None:
+        conds.append(m)
+    if since:
+        conds.append(day_col >= since)
+    if until:
+        conds.append(day_col <= until)
+    return conds
+
+
 def modality_filter(col, modality: Optional[str]):
     if modality is None:
         return col.in_(DEFAULT_MODALITIES)
@@ -140,13 +153,7 @@ def events(conn: Connection, source=None, target=None, type=None, since=None, un
     if type:
         t = type.strip().upper()
         conds.append(e.c.cameo.like(t + "%") if t.isdigit() else e.c.plover == t)
-    if since:
-        conds.append(e.c.day >= since)
-    if until:
-        conds.append(e.c.day <= until)
-    m = modality_filter(e.c.modality, modality)
-    if m is not None:
-        conds.append(m)
+    conds += window(e.c.modality, modality, e.c.day, since, until)
     q = (select(e.c.article_id, e.c.day, e.c.mentions, e.c.cluster_id, e.c.data).where(*conds)
          .order_by(e.c.day.desc(), e.c.article_id, e.c.id).limit(limit).offset(offset))
     return [event_row(r) for r in conn.execute(q)]
@@ -234,13 +241,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
             t = S.agg_dyad_week if w else g
             col = t.c.week if w else t.c.day
             conds = [t.c.source_country == src.strip().upper(), t.c.target_country == tgt.strip().upper()]
-            m = modality_filter(t.c.modality, modality)
-            if m is not None:
-                conds.append(m)
-            if since:
-                conds.append(t.c.day >= since)
-            if until:
-                conds.append(t.c.day <= until)
+            conds += window(t.c.modality, modality, t.c.day, since, until)
             q = (select(col, func.sum(t.c.events), func.sum(t.c.mentions), func.sum(t.c.gsum), func.sum(t.c.gn))
                  .where(*conds).group_by(col))
         else:
@@ -248,13 +249,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
             conds = [e.c.is_primary == 1, e.c.day.is_not(None),
                      _actor_filter(e.c.source_code, e.c.source_country, src),
                      _actor_filter(e.c.target_code, e.c.target_country, tgt)]
-            m = modality_filter(e.c.modality, modality)
-            if m is not None:
-                conds.append(m)
-            if since:
-                conds.append(e.c.day >= since)
-            if until:
-                conds.append(e.c.day <= until)
+            conds += window(e.c.modality, modality, e.c.day, since, until)
             # Grouped by day in SQL (small result), rolled up to weeks here: ISO weeks are
             # spelled differently in every SQL dialect.
             q = (select(e.c.day, func.count(), func.sum(e.c.mentions), func.sum(e.c.goldstein),
@@ -277,10 +272,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
 
 def actors(conn: Connection, top: int = 20, modality=None) -> list[dict]:  # noqa: ANN001
     g = S.agg_actor
-    conds = []
-    m = modality_filter(g.c.modality, modality)
-    if m is not None:
-        conds.append(m)
+    conds = window(g.c.modality, modality)
     counts: dict[str, dict] = defaultdict(lambda: {"as_source": 0, "as_target": 0})
     texts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     q = select(g.c.code, g.c.role, g.c.text, func.sum(g.c.n)).where(*conds).group_by(g.c.code, g.c.role, g.c.text)
@@ -300,10 +292,7 @@ def _label(texts: dict, code: str) -> str:
 
 def network(conn: Connection, top: int = 50, modality=None) -> dict:  # noqa: ANN001
     p = S.agg_pair
-    conds = []
-    m = modality_filter(p.c.modality, modality)
-    if m is not None:
-        conds.append(m)
+    conds = window(p.c.modality, modality)
     q = (select(p.c.source_code, p.c.target_code, func.sum(p.c.n).label("n")).where(*conds)
          .group_by(p.c.source_code, p.c.target_code)
          .order_by(text("n DESC"), p.c.source_code, p.c.target_code).limit(top))

@@ -100,15 +100,22 @@ mentions = Table(
 # Quotes and events carry a cross-copy key (``xkey``): the same fact in a syndicated copy
 # has other offsets (so another id) but the same xkey. Within a duplicate cluster the first
 # copy stored is ``is_primary`` and counts every copy in ``mentions`` (GDELT NumMentions).
+def _fact_keys() -> list[Column]:
+    """The key columns a quote and an event row share: article, id, cross-copy key, cluster."""
+    return [
+        Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+        Column("id", String(64), primary_key=True),
+        Column("xkey", String(40), nullable=False),
+        Column("cluster_id", String(64), nullable=False),
+        Column("is_primary", Integer, nullable=False, default=1),
+        Column("mentions", Integer, nullable=False, default=1),
+    ]
+
+
 quotes = Table(
     "quotes",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
-    Column("id", String(64), primary_key=True),
-    Column("xkey", String(40), nullable=False),
-    Column("cluster_id", String(64), nullable=False),
-    Column("is_primary", Integer, nullable=False, default=1),
-    Column("mentions", Integer, nullable=False, default=1),
+    *_fact_keys(),
     Column("kind", String(16)),
     Column("speaker_id", String(64)),
     Column("speaker", Text),  # resolved speaker name (entity name, else the mention text)
@@ -135,12 +142,7 @@ speakers = Table(
 events = Table(
     "events",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
-    Column("id", String(64), primary_key=True),
-    Column("xkey", String(40), nullable=False),
-    Column("cluster_id", String(64), nullable=False),
-    Column("is_primary", Integer, nullable=False, default=1),
-    Column("mentions", Integer, nullable=False, default=1),
+    *_fact_keys(),
     Column("plover", String(24), nullable=False),
     Column("mode", String(24)),
     Column("cameo", String(8)),
@@ -223,35 +225,27 @@ lsh_bands = Table(
 # and network read a few thousand pre-summed rows instead of scanning a million events:
 # that is what keeps them under 100 ms at corpus scale. Only primary (one per duplicate
 # cluster) events are counted; copies add to ``mentions``.
-agg_dyad_day = Table(
-    "agg_dyad_day",
-    metadata,
-    Column("source_country", String(3), primary_key=True),
-    Column("target_country", String(3), primary_key=True),
-    Column("day", String(10), primary_key=True),
-    Column("modality", String(16), primary_key=True),
-    Column("events", Integer, nullable=False),
-    Column("mentions", Integer, nullable=False),
-    Column("gsum", Float, nullable=False),
-    Column("gn", Integer, nullable=False),
-    # SQLite: the rows of one dyad are stored together in key order, so a timeline is one
-    # contiguous range read with no per-row lookups.
-    sqlite_with_rowid=False,
-)
+def _dyad_table(name: str, period: Column) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("source_country", String(3), primary_key=True),
+        Column("target_country", String(3), primary_key=True),
+        period,
+        Column("modality", String(16), primary_key=True),
+        Column("events", Integer, nullable=False),
+        Column("mentions", Integer, nullable=False),
+        Column("gsum", Float, nullable=False),
+        Column("gn", Integer, nullable=False),
+        # SQLite: the rows of one dyad are stored together in key order, so a timeline is one
+        # contiguous range read with no per-row lookups.
+        sqlite_with_rowid=False,
+    )
+
+
+agg_dyad_day = _dyad_table("agg_dyad_day", Column("day", String(10), primary_key=True))
 # The same by ISO week ("2022-W05"): the default timeline reads ~52 rows a year per dyad.
-agg_dyad_week = Table(
-    "agg_dyad_week",
-    metadata,
-    Column("source_country", String(3), primary_key=True),
-    Column("target_country", String(3), primary_key=True),
-    Column("week", String(8), primary_key=True),
-    Column("modality", String(16), primary_key=True),
-    Column("events", Integer, nullable=False),
-    Column("mentions", Integer, nullable=False),
-    Column("gsum", Float, nullable=False),
-    Column("gn", Integer, nullable=False),
-    sqlite_with_rowid=False,
-)
+agg_dyad_week = _dyad_table("agg_dyad_week", Column("week", String(8), primary_key=True))
 agg_actor = Table(
     "agg_actor",
     metadata,
