@@ -241,7 +241,7 @@ def dyad_timeline(conn: Connection, a: str, b: str, by: str = "week", since=None
             t = S.agg_dyad_week if w else g
             col = t.c.week if w else t.c.day
             conds = [t.c.source_country == src.strip().upper(), t.c.target_country == tgt.strip().upper()]
-            conds += window(t.c.modality, modality, t.c.day, since, until)
+            conds += window(t.c.modality, modality, col, since, until)  # col is the day unless no range
             q = (select(col, func.sum(t.c.events), func.sum(t.c.mentions), func.sum(t.c.gsum), func.sum(t.c.gn))
                  .where(*conds).group_by(col))
         else:
