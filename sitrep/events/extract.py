@@ -22,7 +22,7 @@ from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, ana
                         fallback_targets, place_targets, same_actor, theme_of)
 from .attributes import event_date, event_location, event_quantity
 from .modality import SPEECH, modality
-from .syntax import antecedent, children, prep_objects, subject_of, with_conj
+from .syntax import OBJECT_CONTROL, antecedent, children, prep_objects, subject_of, with_conj
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
@@ -115,6 +115,10 @@ def _specific_threats(doc: Doc, events: list[Event]) -> None:
             inner = by_start.get(child.idx) if child.dep_ in ("xcomp", "ccomp") else None
             if inner is not None and inner.cameo_coded and inner.cameo_coded.startswith("13"):
                 ev.cameo_coded = inner.cameo_coded
+                if ev.target is None and inner.target is not None and inner.source is not None and (
+                        ev.source is not None and ev.source.country == inner.source.country):
+                    # 'threatened that it would strike Iran': the threat is aimed at Iran.
+                    ev.target = inner.target
                 break
 
 
@@ -439,7 +443,9 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         verb = tok.head.head
         if any(ev.trigger is not None and ev.trigger.start == verb.idx and ev.plover == c.plover for ev in st.events):
             return
-        subj = subject_of(tok.head.head)
+        # ('blamed India for the attack', 'praised Kenya for its mission': the object did it)
+        doer = children(verb, "dobj") if _lemma(verb) in OBJECT_CONTROL else []
+        subj = doer[0] if doer else subject_of(tok.head.head)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
     # 'the attack on Kharkiv', 'any incursion into Ukraine': no one is named as acting; the
     # event keeps a null source (unless a light verb's subject is there but is no actor:

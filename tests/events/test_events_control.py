@@ -1,0 +1,38 @@
+"""Who does a nominal event named as a verb's reason, appeals, and the target of a threat, on
+invented one-sentence fixtures (no ../shared)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.reader import InputDoc
+
+
+@pytest.fixture(scope="module")
+def events(pipeline):
+    def run(text: str) -> list:
+        rec = pipeline.extract(InputDoc(content=text, format="text"), as_body=True, published="2024-03-01")
+        return [(e.plover, e.cameo, e.source.code if e.source else None, e.target.code if e.target else None,
+                 e.modality) for e in rec.events]
+
+    return run
+
+
+def test_object_of_blame_does_the_reason(events):
+    # 'blamed Togo for the raid': Togo raided, not Ghana
+    assert events("Ghana blamed Togo for the raid.") == [
+        ("ACCUSE", "112", "GHA", "TGO", "asserted"), ("ASSAULT", "190", "TGO", None, "reported")]
+
+
+def test_object_of_condemn_does_the_reason(events):
+    assert ("ASSAULT", "190", "PSEREB", None, "reported") in events("Israel condemned Hamas for the attack.")
+
+
+def test_appeal_to_is_an_appeal(events):
+    assert events("The Afghan foreign minister appealed to Pakistan.") == [
+        ("REQUEST", "020", "AFGGOV", "PAK", "asserted")]
+
+
+def test_threat_is_aimed_at_its_embedded_strike(events):
+    assert events("Venezuela warned that it would attack Guyana.") == [
+        ("THREATEN", "130", "VEN", "GUY", "asserted"), ("ASSAULT", "190", "VEN", "GUY", "hypothetical")]
