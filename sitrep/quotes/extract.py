@@ -382,8 +382,9 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             if (start, end) in seen:
                 continue
             sp_end = mention_bounds(speaker)[1]
-            if t.pos_ in ("VERB", "AUX") and t.i < speaker.i and start > speaker.idx and not text[doc[sp_end - 1].idx + len(doc[sp_end - 1]):start].strip(" ,"):
+            if t.pos_ in ("VERB", "AUX") and lemma not in ("accord", "according") and t.i < speaker.i and start > speaker.idx and not text[doc[sp_end - 1].idx + len(doc[sp_end - 1]):start].strip(" ,"):
                 continue                 # 'said Skelly, a longtime operative': an apposition, not a report
+                                         # ('According to police, the man fled' is one)
             # A clause that stops inside a marked fragment takes the fragment's closing mark.
             # ... and one that starts inside it, its opening mark.
             start, end = index.widen(start, end)

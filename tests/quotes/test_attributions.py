@@ -283,3 +283,22 @@ def test_an_evaluation_in_marks_is_a_claim_a_name_is_not(extract):
 ])
 def test_object_content_ends_with_the_object(extract, text, cue, content):
     assert parts(one(extract(text), cue)) == content
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("According to the police, the driver fled the scene.", "the police", "the driver fled the scene"),
+    ("(According to the ministry, it keeps no records of such visits.)", "the ministry",
+     "it keeps no records of such visits"),
+])
+def test_according_to_before_its_clause(extract, text, speaker, content):
+    # 'According to X, Y' is not 'said Skelly, a longtime operative' (an apposition).
+    q = one(extract(text), "According to")
+    assert (q.speaker_span.text, q.text, q.cue_class, q.kind) == (speaker, content, "according_to", "indirect")
+
+
+def test_reported_clause_ends_before_a_set_off_relative_clause(extract):
+    q = one(extract("The mayor said the council approved the budget, which critics called wasteful."), "said")
+    assert q.text == "the council approved the budget"
+    # A relative clause inside the report, not at its end, stays.
+    q = one(extract("The mayor said the budget, which critics called wasteful, was approved."), "said")
+    assert q.text == "the budget, which critics called wasteful, was approved"
