@@ -69,13 +69,16 @@ def _results_line(span: Span) -> bool:
     return bool(_RESULT_LINE.match(text[ls:le if le >= 0 else len(text)].strip()))
 
 
-def _sports_sentence(span: Span, cache: dict[int, bool]) -> bool:
-    """``cache``: sentence start -> verdict, for one call of :func:`retype`."""
+def _sports_sentence(span: Span, cache: dict[int, bool], sports_doc: bool = False) -> bool:
+    """``cache``: sentence start -> verdict, for one call of :func:`retype`. In a sports story
+    one sports word or a score is enough."""
     # Without a parser (a user's own pipeline) the whole text is the "sentence".
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
     if sent.start not in cache:
         cache[sent.start] = bool(_SCORE.search(sent.text)) or len(
             {t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+    if sports_doc and not cache[sent.start]:
+        return bool(_SCORE.search(sent.text)) or any(t.lower_ in words("sports") for t in sent) or _results_line(span)
     return cache[sent.start] or _results_line(span)
 
 
@@ -241,23 +244,152 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def retype(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Clubs and companies named after places become ORG (all mentions of that text); the
-    shape rules of :func:`_fine_type`; outlets' language services; weapon designations."""
+    """Clubs and companies named after places become ORG (all mentions of that text); a city
+    that is the subject of a price move is its market (ORG, that mention only); the shape rules
+    of :func:`_fine_type`; outlets' language services; weapon designations."""
     ents = [_fine_type(doc, _strip_prefix(doc, e)) for e in ents]
     ents = results_lines(doc, designations(doc, acronyms(doc, _media_services(doc, ents))))
-    to_org = {e.text for e in ents if e.label_ == "ORG" and _results_line(e)}
     sports: dict[int, bool] = {}
+    sports_doc = _sports_doc(doc, ents, sports)
+    ents = market_names(doc, clubs(doc, ents, sports_doc))
+    to_org = {e.text for e in ents if e.label_ == "ORG" and (_results_line(e) or _club_name(e, sports_doc))}
+    markets = set()
     for e in ents:
-        if e.label_ not in ("GPE", "LOC") or not _city_like(e):
+        if e.label_ in ("GPE", "LOC", "FAC", "ORG") and _market(e):
+            markets.add((e.start, e.end))
             continue
-        if (_sports_sentence(e, sports) and _is_side(e)) or _company(e):
+        place = e.label_ in ("GPE", "LOC") and _city_like(e)
+        if not (place or e.label_ == "PERSON" and len(e) == 1 and (_gaz_place(e.text) or _town(e.text))):
+            continue
+        if (_sports_sentence(e, sports, sports_doc) and _is_side(e)) or _sides(e) or place and _company(e):
             to_org.add(e.text)
-    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("GPE", "LOC") and e.text in to_org else e
+    ents = [Span(doc, e.start, e.end, label="ORG")
+            if e.label_ in ("GPE", "LOC", "PERSON") and e.text in to_org or (e.start, e.end) in markets else e
             for e in ents]
     # The resolver must not turn these back into places from the gazetteer ("Barcelona" the club).
     doc._.sitrep.context_types = {(e.start_char, e.end_char): e.label_ for e in ents
-                                if e.label_ in ("ORG", "NORP") and e.text in to_org | _shape_typed(e)}
+                                if e.label_ in ("ORG", "NORP") and (e.text in to_org | _shape_typed(e)
+                                                                    or (e.start, e.end) in markets)}
     return ents
+
+
+def _gaz_place(text: str) -> bool:
+    entry = lookup(text)
+    return entry is not None and entry.kind in ("capital", "place")
+
+
+@lru_cache(maxsize=4096)
+def _town(text: str) -> bool:
+    """A city of 50,000 or more in the place table: a name a club or a market can borrow."""
+    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
+
+    return any(f.kind in ("city", "capital") and f.population >= 50000 for f in gazetteer().candidates(text))
+
+
+def _sports_doc(doc: Doc, ents: list[Span], cache: dict[int, bool]) -> bool:
+    """A sports story: a results line, or two sentences with a score or two sports words."""
+    if any(_results_line(e) for e in ents):
+        return True
+    if not doc.has_annotation("SENT_START"):
+        return False
+    hits = 0
+    for sent in doc.sents:
+        if sent.start not in cache:
+            cache[sent.start] = bool(_SCORE.search(sent.text)) or len(
+                {t.lower_ for t in sent if t.lower_ in words("sports")}) >= 2
+        hits += cache[sent.start]
+        if hits >= 2:
+            return True
+    return False
+
+
+def _club_name(e: Span, sports_doc: bool) -> bool:
+    """"Manchester United", "Bristol Rovers", "Real Madrid"; "Leicester City" in a sports story."""
+    if len(e) < 2 or not all(t.text[:1].isupper() for t in e):
+        return False
+    last, first = e[-1].text, e[0].text
+    if last in words("club_suffix") or first in words("club_prefix") and (_town(e[1:].text) or _gaz_place(e[1:].text)):
+        return lookup(e.text) is None
+    return sports_doc and last in words("club_sports_suffix") and lookup(e.text) is None and not _town(e.text)
+
+
+def clubs(doc: Doc, ents: list[Span], sports_doc: bool) -> list[Span]:
+    """A club's name is ORG whatever the model said, and takes in a prefix the model left out
+    ("Real" before "Madrid")."""
+    out = []
+    for e in ents:
+        if e.label_ in ("GPE", "LOC", "PERSON", "ORG") and e.start > 0 and doc[e.start - 1].text in words("club_prefix") \
+                and (_town(e.text) or _gaz_place(e.text)):
+            e = Span(doc, e.start - 1, e.end, label="ORG")
+        elif e.label_ in ("GPE", "LOC", "PERSON", "FAC", "NORP") and _club_name(e, sports_doc):
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _market_name_re() -> re.Pattern:
+    names = "|".join(sorted((re.escape(w) for w in words("market_name")), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+def market_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Wall Street" stands for its market (ORG), tagged or not."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added = [sp for m in _market_name_re().finditer(doc_text(doc))
+             if (sp := doc.char_span(m.start(), m.end(), label="ORG")) is not None
+             and not any(i in covered for i in range(sp.start, sp.end))]  # "Wall Street Journal" stays whole
+    return ents + added
+
+
+def _first_conjunct(tok):  # noqa: ANN001, ANN202
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _sides(span: Span) -> bool:
+    """"Leeds beat Fulham", "Getafe drew with Sevilla": subject and object of a sides verb, both names."""
+    root = _first_conjunct(span.root)
+    verb = root.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("sides_verb"):
+        if not (root.dep_ == "pobj" and verb.head.pos_ == "VERB" and verb.lower_ in ("with", "against")
+                and verb.head.lemma_.lower() in words("sides_verb")):
+            return False
+        verb = verb.head
+        root_role = "obj"
+    else:
+        root_role = "subj" if root.dep_ in ("nsubj",) else "obj" if root.dep_ == "dobj" else None
+        if root_role is None:
+            return False
+    ents = {i for e in span.doc.ents for i in range(e.start, e.end)} if span.doc.ents else set()
+    others = []
+    for c in verb.children:
+        if root_role == "subj" and c.dep_ == "dobj":
+            others.append(c)
+        elif root_role == "subj" and c.dep_ == "prep" and c.lower_ in ("with", "against"):
+            others += [g for g in c.children if g.dep_ == "pobj"]
+        elif root_role == "obj" and c.dep_ == "nsubj":
+            others.append(c)
+    return any(o.text[:1].isupper() and o.pos_ == "PROPN" and (o.i in ents or not ents) for o in others)
+
+
+_MOVE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|percent|per cent|points?)\b|\b(?:higher|lower)\b", re.I)
+
+
+def _market(span: Span) -> bool:
+    """"Tokyo rose 1.2 percent", "Wall Street fell", "Frankfurt and Paris closed higher": the
+    subject of a price move is the market there, not the place."""
+    root = _first_conjunct(span.root)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in words("market_verb"):
+        return False
+    if span.text in words("market_name"):
+        return True
+    if not (_city_like(span) or lookup(span.text) is not None and lookup(span.text).kind == "country"
+            and _town(span.text)):
+        return False  # a city ('Tokyo') or a city state ('Hong Kong'), never a country
+    return bool(_MOVE.search(span.doc[verb.i:verb.sent.end].text[:60]))
 
 
 def _shape_typed(e: Span) -> set[str]:

@@ -93,8 +93,9 @@ def collect(doc: Doc) -> list[_Mention]:
                     m.label, m.entry, m.tokens = _KIND_TYPE[entry.kind], entry, ()
         else:
             m.entry = lookup(text)
-            if (ent.start_char, ent.end_char) in typed and m.entry is not None and m.entry.kind == "place":
-                m.entry = None  # "Barcelona beat Sevilla": the club, not the city of the gazetteer
+            if typed.get((ent.start_char, ent.end_char)) == "ORG" and m.entry is not None \
+                    and m.entry.kind in ("place", "capital", "country"):
+                m.entry = None  # "Barcelona beat Sevilla", "Tokyo rose 1.2 percent": the club, the market
         out.append(m)
     return out
 
