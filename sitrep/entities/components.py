@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..contract import doc_text, guarded, spacy_meta
-from .context import is_junk, replace_overlapping, retype
+from .context import is_junk, replace_overlapping, retype, words
 from .discourse import office_holders, repeats, settlements
 from .persons import context_persons, particles
 from .gazetteer import gazetteer, lookup
@@ -237,8 +237,9 @@ def _datelines(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     added = []
     for m in _DATELINE.finditer(text):
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="contract")
-        if span is None or not span.text.replace(".", "").replace(" ", "").isupper():
-            continue
+        if span is None or not span.text.replace(".", "").replace(" ", "").isupper() \
+                or span.text in words("not_name") and lookup(span.text) is None:
+            continue  # "SOCCER - ..." opens a sports page's heading: a section word, not a city
         added.append(span)
     return replace_overlapping(ents, added)
 
@@ -249,6 +250,8 @@ def _surnames_to_person(doc: Doc, ents: list[Span]) -> list[Span]:
                 for s in (e[-1].text, e.text.split()[-1])}  # "al-Bashir" -> "Bashir" and "al-Bashir"
     if not surnames:
         return ents
+    # An all-caps heading spells the surname in capitals ("SELES BEATS CAPRIATI").
+    surnames |= {s.upper() for s in surnames if len(s) > 2 and s[:1].isupper()}
     fixed = []
     covered = set()
     for e in ents:

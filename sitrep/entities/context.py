@@ -258,7 +258,9 @@ def retype(doc: Doc, ents: list[Span]) -> list[Span]:
         if e.label_ in ("GPE", "LOC", "FAC", "ORG") and _market(e):
             markets.add((e.start, e.end))
             continue
-        place = e.label_ in ("GPE", "LOC") and _city_like(e)
+        if e.text.isupper():
+            continue  # an all-caps heading's parse is no evidence of a match ("SELES BEATS CAPRIATI IN ROME")
+        place = e.label_ in ("GPE", "LOC", "ORG") and _city_like(e)
         if not (place or e.label_ == "PERSON" and len(e) == 1 and (_gaz_place(e.text) or _town(e.text))):
             continue
         if (_sports_sentence(e, sports, sports_doc) and _is_side(e)) or _sides(e) or place and _company(e):
@@ -362,7 +364,6 @@ def _sides(span: Span) -> bool:
         root_role = "subj" if root.dep_ in ("nsubj",) else "obj" if root.dep_ == "dobj" else None
         if root_role is None:
             return False
-    ents = {i for e in span.doc.ents for i in range(e.start, e.end)} if span.doc.ents else set()
     others = []
     for c in verb.children:
         if root_role == "subj" and c.dep_ == "dobj":
@@ -371,7 +372,7 @@ def _sides(span: Span) -> bool:
             others += [g for g in c.children if g.dep_ == "pobj"]
         elif root_role == "obj" and c.dep_ == "nsubj":
             others.append(c)
-    return any(o.text[:1].isupper() and o.pos_ == "PROPN" and (o.i in ents or not ents) for o in others)
+    return any(o.text[:1].isupper() and o.pos_ == "PROPN" for o in others)
 
 
 _MOVE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|percent|per cent|points?)\b|\b(?:higher|lower)\b", re.I)

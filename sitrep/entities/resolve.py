@@ -93,8 +93,9 @@ def collect(doc: Doc) -> list[_Mention]:
                     m.label, m.entry, m.tokens = _KIND_TYPE[entry.kind], entry, ()
         else:
             m.entry = lookup(text)
-            if typed.get((ent.start_char, ent.end_char)) == "ORG" and m.entry is not None \
-                    and m.entry.kind in ("place", "capital", "country"):
+            ctype = typed.get((ent.start_char, ent.end_char))
+            if m.entry is not None and (ctype is not None and m.entry.kind == "place"
+                                        or ctype == "ORG" and m.entry.kind in ("capital", "country")):
                 m.entry = None  # "Barcelona beat Sevilla", "Tokyo rose 1.2 percent": the club, the market
         out.append(m)
     return out
@@ -147,14 +148,24 @@ def cluster(mentions: list[_Mention]) -> list[_Cluster]:
             c.type = Counter(m.label for m in c.mentions).most_common(1)[0][0]
     _merge_acronyms(clusters)
     people_clusters = _cluster_people(people)
+    by_text: dict[str, _Cluster] = {}
+    for c in clusters.values():
+        for m in c.mentions:
+            by_text.setdefault(m.text.casefold(), c)
     for pc in list(people_clusters):
         # A lone one-word "person" the model elsewhere calls an ORG/GPE with the same text,
         # or the last word of an organisation's name here ("Chronicle" for "San Francisco
-        # Chronicle"), is that organisation.
+        # Chronicle"), is that organisation. One story, one reading: a longer name the model
+        # calls a person as often as (or less often than) something else is that thing too.
         first = pc.mentions[0]
-        if len(first.tokens) != 1 or len({m.text for m in pc.mentions}) != 1:
+        if len({m.text for m in pc.mentions}) != 1:
             continue
-        target = clusters.get(("txt", first.text.casefold())) or _org_ending_with(clusters, first.text)
+        if len(first.tokens) != 1:
+            other = by_text.get(first.text.casefold())
+            target = other if other is not None and len(other.mentions) >= len(pc.mentions) else None
+        else:
+            target = clusters.get(("txt", first.text.casefold())) or by_text.get(first.text.casefold()) \
+                or _org_ending_with(clusters, first.text)
         if target is not None:
             target.mentions.extend(pc.mentions)
             target.mentions.sort(key=lambda m: m.span.start_char)
@@ -179,7 +190,7 @@ def _cluster_people(people: list[_Mention]) -> list[_Cluster]:
     for m in people:
         if len(m.tokens) >= 2:
             continue
-        cands = by_part.get(m.tokens[0], [])
+        cands = by_part.get(m.tokens[0], []) or (_by_folded(by_part, m.tokens[0]) if m.tokens[0].isupper() else [])
         if not cands:
             singles.setdefault(m.tokens, _Cluster(type="PERSON")).mentions.append(m)
             continue
@@ -190,6 +201,11 @@ def _cluster_people(people: list[_Mention]) -> list[_Cluster]:
     for c in full.values():
         c.mentions.sort(key=lambda m: m.span.start_char)
     return list(full.values()) + list(singles.values())
+
+
+def _by_folded(by_part: dict[str, list[_Cluster]], token: str) -> list[_Cluster]:
+    """"CAPRIATI" in an all-caps heading is the "Capriati" of the body."""
+    return [c for part, cs in by_part.items() if part.casefold() == token.casefold() for c in cs]
 
 
 def _org_ending_with(clusters: dict, word: str) -> Optional[_Cluster]:
