@@ -283,7 +283,7 @@ def _gaz_place(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _town(text: str) -> bool:
     """A city of 50,000 or more in the place table: a name a club or a market can borrow."""
-    from ..places.gazetteer import gazetteer  # the place table, loaded once (the places stage uses it too)
+    from ..gazetteer import gazetteer  # the place table (stage-neutral), loaded once
 
     return any(f.kind in ("city", "capital") and f.population >= 50000 for f in gazetteer().candidates(text))
 
