@@ -281,6 +281,10 @@ class ActorResolver:
             return self.from_entity(resolve_pronoun(doc, tok), tok.text)
         if lemma in words("non_actor") or low in words("non_actor"):
             return None
+        if tok.pos_ == "PROPN" and (whole := _of_name(self.text, tok)) and (found := lookup_name(whole)) and (
+                found[0] or found[1]):
+            # 'the Group of Seven', 'the League of Arab States' split at 'of' by the model
+            return Actor(entity=None, text=whole, code=found[1], country=found[0])
         if lemma in words("group_word") or tok.pos_ == "NUM":
             # 'Thousands of Iraqis', 'dozens of Russian soldiers': the group is its members.
             for p in tok.children:
@@ -315,6 +319,11 @@ class ActorResolver:
                     text = self.text[s:e]
                     break
             country, code = self.entity_country(ent)
+            if country is None and code is None and ent.type == "ORG" and (whole := _of_name(self.text, tok)):
+                # 'the Group of Seven' where the model split the name at 'of': the whole name.
+                found = lookup_name(whole)
+                if found and (found[0] or found[1]):
+                    country, code = found
             if country is None and code is None and ent.type != "PERSON":
                 # 'US Congress' where the entities stage split 'US' off: read the modifiers.
                 mods = self._modifier_actors(tok)
@@ -379,6 +388,11 @@ class ActorResolver:
                         # 'top diplomats from the Group of Seven' -> IGOGOS
                         return Actor(entity=inner.entity, text=self.text[tok.idx : o.idx + len(o.text)],
                                      code=inner.code, country=None)
+                    if inner is None and o.dep_ == "pobj" and o.pos_ == "NOUN" and p.lower_ == "from" and any(
+                            c.dep_ == "poss" for c in o.children):
+                        # 'a spokesperson from Johnson's office' -> GBRGOV: the office of a named actor
+                        found = self._modifier_actors(o)
+                        inner = found[0] if found else None
                     if inner is None and o.dep_ == "pobj" and o.pos_ == "NOUN" and p.lower_ != "of":
                         inner = self.place_phrase(o)  # 'students at a school in the town of X'
                     if inner is not None and inner.country and o.ent_type_ != "ORG":
@@ -443,8 +457,27 @@ def _igo(code: Optional[str]) -> bool:
     return bool(code) and code.startswith(("IGO", "NGO"))
 
 
+def _of_name(text: str, tok: Token) -> Optional[str]:
+    """'Group of Seven': a name with its 'of' + proper-noun phrase, or None."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ == "PROPN":
+                    start = min(t.idx for t in tok.lefts if t.dep_ == "compound") if any(
+                        t.dep_ == "compound" for t in tok.lefts) else tok.idx
+                    return text[start : o.idx + len(o.text)]
+    return None
+
+
+def _list_appos(tok: Token) -> list[Token]:
+    """'Greece, Panama and South Korea' parsed as Greece + appos 'Panama and South Korea': an
+    apposition of the same entity type that is itself a coordination is the rest of the list."""
+    return [c for c in tok.children if c.dep_ == "appos" and tok.ent_type_ and c.ent_type_ == tok.ent_type_
+            and any(cc.dep_ == "conj" for cc in c.children)]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"] + _list_appos(tok)
     while stack:
         c = stack.pop(0)
         out.append(c)

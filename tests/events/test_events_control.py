@@ -36,3 +36,22 @@ def test_appeal_to_is_an_appeal(events):
 def test_threat_is_aimed_at_its_embedded_strike(events):
     assert events("Venezuela warned that it would attack Guyana.") == [
         ("THREATEN", "130", "VEN", "GUY", "asserted"), ("ASSAULT", "190", "VEN", "GUY", "hypothetical")]
+
+
+def test_name_split_at_of_is_read_whole(events):
+    # the model tags 'Group' alone; the actor tables know 'Group of Seven'
+    assert events("Diplomats from the Group of Seven urged Iran to release the sailors.")[0][:4] == (
+        "REQUEST", "100", "IGOGOS", "IRN")
+
+
+def test_listed_countries_parsed_as_apposition_each_act(events):
+    assert events("Council members Chile, Peru and Mexico also supported the resolution.") == [
+        ("SUPPORT", "051", "CHL", None, "asserted"), ("SUPPORT", "051", "PER", None, "asserted"),
+        ("SUPPORT", "051", "MEX", None, "asserted")]
+
+
+def test_spokesperson_from_a_leaders_office(pipeline):
+    rec = pipeline.extract(InputDoc(
+        content="A spokesperson from Prime Minister Rishi Sunak's office said Britain rejected the plan.",
+        format="text"), as_body=True, published="2024-03-01")
+    assert [(e.plover, e.source.code, e.reported_by.code) for e in rec.events] == [("REJECT", "GBR", "GBRGOV")]
