@@ -79,6 +79,7 @@ class Errors:
     E010 = "file not found or unreadable: {reason}"
     E011 = "fetch failed: {reason}"
     E012 = "robots.txt disallows fetching this URL"
+    E013 = "article body too long: {chars} characters (limit {limit}); split the document into parts under the limit"
     # Extraction (E1xx)
     E101 = "stage {stage} failed: {reason}"
     # Store (E2xx)

@@ -24,7 +24,7 @@ from . import multilingual
 from .language import identify
 from .reader import InputDoc, check_text, looks_like_html, normalise_page
 from .record import Article, ErrorRecord, article_id
-from .windows import PRERUN_KEY, WINDOW_CHARS, run_own, windowed_doc
+from .windows import MAX_CHARS, PRERUN_KEY, WINDOW_CHARS, run_own, windowed_doc
 
 
 Result = Union[Article, ErrorRecord]
@@ -44,13 +44,14 @@ class Pipeline:
     """A loaded model plus the page-reading steps. Build one per process and reuse it."""
 
     def __init__(self, model: str = MODEL, nlp: Optional[Language] = None, batch_size: int = 16,
-                 window_chars: int = WINDOW_CHARS) -> None:
+                 window_chars: int = WINDOW_CHARS, max_chars: int = MAX_CHARS) -> None:
         deps.check()  # one E306 naming a missing package, not an E101 per document
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.batch_size = batch_size
         self.line_weights: Optional[dict] = None  # a text-dump line model other than the shipped one
         # Bodies longer than this are annotated in windows (sitrep/windows.py).
         self.window_chars = min(window_chars, self.nlp.max_length)
+        self.max_chars = max_chars  # a longer body is an E013 error record (sitrep/windows.py)
 
     def make_doc(self, body: str) -> Doc:
         if len(body) <= self.window_chars:
@@ -75,6 +76,8 @@ class Pipeline:
             anat = _anatomy.from_text(normalise_page(content), url=item.url, weights=self.line_weights)
             if not anat.body.strip():
                 raise InputError(Errors.E009, name)
+        if len(anat.body) > self.max_chars:
+            raise InputError(Errors.E013, name, chars=len(anat.body), limit=self.max_chars)
         # Every language is read (no refusal): the guess decides which stages run.
         guess = identify(anat.body)
         anat.language, anat.language_confidence = guess.language, guess.confidence

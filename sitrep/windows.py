@@ -5,8 +5,13 @@ sitrep's own components run once. spaCy refuses texts over ``nlp.max_length``
 (1,000,000 characters) and its memory grows with the text; a window bounds both, so a
 long document costs time in proportion to its length instead of failing with E101.
 
-The limit is the reader's: ``reader.MAX_BYTES`` (20 MB) of input. The joined Doc keeps no
-``tensor`` (sitrep's components do not read it), so memory is the tokens themselves.
+Two limits: the reader's ``reader.MAX_BYTES`` (20 MB of input, E005) and ``MAX_CHARS``
+(2,000,000 characters of article body, E013). The model runs window by window, but
+sitrep's own stages (coreference, quotes, events) read the whole body as one Doc, and
+their memory and time grow with it: ``MAX_CHARS`` is the largest body measured to finish
+(README, limits), and a longer one is refused before the model runs, with an error row
+naming the document, its length and the limit, instead of a run that does not end. The
+joined Doc keeps no ``tensor`` (sitrep's components do not read it).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 WINDOW_CHARS = 100_000
+MAX_CHARS = 2_000_000  # longest article body annotated as one record (E013 beyond; README limits)
 PRERUN_KEY = "sitrep_model_done"  # doc.user_data flag: the model components already ran
 
 # Where a window may end, best first (the separator stays with the window before it).

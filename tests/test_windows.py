@@ -126,3 +126,37 @@ def test_the_api_reports_a_failed_stage_with_its_reason(tmp_path):
     msg = r.json()["error"]["message"]
     assert r.json()["error"]["code"] == "E101" and "{stage}" not in msg and "{reason}" not in msg
     assert "this stage refuses every document" in msg
+
+
+def test_a_body_over_the_character_limit_is_one_clear_error_record(pipeline):
+    """A body over MAX_CHARS is refused before the model runs (the own stages' time and
+    memory grow with one record's length; README limits), naming document, length, limit."""
+    small = Pipeline(nlp=pipeline.nlp, max_chars=2000)
+    bodies = [InputDoc(content=long_body(2500), source="long.txt"), InputDoc(content=story(1), source="short.txt")]
+    out = list(small.extract_many(bodies, as_body=True, published="2022-05-10"))
+    n = len(bodies[0].content)
+    assert isinstance(out[0], ErrorRecord) and out[0].code == "E013" and out[0].source == "long.txt"
+    assert out[0].error == (f"long.txt: E013: article body too long: {n} characters (limit 2000); "
+                            "split the document into parts under the limit")
+    assert not isinstance(out[1], ErrorRecord) and out[1].text == story(1)
+
+
+def test_ingest_of_a_body_over_the_limit_is_an_error_row_and_the_run_goes_on(tmp_path, db_url):
+    """The real limit: 2,000,001 characters of text is one E013 row (SQLite and PostgreSQL),
+    refused before the model runs; the other file is stored."""
+    from sitrep.ingest import ingest
+    from sitrep.store import open_store
+    from sitrep.windows import MAX_CHARS
+
+    d = tmp_path / "in"
+    d.mkdir()
+    body = ("The council met on Monday. " * (MAX_CHARS // 27 + 1))[: MAX_CHARS + 1]
+    (d / "big.txt").write_text(body, encoding="utf-8")
+    (d / "good.txt").write_text(story(2), encoding="utf-8")
+    summary = ingest([str(d)], db=db_url, as_body=True, published="2022-05-10")
+    assert (summary["articles"], summary["errors"], summary["error_codes"]) == (1, 1, {"E013": 1})
+    store = open_store(db_url)
+    [row] = store.errors()
+    assert (row["code"], row["reason"]) == ("E013", f"{d / 'big.txt'}: E013: article body too long: {MAX_CHARS + 1} "
+                                            f"characters (limit {MAX_CHARS}); split the document into parts under the limit")
+    store.close()

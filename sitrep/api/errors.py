@@ -65,7 +65,7 @@ def from_sitrep_error(exc: SitrepError) -> ApiError:
     if isinstance(exc, ApiError):
         return exc
     if isinstance(exc, InputError):
-        status = 413 if exc.code == Errors.E005 else 422
+        status = 413 if exc.code in (Errors.E005, Errors.E013) else 422
     elif isinstance(exc, StoreError) or exc.code in _UNAVAILABLE:
         status = 503
     else:  # ConfigError, ExtractionError
