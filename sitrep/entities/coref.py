@@ -24,6 +24,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lookups import by_id
+from .mentionindex import first_containing, mention_index, previous_sentences
 from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
 from .resolve import resolve_pronoun as resolve_person
@@ -72,12 +73,8 @@ def _kind_ok(ent, plural: bool) -> bool:
 
 
 def _mention_entity(doc: Doc, tok: Token, ents: dict) -> Optional[object]:
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if s <= tok.idx < e:
-            return ents.get(eid)
-        if s > tok.idx:
-            break
-    return None
+    m = first_containing(doc, tok.idx)
+    return ents.get(m[2]) if m is not None else None
 
 
 def _clause_subjects(tok: Token) -> list[Token]:
@@ -121,27 +118,21 @@ def _resolve_thing(doc: Doc, token: Token, depth: int) -> Optional[str]:
         if found:
             return found
     # 2. subjects earlier in the sentence, then in up to three sentences back (latest first)
-    sents = list(doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-    for j in range(k, max(-1, k - 4), -1):
-        sent = sents[j]
+    for j, sent in enumerate(previous_sentences(token, 4)):
         toks = [t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
         for t in reversed(toks):
             found = usable(t)
             if found:
                 return found
-            if j < k and _blocks(t, plural):
+            if j > 0 and _blocks(t, plural):
                 # The previous main clause's subject is a thing of the same number ("The
                 # deployments are ... They are under bilateral arrangements"): not an actor.
                 return None
-    # 3. the nearest earlier compatible mention
-    best = None
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if e > token.idx:
-            break
-        if _kind_ok(ents.get(eid), plural):
-            best = eid
-    return best
+    # 3. the nearest earlier compatible mention (before the first one ending past the pronoun)
+    index = mention_index(doc)
+    fits = index.matching(("actor", plural), lambda m: _kind_ok(ents.get(m[2]), plural), keep=ents)
+    p = index.last_before(fits, index.first_ending_after(token.idx))
+    return index.mentions[p][2] if p >= 0 else None
 
 
 def _name_head(name: str) -> str:
@@ -189,17 +180,14 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
             getattr(_mention_entity(doc, poss, ents), "id", None))
         owner_ent = ents.get(owner) if owner else None
         owner_country = getattr(owner_ent, "country", None)
-        best = None
-        for s, e, eid in doc._.sitrep.mentions or []:
-            if s >= token.idx:
-                break
-            ent = ents.get(eid)
-            if ent is None or ent.type != "GPE" or not ent.country or eid == owner:
+        index = mention_index(doc)
+        countries = index.matching("country-gpe", lambda m: _country_gpe(ents.get(m[2])), keep=ents)
+        for p in index.backwards(countries, index.first_starting_at(token.idx)):
+            eid = index.mentions[p][2]
+            if eid == owner or (owner_country and ents[eid].country == owner_country):
                 continue
-            if owner_country and ent.country == owner_country:
-                continue
-            best = eid
-        return best
+            return eid  # the nearest earlier country other than the possessor's
+        return None
     kinds = _set("definite")
     kind = kinds.get(lemma) or kinds.get(low)
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
@@ -214,18 +202,25 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
             return named
     if kind is None:
         return None
-    best = None
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if s >= token.idx:
-            break
-        ent = ents.get(eid)
-        if ent is None:
-            continue
-        if kind == "country" and ent.type == "GPE" and ent.country and ent.actor_code == ent.country:
-            best = eid
-        elif kind == "organisation" and ent.type in ("ORG", "IGO") and not (ent.actor_code or "").endswith("MED"):
-            best = eid
-    return best
+    index = mention_index(doc)
+    fits = index.matching(("definite", kind), lambda m: _of_kind(ents.get(m[2]), kind), keep=ents)
+    p = index.last_before(fits, index.first_starting_at(token.idx))
+    return index.mentions[p][2] if p >= 0 else None
+
+
+def _country_gpe(ent) -> bool:  # noqa: ANN001
+    return ent is not None and ent.type == "GPE" and bool(ent.country)
+
+
+def _of_kind(ent, kind: str) -> bool:  # noqa: ANN001
+    """The entity is what a definite noun of that kind ('the country', 'the group') stands for."""
+    if ent is None:
+        return False
+    if kind == "country":
+        return ent.type == "GPE" and bool(ent.country) and ent.actor_code == ent.country
+    if kind == "organisation":
+        return ent.type in ("ORG", "IGO") and not (ent.actor_code or "").endswith("MED")
+    return False
 
 
 # -- speakers: who a continuing "he said", "It added", "the statement" is ----------------------
@@ -248,8 +243,14 @@ class SpeakerHistory:
     """Sources seen so far in the article, in text order: (offset, referent, head lemma)."""
 
     items: list[tuple[int, Referent, str]] = field(default_factory=list)
+    # Positions in ``items`` by head lemma and by person-ness: a query for one kind reads
+    # only those (the history grows with the article).
+    _by_lemma: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _by_person: dict[bool, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, at: int, ref: Referent, head_lemma: str) -> None:
+        self._by_lemma.setdefault(head_lemma, []).append(len(self.items))
+        self._by_person.setdefault(ref.person, []).append(len(self.items))
         self.items.append((at, ref, head_lemma))
 
     def last(self, before: int, person: Optional[bool] = None, lemma: Optional[str] = None) -> Optional[Referent]:
@@ -259,7 +260,16 @@ class SpeakerHistory:
 
     def last_at(self, before: int, person: Optional[bool] = None,
                 lemma: Optional[str] = None) -> tuple[Optional[Referent], int]:
-        for at, ref, head in reversed(self.items):
+        if lemma is not None:
+            order = self._by_lemma.get(lemma, [])
+        elif person is not None:
+            order = self._by_person.get(person, [])
+        else:
+            order = range(len(self.items))
+        if sum(map(len, self._by_person.values())) != len(self.items):
+            order = range(len(self.items))  # items given to the constructor: no index for them
+        for i in reversed(order):
+            at, ref, head = self.items[i]
             if at >= before or (person is not None and ref.person != person) or (lemma is not None and head != lemma):
                 continue
             return ref, at
@@ -277,23 +287,17 @@ def entity_name(doc: Doc, eid: Optional[str], fallback: str) -> str:
 
 
 def _last_mention_before(doc: Doc, eid: str, at: int) -> int:
-    best = -1
-    for s, e, mid in doc._.sitrep.mentions or []:
-        if s >= at:
-            break
-        if mid == eid:
-            best = s
-    return best
+    index = mention_index(doc)
+    p = index.last_before(index.of_id(eid), index.first_starting_at(at))
+    return index.mentions[p][0] if p >= 0 else -1
 
 
 def _nearest_person_before(doc: Doc, at: int) -> Optional[str]:
-    best = None
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if s >= at:
-            break
-        if entity_type(doc, eid) == "PERSON":
-            best = eid
-    return best
+    index = mention_index(doc)
+    ents = _entities(doc)
+    people = index.matching("person", lambda m: getattr(ents.get(m[2]), "type", None) == "PERSON", keep=ents)
+    p = index.last_before(people, index.first_starting_at(at))
+    return index.mentions[p][2] if p >= 0 else None
 
 
 def resolve_speaker_pronoun(doc: Doc, token: Token, history: SpeakerHistory) -> Referent:

@@ -24,6 +24,7 @@ from ..lookups import ents_within
 from ..record import Entity, content_id, make_span
 from .actors import entry_code, person_code, sector_for_title
 from .gazetteer import GazEntry, leader_code, leader_for_surname, lookup
+from .mentionindex import MentionIndex, entity_types, mention_index, previous_sentences
 from .context import words
 from .titles import TitleInfo, honorific_gender, is_title_word, title_after, title_before, title_words
 
@@ -458,33 +459,38 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
     mentions = doc._.sitrep.mentions or []
     if not mentions:
         return None
-    types = {e.id: e.type for e in (doc._.sitrep.entities or [])}
+    types = entity_types(doc)
     genders = doc._.sitrep.genders
-    people = [(s, e, i) for s, e, i in mentions
-              if types.get(i) == "PERSON" and genders.get(i, want) == want and e <= token.idx]
-    if not people:
+    index = mention_index(doc)
+    at = token.idx
+
+    def person(m: tuple) -> bool:  # a person the pronoun's gender fits, named before it
+        return types.get(m[2]) == "PERSON" and genders.get(m[2], want) == want and m[1] <= at
+
+    # The candidates' positions, by bisection (the mention list is sorted by start).
+    key = ("person", want, id(genders), len(genders))
+    people = index.matching(key, lambda m: types.get(m[2]) == "PERSON" and genders.get(m[2], want) == want, keep=types)
+    if not index.any_ending_by(key, at):
         return None
     text = doc_text(doc)
-    speaker = _quote_speaker(text, token.idx, mentions, types)
+    speaker = _quote_speaker(text, at, index, types)
     if speaker is not None:
         # Inside a direct quote the speaker says "I": a "he" there is someone else, and the
         # nearest other person (any role) is the best guess ("As long as he is acting
         # aggressively ...", Biden said - of Putin, named just before).
-        others = [m for m in people if m[2] != speaker and m[0] < token.idx]
-        return others[-1][2] if others else None
-    sents = list(doc.sents)
-    here = token.sent
-    k = next(i for i, s in enumerate(sents) if s.start == here.start)
+        for p in index.backwards(people, index.first_starting_at(at)):
+            if mentions[p][1] <= at and mentions[p][2] != speaker:
+                return mentions[p][2]
+        return None
     fallback = None
-    for j in range(k, max(-1, k - 4), -1):
-        sent = sents[j]
-        inside = [m for m in people if sent.start_char <= m[0] < sent.end_char]
+    for j, sent in enumerate(previous_sentences(token, 4)):
+        inside = [mentions[p] for p in index.starting_in(sent.start_char, sent.end_char) if person(mentions[p])]
         if not inside:
             continue
         subjects = [m for m in inside if _is_subject(doc, m[0], m[1])]
         if subjects:
             return subjects[-1][2]
-        if j == k:
+        if j == 0:
             return inside[-1][2]  # own sentence: "Johnson's office said he ..."
         fallback = fallback or inside[-1][2]
     return fallback
@@ -493,7 +499,7 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
 _OPEN, _CLOSE = "“", "”"
 
 
-def _quote_speaker(text: str, idx: int, mentions: list, types: dict) -> Optional[str]:
+def _quote_speaker(text: str, idx: int, index: MentionIndex, types: dict) -> Optional[str]:
     """When ``idx`` is inside a curly-quoted passage of its paragraph, the person named right
     after the closing quote (or right before the opening one) - the quote's speaker."""
     ps = text.rfind("\n", 0, idx) + 1
@@ -510,12 +516,15 @@ def _quote_speaker(text: str, idx: int, mentions: list, types: dict) -> Optional
     lead = text[ps:q_start].rstrip()
     if lead and not lead.endswith((".", ":", "!", "?", "”")):
         return None  # a quoted fragment inside reported speech ("said he “expressed his ...”")
-    after = [m for m in mentions if close < m[0] <= close + 60 and m[1] <= pe and types.get(m[2]) == "PERSON"]
-    if after:
-        return after[0][2]
-    before_q = [m for m in mentions if q_start - 60 <= m[0] and m[1] <= q_start and m[0] >= ps
-                and types.get(m[2]) == "PERSON"]
-    return before_q[-1][2] if before_q else None
+    mentions = index.mentions
+    for p in range(index.first_starting_after(close), index.first_starting_after(close + 60)):
+        if mentions[p][1] <= pe and types.get(mentions[p][2]) == "PERSON":
+            return mentions[p][2]  # the first person named after the closing mark
+    # Else the last one named just before the opening mark (ending by it, so starting by it).
+    for p in reversed(range(index.first_starting_at(max(q_start - 60, ps)), index.first_starting_after(q_start))):
+        if mentions[p][1] <= q_start and types.get(mentions[p][2]) == "PERSON":
+            return mentions[p][2]
+    return None
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
