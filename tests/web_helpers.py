@@ -96,6 +96,33 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
+@contextmanager
+def serve_cli(db: str, *args: str, env: Optional[dict] = None):
+    """``sitrep serve`` as its own process on a free port (what a user runs: the real CLI, uvicorn's own
+    HTTP handling); yields the port once it accepts connections, kills the process after."""
+    import subprocess
+    import sys
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port), *args],
+                            cwd=Path(__file__).resolve().parents[1], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 120
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert time.time() < deadline, "server did not start"
+                time.sleep(0.2)
+        yield port
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 # -- headless Chromium (Debian's), shared by the browser tests ------------------------------------
 
 ROOT = Path(__file__).resolve().parents[1]

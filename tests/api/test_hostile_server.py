@@ -7,20 +7,16 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from corpus_fixtures import corpus
+from web_helpers import serve_cli
 from sitrep.api import ApiSettings, create_app
 from sitrep.api.security import ExtractGate, RateLimit
 from sitrep.store import open_store
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("Police in the port city arrested twelve protesters on Sunday after a march against fuel prices "
         "turned violent, a police spokesman said.\n")
 
@@ -108,30 +104,10 @@ def test_concurrent_extracts_above_the_cap_get_503_at_once():
 
 
 # -- the real server ------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(db):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port),
-                             "--read-timeout", "2", "--idle-timeout", "2"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while True:
-        assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            assert time.time() < deadline, "server did not start"
-            time.sleep(0.2)
-    yield port
-    proc.kill()
-    proc.wait()
+    with serve_cli(db, "--read-timeout", "2", "--idle-timeout", "2") as port:
+        yield port
 
 
 def _read_until_closed(sock: socket.socket, limit: float = 60.0) -> bytes:

@@ -7,30 +7,19 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from corpus_fixtures import corpus
+from web_helpers import serve_cli
 from sitrep.errors import ConfigError, Errors, ExtractionError
 from sitrep.api.errors import from_sitrep_error
 from sitrep.store import open_store
 
-ROOT = Path(__file__).resolve().parents[2]
 MESSAGE = ("required package trafilatura cannot be imported (ModuleNotFoundError: No module named "
            "'lxml_html_clean'); install it: python -m pip install 'trafilatura<3,>=2.0'")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -42,22 +31,9 @@ def broken_server(tmp_path):
     pkg = tmp_path / "shadow" / "trafilatura"
     pkg.mkdir(parents=True)
     (pkg / "__init__.py").write_text('raise ModuleNotFoundError("No module named \'lxml_html_clean\'")\n')
-    port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(tmp_path / "shadow"))
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port)], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while True:
-        assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            assert time.time() < deadline, "server did not start"
-            time.sleep(0.2)
-    yield port
-    proc.kill()
-    proc.wait()
+    with serve_cli(db, env=env) as port:
+        yield port
 
 
 def _post(port: int, body: dict) -> tuple[int, dict]:
