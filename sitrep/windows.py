@@ -8,8 +8,8 @@ long document costs time in proportion to its length instead of failing with E10
 Two limits: the reader's ``reader.MAX_BYTES`` (20 MB of input, E005) and ``MAX_CHARS``
 (2,000,000 characters of article body, E013). The model runs window by window, but
 sitrep's own stages (coreference, quotes, events) read the whole body as one Doc, and
-their memory and time grow with it: ``MAX_CHARS`` is the largest body measured to finish
-(README, limits), and a longer one is refused before the model runs, with an error row
+their memory and time grow with it (the events stage faster than the length): ``MAX_CHARS`` is
+set from runs measured up to 1,000,000 characters and extrapolated to 2,000,000 (README, limits), and a longer one is refused before the model runs, with an error row
 naming the document, its length and the limit, instead of a run that does not end. The
 joined Doc keeps no ``tensor`` (sitrep's components do not read it).
 """
