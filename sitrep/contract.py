@@ -37,7 +37,9 @@ class Annotations:
     title: Optional[str] = None
     """The article's headline, if any."""
     title_doc: Optional[Doc] = None
-    """The headline as its own Doc, run through the same stages (pipeline-internal)."""
+    """The headline as its own Doc, run through every stage before the body is (the
+    ``Pipeline`` runs headlines first): its events, with the places its own ``sitrep_places``
+    gave them, are an input to the body's ``sitrep_events``."""
     text: Optional[str] = None
     """``doc.text``, read once and shared by every stage (see :func:`doc_text`)."""
     # -- stage outputs
@@ -54,6 +56,9 @@ class Annotations:
     """Entity id -> 'm' / 'f' for people whose gender the text shows (pronoun resolution)."""
     quotes: list["Quote"] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
+    title_events: list["Event"] = field(default_factory=list)
+    """The headline's events (spans ``field="title"``), their actors mapped onto this doc's
+    entities; their places are the headline's own (``sitrep_places`` leaves them alone)."""
     place_mentions: list["PlaceMention"] = field(default_factory=list)
     """Places named by phrases that are no entity ('the Ukrainian border'), with their geo."""
     errors: list[str] = field(default_factory=list)
@@ -125,9 +130,9 @@ STAGES: tuple[Stage, ...] = (
           requires=("entities", "mentions", "text"), assigns=("quotes",),
           spacy_requires=("token.dep", "token.lemma")),
     Stage("sitrep_events", "sitrep.events",
-          "who did what to whom: PLOVER/CAMEO events with actors, modality, date, place, quantity",
-          requires=("entities", "mentions", "times", "quantities", "quotes", "published", "text"),
-          assigns=("events",),
+          "who did what to whom: PLOVER/CAMEO events with actors, modality, date, place, quantity; the headline's events (from `title_doc`) with their actors mapped onto the body's entities",
+          requires=("entities", "mentions", "times", "quantities", "quotes", "published", "text", "title_doc"),
+          assigns=("events", "title_events"),
           spacy_requires=("token.dep", "token.lemma", "token.pos")),
     Stage("sitrep_places", "sitrep.places",
           "geocodes place entities and place phrases ('the Ukrainian border') to GeoNames features and gives each event the place where it happened",

@@ -1,4 +1,4 @@
-"""The one way data flows: read -> anatomy -> entities -> quotes -> events -> time.
+"""The one way data flows: read -> anatomy -> entities -> time -> quotes -> events -> places.
 
 ``extract()`` does one document; ``Pipeline.extract_many()`` streams many through one
 loaded model (``nlp.pipe``); ``annotate_batch()`` is the pure function ingest and the
@@ -18,7 +18,6 @@ from . import deps
 from .contract import PIPELINE, doc_text
 from .dates import day_problem
 from .errors import ConfigError, Errors, InputError, SitrepError, stage_failure
-from .events import headline_events
 from .nlp import MODEL, load_nlp
 from . import multilingual
 from .language import identify
@@ -91,11 +90,11 @@ class Pipeline:
     def to_article(doc: Doc, anat: _anatomy.Anatomy, item: InputDoc) -> Article:
         text = doc_text(doc)  # the stages' shared copy: Doc.text re-joins every token
         aid = article_id(text)
-        events = list(doc._.sitrep.events or [])
+        # The headline's events come first (sitrep_events built them from the headline's Doc).
+        events = list(doc._.sitrep.title_events or []) + list(doc._.sitrep.events or [])
         errors = list(anat.notes) + list(doc._.sitrep.errors or [])
         tdoc = doc._.sitrep.title_doc
         if tdoc is not None:
-            events = headline_events(tdoc, doc._.sitrep.entities or [], aid) + events
             errors += [f"(title) {e}" for e in tdoc._.sitrep.errors or []]
             doc._.sitrep.title_doc = None  # free the headline's Doc with the record
         return Article(
@@ -157,12 +156,9 @@ class Pipeline:
         pending: list[tuple[InputDoc, Optional[_anatomy.Anatomy], Optional[Doc], Optional[ErrorRecord]]] = []
 
         def flush() -> Iterator[Result]:
-            docs: list[Doc] = []
-            for _, _, d, _ in pending:
-                if d is not None:
-                    docs.append(d)
-                    if d._.sitrep.title_doc is not None:
-                        docs.append(d._.sitrep.title_doc)
+            docs = [d for _, _, d, _ in pending if d is not None]
+            # Headlines first: the body's sitrep_events reads its headline's finished Doc.
+            self._run([d._.sitrep.title_doc for d in docs if d._.sitrep.title_doc is not None])
             done = self._run(docs)
             for item, anat, doc, err in pending:
                 if err is None and id(doc) in done:
