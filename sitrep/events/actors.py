@@ -122,6 +122,34 @@ class ActorResolver:
         self._countries: dict[int, tuple[object, tuple[Optional[str], Optional[str]]]] = {}
         self._natural: dict[str, bool] = {}
         self._orths = None  # doc.to_array(ORTH), made once (a copy of every token's hash)
+        # What a token denotes depends only on the doc's parse and annotations, which do not
+        # change while events are read, and the same argument is asked about by several
+        # predicates and readers: answers are kept per token index (this doc's tokens only).
+        self._actor: dict[int, Optional[Actor]] = {}
+        self._actors: dict[int, list[tuple[Token, Actor]]] = {}
+        self._modifiers: dict[int, list[Actor]] = {}
+        self._nominal: dict[int, Optional[str]] = {}
+        self._pronoun: dict[int, Optional[str]] = {}
+
+    def resolve_nominal(self, tok: Token) -> Optional[str]:
+        """``sitrep.entities.resolve_nominal`` for a token of this doc, kept per token."""
+        if tok.doc is not self.doc:
+            return resolve_nominal(tok.doc, tok)
+        try:
+            return self._nominal[tok.i]
+        except KeyError:
+            found = self._nominal[tok.i] = resolve_nominal(self.doc, tok)
+            return found
+
+    def resolve_pronoun(self, tok: Token) -> Optional[str]:
+        """``sitrep.entities.resolve_pronoun`` for a token of this doc, kept per token."""
+        if tok.doc is not self.doc:
+            return resolve_pronoun(tok.doc, tok)
+        try:
+            return self._pronoun[tok.i]
+        except KeyError:
+            found = self._pronoun[tok.i] = resolve_pronoun(self.doc, tok)
+            return found
 
     def entity_country(self, ent) -> tuple[Optional[str], Optional[str]]:
         hit = self._countries.get(id(ent))
@@ -245,7 +273,7 @@ class ActorResolver:
             return Actor(entity=None, text=name, code=country, country=country) if country else None
         if tok.pos_ != "NOUN" or depth > 2 or tok.lower_ in words("thing_pronoun"):
             return None
-        if resolve_nominal(self.doc, tok):
+        if self.resolve_nominal(tok):
             return None
         for p, o in prep_objects(tok):
             if p in ("in", "of", "near", "inside", "outside"):
@@ -274,11 +302,20 @@ class ActorResolver:
 
     def actor(self, tok: Token) -> Optional[Actor]:
         """The actor a noun/pronoun token denotes, or None when it is not an actor."""
+        if tok.doc is not self.doc:
+            return self._actor_of(tok)
+        try:
+            return self._actor[tok.i]
+        except KeyError:
+            found = self._actor[tok.i] = self._actor_of(tok)
+            return found
+
+    def _actor_of(self, tok: Token) -> Optional[Actor]:
         doc = self.doc
         low = tok.lower_
         lemma = tok.lemma_.lower()
         if tok.pos_ == "PRON" or low in words("person_pronoun") | words("thing_pronoun"):
-            return self.from_entity(resolve_pronoun(doc, tok), tok.text)
+            return self.from_entity(self.resolve_pronoun(tok), tok.text)
         if lemma in words("non_actor") or low in words("non_actor"):
             return None
         if tok.pos_ == "PROPN" and (whole := _of_name(self.text, tok)) and (found := lookup_name(whole)) and (
@@ -298,7 +335,7 @@ class ActorResolver:
             found = self._modifier_actors(tok)
             if found:
                 return found[0]
-            eid = resolve_nominal(doc, tok)
+            eid = self.resolve_nominal(tok)
             return self.from_entity(eid, tok.text) if eid else None
         start, end = _name_span(tok)
         eid = entity_at(doc, start, end)
@@ -349,7 +386,7 @@ class ActorResolver:
     def _common_noun(self, tok: Token) -> Optional[Actor]:
         """'a Tunisian court', 'Iraq's army', 'the president of Armenia', 'its neighbor', 'rebels'."""
         low, lemma = tok.lower_, tok.lemma_.lower()
-        eid = resolve_nominal(self.doc, tok)
+        eid = self.resolve_nominal(tok)
         if eid:
             return self.from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
         instrument = lemma in words("instrument") or low in words("instrument")
@@ -404,6 +441,14 @@ class ActorResolver:
 
     def _modifier_actors(self, tok: Token) -> list[Actor]:
         """'Russian forces' -> RUSMIL; 'Hungarian and Romanian officials' -> HUNGOV, ROUGOV."""
+        if tok.doc is not self.doc:
+            return self._modifiers_of(tok)
+        found = self._modifiers.get(tok.i)
+        if found is None:
+            found = self._modifiers[tok.i] = self._modifiers_of(tok)
+        return list(found)
+
+    def _modifiers_of(self, tok: Token) -> list[Actor]:
         low = tok.lower_
         instrument = tok.lemma_.lower() in words("instrument") or low in words("instrument")
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
@@ -419,7 +464,7 @@ class ActorResolver:
                     eid = inner.entity if inner is not None else None
                 elif child.dep_ == "poss" and child.pos_ == "NOUN":
                     # "the court's president": the possessor the nominal stands for, if any
-                    ref = resolve_nominal(self.doc, child)
+                    ref = self.resolve_nominal(child)
                     inner = self.from_entity(ref, child.text) if ref else None
                     found = (inner.country, inner.code) if inner is not None else None
                     eid = inner.entity if inner is not None else None
@@ -443,6 +488,14 @@ class ActorResolver:
 
     def actors(self, tok: Token) -> list[tuple[Token, Actor]]:
         """The actor of a token and of its coordinated conjuncts ('Poland, Romania, and Germany')."""
+        if tok.doc is not self.doc:
+            return self._actors_of(tok)
+        found = self._actors.get(tok.i)
+        if found is None:
+            found = self._actors[tok.i] = self._actors_of(tok)
+        return list(found)
+
+    def _actors_of(self, tok: Token) -> list[tuple[Token, Actor]]:
         out = []
         for t in [tok, *_conjuncts(tok)]:
             a = self.actor(t)

@@ -77,6 +77,11 @@ class DocState:
                                        for p in q.parts if p.field == "text"])
         self.headline = _headline(doc)
         self.table = lexicon.load_lexicon()
+        # Answers that depend only on the parse and the earlier stages' annotations, asked
+        # again by several predicates (a light verb and its noun) or several events of one
+        # predicate (one per dyad): kept per token index.
+        self.nouns: dict[int, Optional["lexicon.Entry"]] = {}
+        self.attributions: dict[int, tuple[str, Optional[Actor]]] = {}
 
     def quotes_holding(self, at: int) -> list[Quote]:
         """The quotes (in list order) with a part of the body's text that holds offset ``at``."""
@@ -347,6 +352,16 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     Israeli raid on Jenin'), the default row of the verb with the same lemma; else the
     compound that names the act ('issued arrest warrants' -> arrest).
     """
+    if tok.doc is not st.doc:
+        return _event_noun(st, tok)
+    try:
+        return st.nouns[tok.i]
+    except KeyError:
+        found = st.nouns[tok.i] = _event_noun(st, tok)
+        return found
+
+
+def _event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     lem = tok.lemma_.lower()
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -361,32 +376,50 @@ def event_noun(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     if lem in THEME_NOUNS or lem in words("instrument") or st.actors.is_role(tok):
         return None
     light = tok.dep_ == "dobj" and _lemma(tok.head) in LIGHT_VERBS
-    own_args = (any(c.dep_ in ("poss", "amod", "compound") and st.actors.actors(c) for c in tok.children)
-                and any(p in NOMINAL_TARGET_PREPS for p, _ in preps))
-    # 'kidnappings of children by criminal gangs': a 'by' agent is the noun's own actor;
-    # 'claimed responsibility for the bombing': the claimant is.
-    own_args = (own_args or _claimed(tok) or any(p == "by" and st.actors.actors(o) for p, o in preps)
-                or (any(c.dep_ == "poss" and st.actors.actors(c) for c in tok.children) and any(p == "of" for p, _ in preps)))
-    # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
-    aimed = any(p in ("against", "on") and st.actors.actors(o) for p, o in preps)
-    # 'support from France', 'retaliation from Beijing': the giver is the noun's own actor.
-    own_args = own_args or aimed or (not asked_of(tok) and any(p == "from" and st.actors.actors(o) for p, o in preps))
-    # 'the kidnapping of Nigerian schoolgirls': force aimed at a named victim is an act by no one named.
-    victim = any(p == "of" and st.actors.actors(o) for p, o in preps)
-    if not (light or own_args or victim):
-        return None
     verb = lem if (lem, "VERB") in st.table else patterns.verb_of_noun(lem)
     entry = lexicon.match(verb, "VERB") if verb is not None else None
-    if entry is not None and entry.pattern == "":
-        if not (light or own_args) and (c := coding.code(entry.cameo)) is not None and c.plover not in words("victim_plover"):
-            return None
+    if entry is None or entry.pattern != "":
+        # No bare verb reading: only a light verb's compound can name the act (the noun's
+        # own arguments are not read, they could not make it one).
+        return _light_compound(st, tok) if light else None
+    if light or _own_args(st, tok):
         return entry
-    if light:
-        for c in tok.children:
-            if c.dep_ == "compound" and (c.lemma_.lower(), "VERB") in st.table:
-                inner = lexicon.match(c.lemma_.lower(), "VERB")
-                if inner is not None and inner.pattern == "":
-                    return inner
+    # 'the kidnapping of Nigerian schoolgirls': force aimed at a named victim is an act by no one named.
+    if not any(p == "of" and st.actors.actors(o) for p, o in prep_objects(tok)):
+        return None
+    c = coding.code(entry.cameo)
+    if c is not None and c.plover not in words("victim_plover"):
+        return None
+    return entry
+
+
+def _own_args(st: DocState, tok: Token) -> bool:
+    """The noun carries its own actors ('the Israeli raid on Jenin', 'kidnappings of children by
+    criminal gangs', 'support from France'). Cheap tests of the phrases come before the actors."""
+    preps = prep_objects(tok)
+    if any(p in NOMINAL_TARGET_PREPS for p, _ in preps) and any(
+            c.dep_ in ("poss", "amod", "compound") and st.actors.actors(c) for c in tok.children):
+        return True
+    # 'kidnappings of children by criminal gangs': a 'by' agent is the noun's own actor;
+    # 'claimed responsibility for the bombing': the claimant is.
+    if _claimed(tok) or any(p == "by" and st.actors.actors(o) for p, o in preps):
+        return True
+    if any(p == "of" for p, _ in preps) and any(c.dep_ == "poss" and st.actors.actors(c) for c in tok.children):
+        return True
+    # 'the fight against al-Shabab', 'the assault on Kismayo': aimed at an actor, the noun is the act.
+    if any(p in ("against", "on") and st.actors.actors(o) for p, o in preps):
+        return True
+    # 'support from France', 'retaliation from Beijing': the giver is the noun's own actor.
+    return not asked_of(tok) and any(p == "from" and st.actors.actors(o) for p, o in preps)
+
+
+def _light_compound(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
+    """'issued arrest warrants' -> arrest: the compound of a light verb's object that names the act."""
+    for c in tok.children:
+        if c.dep_ == "compound" and (c.lemma_.lower(), "VERB") in st.table:
+            inner = lexicon.match(c.lemma_.lower(), "VERB")
+            if inner is not None and inner.pattern == "":
+                return inner
     return None
 
 
@@ -531,6 +564,13 @@ def _attribution(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
     the subject of the speech verb above it or of 'according to' ('the Russian defence
     ministry said' -> RUSMIL, no entity needed), else the speaker of a quote whose content
     (one of its parts, not the cue between them) holds the predicate."""
+    found = st.attributions.get(tok.i)
+    if found is None:
+        found = st.attributions[tok.i] = _attribution_of(st, tok)
+    return found
+
+
+def _attribution_of(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
     mod, speaker_tok = modality(tok)
     reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
     if mod == "asserted" and not _presupposed(tok):

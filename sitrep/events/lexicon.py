@@ -223,24 +223,47 @@ def _rank(e: Entry) -> tuple:
             - (BLOCK_PENALTY if e.scope == "block" else 0.0), e.origin == "sitrep", e.scope == "own", -e.order)
 
 
+# (lemma, pos) entries in rank order, best first, kept per entries list (id -> (list, ranked)).
+_RANKED: dict[int, tuple[list, tuple]] = {}
+
+
+def _needs(e: Entry) -> tuple:
+    """What a frame must have for ``e``'s constraints to be able to hold (a quick test run
+    before :func:`holds`): objects, subjects, modifiers, any particle or preposition, and
+    the prepositions named (each among the frame's prepositions or particles)."""
+    kinds = {c.kind for c in e.cons}
+    return ("obj" in kinds, "subj" in kinds, "mod" in kinds, "prt" in kinds,
+            frozenset(c.prep for c in e.cons if c.kind == "prep"))
+
+
+def _ranked(entries: list[Entry]) -> tuple:
+    hit = _RANKED.get(id(entries))
+    if hit is None or hit[0] is not entries or len(hit[1]) != len(entries):
+        # (ranks are distinct: the last part is the entry's unique order)
+        ranked = sorted(entries, key=_rank, reverse=True)
+        hit = _RANKED[id(entries)] = (entries, tuple((e, *_needs(e)) for e in ranked))
+    return hit[1]
+
+
 def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
     """The most specific entry of (lemma, pos) whose constraints all hold on ``frame``, or
-    None (no entry matches, or the best match is a block)."""
+    None (no entry matches, or the best match is a block). The entries are tried in rank
+    order, so the first that holds is the best ('sue' 115 over PETRARCH2's 'sue (for)' 173)."""
     entries = load_lexicon().get((lemma, pos))
     if not entries:
         return None
-    top: Optional[Entry] = None
-    top_key: tuple = ()
-    for e in entries:
-        if e.cons and not all(holds(c, frame) for c in e.cons):
-            continue
-        # ('sue' 115 over PETRARCH2's 'sue (for)' 173)
-        key = _rank(e)
-        if top is None or key > top_key:
-            top, top_key = e, key
-    if top is None or top.cameo == BLOCK:
-        return None
-    return top
+    has_objs, has_subjs, has_mods = bool(frame.objs), bool(frame.subjs), bool(frame.mods)
+    has_prts = bool(frame.prts or frame.preps)
+    names = {p for p, _ in frame.preps} | frame.prts
+    for e, objs, subjs, mods, prts, preps in _ranked(entries):
+        if e.cons:
+            if ((objs and not has_objs) or (subjs and not has_subjs) or (mods and not has_mods)
+                    or (prts and not has_prts) or (preps and not preps <= names)):
+                continue  # a constraint that cannot hold on this frame
+            if not all(holds(c, frame) for c in e.cons):
+                continue
+        return None if e.cameo == BLOCK else e
+    return None
 
 
 def match(

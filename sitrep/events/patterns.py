@@ -27,13 +27,34 @@ TIME_ENTS = ("DATE", "TIME")
 WINDOW = 6
 
 
-def _phrase(tok: Token) -> Phrase:
+def _phrase_words(tok: Token) -> frozenset:
     words = set()
     for t in tok.subtree:
         if t.i != tok.i and abs(t.i - tok.i) <= WINDOW and t.is_alpha:
             words.add(t.lemma_.lower())
             words.add(t.lower_)
-    return Phrase(tok.lemma_.lower(), tok.lower_, frozenset(words))
+    return frozenset(words)
+
+
+class _TokenPhrase(Phrase):
+    """A phrase read from a token: the words of its subtree are read when a pattern first
+    asks for them (most patterns name the head word only)."""
+
+    def __init__(self, tok: Token) -> None:  # noqa: D107 - no dataclass __init__: words are lazy
+        self.lemma = tok.lemma_.lower()
+        self.lower = tok.lower_
+        self._tok = tok
+        self._words: Optional[frozenset] = None
+
+    @property
+    def words(self) -> frozenset:  # type: ignore[override]
+        if self._words is None:
+            self._words = _phrase_words(self._tok)
+        return self._words
+
+
+def _phrase(tok: Token) -> Phrase:
+    return _TokenPhrase(tok)
 
 
 def _conj(tok: Token) -> list[Token]:
