@@ -145,14 +145,20 @@ def _name_head(name: str) -> str:
 
 
 def _named_head(doc: Doc, token: Token, ents: dict) -> Optional[str]:
-    best = None
-    for s, e, eid in doc._.sitrep.mentions or []:
-        if s >= token.idx:
-            break
-        ent = ents.get(eid)
-        if ent is not None and ent.type in ("ORG", "IGO") and _name_head(ent.name) == token.lower_:
-            best = eid
-    return best
+    """The last organisation mention before ``token`` whose name has the token as its head
+    ('the court' -> 'the International Court of Justice'), from the index of mentions by
+    name head (built once per mentions list, not a walk of every mention per noun)."""
+    index = mention_index(doc)
+    heads = index.grouped("org-name-head", _org_name_head(ents), keep=ents)
+    p = index.last_before(heads.get(token.lower_, []), index.first_starting_at(token.idx))
+    return index.mentions[p][2] if p >= 0 else None
+
+
+def _org_name_head(ents: dict):  # noqa: ANN202 - a mention -> group function
+    def head(m) -> Optional[str]:  # noqa: ANN001
+        ent = ents.get(m[2])
+        return _name_head(ent.name) if ent is not None and ent.type in ("ORG", "IGO") else None
+    return head
 
 
 def _blocks(tok: Token, plural: bool) -> bool:

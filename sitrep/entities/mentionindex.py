@@ -32,6 +32,7 @@ class MentionIndex:
         self._end_reach = list(accumulate((m[1] for m in mentions), max))
         self._lists: dict[Hashable, tuple[Any, list[int], list[int]]] = {}
         self._ids: Optional[dict[str, list[int]]] = None
+        self._groups: dict[Hashable, tuple[Any, dict]] = {}
 
     # -- where a walk from the start stops -------------------------------------------------
     def first_starting_at(self, at: int) -> int:
@@ -68,6 +69,19 @@ class MentionIndex:
             pos = [i for i, m in enumerate(self.mentions) if accept(m)]
             ends = list(accumulate((self.mentions[i][1] for i in pos), min))
             hit = self._lists[key] = (keep, pos, ends)
+        return hit[1]
+
+    def grouped(self, key: Hashable, group: Callable[[Mention], Optional[Hashable]], keep: Any = None) -> dict:
+        """``{group: positions (ascending) of the mentions in it}`` for the mentions ``group``
+        puts in one (None: in none); built once per ``key`` (``keep`` as in :meth:`matching`)."""
+        hit = self._groups.get(key)
+        if hit is None or hit[0] is not keep:
+            out: dict[Hashable, list[int]] = {}
+            for i, m in enumerate(self.mentions):
+                g = group(m)
+                if g is not None:
+                    out.setdefault(g, []).append(i)
+            hit = self._groups[key] = (keep, out)
         return hit[1]
 
     def last_before(self, positions: list[int], stop: int) -> int:

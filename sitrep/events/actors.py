@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -81,8 +82,8 @@ def _entity_country(doc: Doc, ent, orths=None) -> tuple[Optional[str], Optional[
     # Any mention of the same surname whose left context names a country.
     surname = ent.name.split()[-1]
     if orths is None:
-        orths = doc.to_array(ORTH)
-    for i in (orths == hash_string(surname)).nonzero()[0].tolist():
+        orths = OrthIndex(doc)
+    for i in orths.positions(hash_string(surname)):
         t = doc[i]
         if t.text != surname:  # guards the (theoretical) hash collision
             continue
@@ -94,6 +95,22 @@ def _entity_country(doc: Doc, ent, orths=None) -> tuple[Optional[str], Optional[
             else:
                 break
     return None, None
+
+
+class OrthIndex:
+    """The positions of each word form in a doc (``doc.to_array(ORTH)`` sorted once), so the
+    tokens of one surname are found by bisection, not by comparing every token per name."""
+
+    def __init__(self, doc: Doc) -> None:
+        orths = doc.to_array(ORTH)
+        self._order = numpy.argsort(orths, kind="stable")  # equal forms keep their text order
+        self._sorted = orths[self._order]
+
+    def positions(self, orth: int) -> list[int]:
+        """Indices (ascending) of the tokens with that ORTH hash."""
+        key = numpy.uint64(orth)
+        lo, hi = numpy.searchsorted(self._sorted, key, "left"), numpy.searchsorted(self._sorted, key, "right")
+        return self._order[lo:hi].tolist()
 
 
 def natural_entity(doc: Doc, ent) -> bool:
@@ -121,7 +138,7 @@ class ActorResolver:
         # the entity kept alive alongside so the id cannot be reused).
         self._countries: dict[int, tuple[object, tuple[Optional[str], Optional[str]]]] = {}
         self._natural: dict[str, bool] = {}
-        self._orths = None  # doc.to_array(ORTH), made once (a copy of every token's hash)
+        self._orths: Optional[OrthIndex] = None  # the doc's word forms, indexed once
         # What a token denotes depends only on the doc's parse and annotations, which do not
         # change while events are read, and the same argument is asked about by several
         # predicates and readers: answers are kept per token index (this doc's tokens only).
@@ -155,7 +172,7 @@ class ActorResolver:
         hit = self._countries.get(id(ent))
         if hit is None:
             if self._orths is None and not (getattr(ent, "country", None) or getattr(ent, "actor_code", None)):
-                self._orths = self.doc.to_array(ORTH)
+                self._orths = OrthIndex(self.doc)
             hit = self._countries[id(ent)] = (ent, _entity_country(self.doc, ent, self._orths))
         return hit[1]
 

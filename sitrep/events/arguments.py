@@ -163,10 +163,8 @@ def anaphor(st: "DocState", noun: Token) -> Optional[Actor]:
         want = c.plover if c else None
     subj = subject_of(noun.head) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else None
     speaker = st.actors.actor(subj) if subj is not None else None
-    for ev in reversed(st.events):
+    for ev in reversed(st.by_plover.get(want, []) if want else st.events):
         if ev.evidence.start > noun.idx:
-            continue
-        if want and ev.plover != want:
             continue
         if ev.source is None:
             continue  # 'the attack' by no one named: nothing to pin on

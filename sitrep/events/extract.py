@@ -67,6 +67,11 @@ class DocState:
         self.actors = ActorResolver(doc)
         self.text = self.actors.text
         self.events: list[Event] = []
+        # The same events by PLOVER type, and their (trigger start, type) pairs, for the
+        # readers that look back at earlier events (a walk of every event per noun was
+        # events x nouns on a long body).
+        self.by_plover: dict[str, list[Event]] = {}
+        self.triggers: set[tuple[int, str]] = set()
         self.consumed: set[int] = set()
         self.times = [t for t in (doc._.sitrep.times or []) if t.value and t.value[:4].isdigit()
                       and t.type in ("DATE", "TIME")]
@@ -82,6 +87,12 @@ class DocState:
         # predicate (one per dyad): kept per token index.
         self.nouns: dict[int, Optional["lexicon.Entry"]] = {}
         self.attributions: dict[int, tuple[str, Optional[Actor]]] = {}
+
+    def add(self, ev: Event) -> None:
+        self.events.append(ev)
+        self.by_plover.setdefault(ev.plover, []).append(ev)
+        if ev.trigger is not None:
+            self.triggers.add((ev.trigger.start, ev.plover))
 
     def quotes_holding(self, at: int) -> list[Quote]:
         """The quotes (in list order) with a part of the body's text that holds offset ``at``."""
@@ -474,7 +485,7 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # is part of it (one visit, not a visit and a meeting); else it is the subject's
         # ('went to Geneva for talks with Iran').
         verb = tok.head.head
-        if any(ev.trigger is not None and ev.trigger.start == verb.idx and ev.plover == c.plover for ev in st.events):
+        if (verb.idx, c.plover) in st.triggers:
             return
         # ('blamed India for the attack', 'praised Kenya for its mission': the object did it)
         doer = children(verb, "dobj") if _lemma(verb) in OBJECT_CONTROL else []
@@ -556,7 +567,7 @@ def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme:
                 date=date, location=location, location_entity=location_entity,
                 quantity=quantity, trigger=trigger, evidence=evidence,
             )
-            st.events.append(ev)
+            st.add(ev)
 
 
 def _attribution(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
