@@ -223,26 +223,34 @@ def _rank(e: Entry) -> tuple:
             - (BLOCK_PENALTY if e.scope == "block" else 0.0), e.origin == "sitrep", e.scope == "own", -e.order)
 
 
-# (lemma, pos) entries in rank order, best first, kept per entries list (id -> (list, ranked)).
-_RANKED: dict[int, tuple[list, tuple]] = {}
+# (lemma, pos) entries in rank order, best first, kept per entries list:
+# id -> (the list, its length, ranked, {mask of what a frame has: the entries that can hold}).
+_RANKED: dict[int, tuple[list, int, list, dict]] = {}
 
 
-def _needs(e: Entry) -> tuple:
+def _needs(e: Entry) -> tuple[int, frozenset]:
     """What a frame must have for ``e``'s constraints to be able to hold (a quick test run
-    before :func:`holds`): objects, subjects, modifiers, any particle or preposition, and
-    the prepositions named (each among the frame's prepositions or particles)."""
+    before :func:`holds`): a mask of objects (1), subjects (2), modifiers (4), any particle or
+    preposition (8); and the prepositions named (each among the frame's prepositions or
+    particles)."""
     kinds = {c.kind for c in e.cons}
-    return ("obj" in kinds, "subj" in kinds, "mod" in kinds, "prt" in kinds,
-            frozenset(c.prep for c in e.cons if c.kind == "prep"))
+    mask = 1 * ("obj" in kinds) | 2 * ("subj" in kinds) | 4 * ("mod" in kinds) | 8 * ("prt" in kinds)
+    return mask, frozenset(c.prep for c in e.cons if c.kind == "prep")
 
 
-def _ranked(entries: list[Entry]) -> tuple:
+def _ranked(entries: list[Entry], have: int) -> tuple:
+    """``entries`` in rank order, best first, as (entry, prepositions needed), keeping only
+    those whose needs (:func:`_needs`) are within the mask ``have``; kept per entries list."""
     hit = _RANKED.get(id(entries))
-    if hit is None or hit[0] is not entries or len(hit[1]) != len(entries):
+    if hit is None or hit[0] is not entries or hit[1] != len(entries):
         # (ranks are distinct: the last part is the entry's unique order)
-        ranked = sorted(entries, key=_rank, reverse=True)
-        hit = _RANKED[id(entries)] = (entries, tuple((e, *_needs(e)) for e in ranked))
-    return hit[1]
+        hit = _RANKED[id(entries)] = (entries, len(entries), sorted(entries, key=_rank, reverse=True), {})
+    by_mask = hit[3]
+    found = by_mask.get(have)
+    if found is None:
+        found = by_mask[have] = tuple((e, needs[1]) for e in hit[2] for needs in [_needs(e)]
+                                      if not e.cons or needs[0] & ~have == 0)
+    return found
 
 
 def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
@@ -252,14 +260,12 @@ def best(lemma: str, pos: str, frame: Frame) -> Optional[Entry]:
     entries = load_lexicon().get((lemma, pos))
     if not entries:
         return None
-    has_objs, has_subjs, has_mods = bool(frame.objs), bool(frame.subjs), bool(frame.mods)
-    has_prts = bool(frame.prts or frame.preps)
+    have = 1 * bool(frame.objs) | 2 * bool(frame.subjs) | 4 * bool(frame.mods) | 8 * bool(frame.prts or frame.preps)
     names = {p for p, _ in frame.preps} | frame.prts
-    for e, objs, subjs, mods, prts, preps in _ranked(entries):
+    for e, preps in _ranked(entries, have):
         if e.cons:
-            if ((objs and not has_objs) or (subjs and not has_subjs) or (mods and not has_mods)
-                    or (prts and not has_prts) or (preps and not preps <= names)):
-                continue  # a constraint that cannot hold on this frame
+            if preps and not preps <= names:
+                continue  # a preposition the frame does not have
             if not all(holds(c, frame) for c in e.cons):
                 continue
         return None if e.cameo == BLOCK else e

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from ..lookups import CACHE_KEY
 
 from ..quotes.cues import CLAUSE_VERBS
 from .words import words
@@ -94,8 +98,25 @@ def _subject(tok: Token) -> Optional[Token]:
     return None
 
 
+def _according_heads(doc: Doc) -> frozenset:
+    """Indices of the tokens with an 'according' preposition among their children (read
+    once per doc from the word forms, so the walk up from each predicate need not list the
+    children of every clause it passes)."""
+    cache = doc.user_data.setdefault(CACHE_KEY, {})
+    hit = cache.get("according_heads")
+    if hit is None or hit[0] != len(doc):
+        found = (doc.to_array(LOWER) == _ACCORDING).nonzero()[0].tolist()
+        hit = cache["according_heads"] = (len(doc), frozenset(doc[i].head.i for i in found if doc[i].dep_ == "prep"))
+    return hit[1]
+
+
+_ACCORDING = hash_string("according")
+
+
 def _according_to(tok: Token) -> Optional[Token]:
     """The source named in 'according to X' on this clause, or None."""
+    if tok.i not in _according_heads(tok.doc):
+        return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "according":
             for cc in c.children:

@@ -105,13 +105,17 @@ def evaluation(st: "DocState", verb: Token) -> Optional[Found]:
     return code, sources, [x for o in with_conj(objs) for x in _doers(st, o)]
 
 
+# attitude adjective -> 'CAMEO:prepositions' (read once: values() gives a fresh copy)
+STANCE_ADJECTIVES = values("stance_adjective")
+
+
 def is_attitude(tok: Token) -> bool:
-    return tok.lower_ in values("stance_adjective")
+    return tok.lower_ in STANCE_ADJECTIVES
 
 
 def attitude(st: "DocState", tok: Token) -> Optional[Found]:
     """'Brazil is concerned about Argentine exercises' (ACCUSE Brazil -> Argentina)."""
-    spec = values("stance_adjective").get(tok.lower_)
+    spec = STANCE_ADJECTIVES.get(tok.lower_)
     if not spec:
         return None
     code, _, preps = spec.partition(":")
