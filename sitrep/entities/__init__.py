@@ -24,7 +24,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..contract import guarded, spacy_meta
+from ..contract import annotations, guarded, spacy_meta
 from ..lookups import by_id
 from ..record import Entity
 from . import gazetteer  # noqa: F401  (public module)
@@ -68,7 +68,7 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
     considered and a person is preferred, the last one ("Pentagon spokesman John Kirby" ->
     Kirby): the head of an English noun phrase comes last.
     """
-    mentions = doc._.sitrep.mentions or []
+    mentions = annotations(doc).mentions or []  # (not doc._: a lookup asked per token)
     if not mentions or end <= start:
         return None
     i = bisect_right(mentions, (start, float("inf"), "")) - 1
@@ -86,4 +86,4 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 def entity_by_id(doc: Doc, entity_id: str) -> Optional[Entity]:
-    return by_id(doc, "entities", doc._.sitrep.entities).get(entity_id)
+    return by_id(doc, "entities", annotations(doc).entities).get(entity_id)

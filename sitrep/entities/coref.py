@@ -23,6 +23,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from ..contract import annotations
 from ..lookups import by_id
 from .mentionindex import first_containing, mention_index, previous_sentences
 from ..wordlists import table
@@ -61,7 +62,7 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
 
 
 def _entities(doc: Doc) -> dict:
-    return by_id(doc, "entities", doc._.sitrep.entities)
+    return by_id(doc, "entities", annotations(doc).entities)
 
 
 def _kind_ok(ent, plural: bool) -> bool:

@@ -20,6 +20,8 @@ from typing import Any, Callable, Hashable, Optional
 
 from spacy.tokens import Doc
 
+# (annotations(doc) is doc._.sitrep without building spaCy's underscore object on each question)
+from ..contract import annotations
 from ..lookups import cached, intervals_of
 
 Mention = tuple[int, int, str]
@@ -104,14 +106,14 @@ class MentionIndex:
 
 
 def mention_index(doc: Doc) -> MentionIndex:
-    mentions = doc._.sitrep.mentions
+    mentions = annotations(doc).mentions
     return cached(doc, "mention_index", mentions if mentions is not None else [], MentionIndex)
 
 
 def entity_types(doc: Doc) -> dict[str, str]:
     """``{entity id: type}``, the last entity with an id winning (as a dict comprehension
     over the list does); kept while the entities list is unchanged."""
-    ents = doc._.sitrep.entities
+    ents = annotations(doc).entities
     return cached(doc, "entity_types", ents if ents is not None else [], lambda xs: {e.id: e.type for e in xs})
 
 
@@ -127,5 +129,5 @@ def previous_sentences(token, count: int) -> list:  # noqa: ANN001
 
 def first_containing(doc: Doc, at: int) -> Optional[Mention]:
     """The first mention (in list order) with ``start <= at < end``."""
-    found = intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(at, at + 1)
+    found = intervals_of(doc, "mentions", annotations(doc).mentions).overlapping(at, at + 1)
     return found[0] if found else None

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
 from ..entities.actors import sector_for_noun, sector_for_title
 from ..entities.gazetteer import listed_person
-from ..contract import doc_text
+from ..contract import annotations, doc_text
 from ..lookups import intervals_of
 from ..quotes.cues import CLAUSE_VERBS
 from ..record import Actor
@@ -360,7 +360,7 @@ class ActorResolver:
             eid = entity_at(doc, tok.idx, tok.idx + len(tok.text))
         ent = entity_by_id(doc, eid) if eid else None
         if ent is not None and tok.pos_ == "NOUN" and not any(
-                m[2] == eid for m in intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(tok.idx, tok.idx + 1)):
+                m[2] == eid for m in intervals_of(doc, "mentions", annotations(doc).mentions).overlapping(tok.idx, tok.idx + 1)):
             # 'US commander': the entity is the noun's modifier; the noun is the actor.
             return self._common_noun(tok)
         text = self.text[start:end]
@@ -368,7 +368,7 @@ class ActorResolver:
             if self.is_natural(ent):
                 return None
             # The mention as the entities stage delimits it ('Vladimir Putin', not 'President Vladimir Putin').
-            for s, e, mid in intervals_of(doc, "mentions", doc._.sitrep.mentions).overlapping(tok.idx, tok.idx + 1):
+            for s, e, mid in intervals_of(doc, "mentions", annotations(doc).mentions).overlapping(tok.idx, tok.idx + 1):
                 if mid == eid:  # the first mention (in list order) holding the token
                     text = self.text[s:e]
                     break

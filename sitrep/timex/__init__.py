@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..contract import guarded, spacy_meta
+from ..contract import annotations, guarded, spacy_meta
 from ..lookups import intervals_of
 from ..record import Quantity, TimeExpr
 from .detect import direction, find_times
@@ -107,7 +107,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
     reaching another verb ("spoke ... on February 2"), or, for a noun trigger, when both hang
     from the same verb. Calendar values (DATE/TIME) win over durations; the nearest wins.
     """
-    found = [t for t in _in_sentence(doc, "times", doc._.sitrep.times, token) if _attached(doc, t.start, t.end, token)]
+    found = [t for t in _in_sentence(doc, "times", annotations(doc).times, token) if _attached(doc, t.start, t.end, token)]
     if not found:
         return None
     found.sort(key=lambda t: (t.type not in ("DATE", "TIME") or t.value is None, abs(t.start - token.idx)))
@@ -117,7 +117,7 @@ def time_for_token(doc: Doc, token: Token) -> Optional[TimeExpr]:
 def quantity_for_token(doc: Doc, token: Token) -> Optional[Quantity]:
     """The quantity attached to ``token`` ("send about 3,000 troops" -> 3000 troops for "send")."""
     found = []
-    for q in _in_sentence(doc, "quantities", doc._.sitrep.quantities, token):
+    for q in _in_sentence(doc, "quantities", annotations(doc).quantities, token):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or span.sent != token.sent:
             continue
