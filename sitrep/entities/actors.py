@@ -72,6 +72,7 @@ def entry_code(entry: Optional[GazEntry]) -> Optional[str]:
     return entry.code or entry.country
 
 
+@lru_cache(maxsize=65536)  # a static table, asked about the same nouns for every argument
 def sector_for_noun(head: str, lemma: Optional[str] = None, modifiers: tuple[str, ...] = ()) -> Optional[str]:
     """Sector of a common-noun actor from the Phoenix agents table: "court" -> JUD,
     "troops" -> MIL, "riot police" -> COP, "students" -> EDU. The longest phrase of

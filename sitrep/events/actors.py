@@ -331,7 +331,7 @@ class ActorResolver:
         doc = self.doc
         low = tok.lower_
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "PRON" or low in words("person_pronoun") | words("thing_pronoun"):
+        if tok.pos_ == "PRON" or low in words("person_pronoun") or low in words("thing_pronoun"):
             return self.from_entity(self.resolve_pronoun(tok), tok.text)
         if lemma in words("non_actor") or low in words("non_actor"):
             return None

@@ -151,6 +151,8 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         return
     if lem in words("accusing_speech") and _claim(st, sent, tok):
         return
+    if (lem, "VERB") not in st.table and lem not in COMMITMENT_VERBS:
+        return  # no entry and none from a complement: not an event (its arguments are not read)
     objs = with_conj(children(tok, "dobj", "attr"))
     # The most specific CAMEO pattern of the verb that holds on the parse (patterns.py).
     entry = patterns.match_verb(tok, lem) if (lem, "VERB") in st.table else None
