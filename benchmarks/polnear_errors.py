@@ -9,7 +9,7 @@ to the quotes stage re-runs in seconds; ``--reparse`` after changing anything be
 Prints the shared scorer's figures on the sample, then the gold attributions missed, by
 category (cue lemma of the gold attribution, marked or not, missed outright / content
 boundary / wrong speaker), and the false positives by the predicted cue's lemma.
-``--show CAT`` prints examples of one category (e.g. ``--show miss:accuse`` or ``--show fp:say``).
+``--all-cues`` lists every predicted cue (else the 60 hitting nothing most). ``--show CAT`` prints examples of one category (e.g. ``--show miss:accuse`` or ``--show fp:say``).
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ def main(argv: list[str]) -> int:
     for k, n in fps.most_common(30):
         print(f"  {n:4d}  {k}")
     print("\nper predicted cue: right / wrong-overlapping / hitting no gold (by most hitting nothing)")
-    for k, (a, b, c) in sorted(CUE_STATS.items(), key=lambda x: -x[1][2])[:60]:
+    ncues = None if "--all-cues" in argv else 60
+    for k, (a, b, c) in sorted(CUE_STATS.items(), key=lambda x: -x[1][2])[:ncues]:
         print(f"  {k:30s} {a:4d} {b:4d} {c:4d}   P={a / (a + b + c):.2f}")
     if show:
         print(f"\n== examples of {show}")
@@ -182,6 +183,7 @@ def _categorise(text, golds, quotes, scorer, miss, fps, examples, coarse) -> Non
         fps[k] += 1
         examples[f"fp:{pq.cue.text.lower() if pq.cue else '-'}"].append(
             f"{pq.kind} spk={pq.speaker_span.text if pq.speaker_span else None!r} {pq.text[:200]!r}")
+        examples["fp/" + ("overlap" if over else "none")].append(f"{pq.kind} cue={pq.cue.text if pq.cue else None} spk={pq.speaker_span.text if pq.speaker_span else None!r} {pq.text[:200]!r}")
         examples["fp"].append(f"{pq.kind} cue={pq.cue.text if pq.cue else None} spk={pq.speaker_span.text if pq.speaker_span else None!r} {pq.text[:200]!r}")
 
 

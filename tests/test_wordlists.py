@@ -9,7 +9,7 @@ from sitrep.wordlists import members, table
 
 ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",
          # issue 19: attributions beyond speech verbs
-         "report", "intent", "object", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
+         "report", "intent", "object", "object_as", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
          "vehicle_noun", "issuer", "p_against", "subject_control", "reference", "circumstance"}
 CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 

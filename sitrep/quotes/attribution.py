@@ -61,10 +61,6 @@ def cue_class(tok: Token) -> str:
 def cue_span(tok: Token) -> tuple[int, int]:
     """Character span of the cue phrase: "said", "according to", "made clear"."""
     start, end = tok.idx, tok.idx + len(tok)
-    if tok.pos_ == "ADP":                 # "in the poll": the cue is the poll phrase's head
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            return start, pobj.idx + len(pobj)
     particle = prep_of_frame(tok)
     if particle is not None:              # "called for", "referred to"
         end = particle.idx + len(particle)
@@ -109,6 +105,10 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if _passive(tok) or (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in TELL_VERBS):
             # "workers who were informed that ...", "Asked about the deal, she said ...": the
             # one told or asked is not the source, and the source is not named.
+            return None
+        if tok.i == cue.i and tok.tag_ == "VBN" and tok.dep_ == "acl":
+            # "a party called Anti-Prom", "the plan announced on Monday": a participle that
+            # describes its noun names no source (an agent would be the subject above).
             return None
         if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             tok = tok.head.head.head     # "posted on Twitter accusing ...": the poster accuses

@@ -70,7 +70,7 @@ CIRCUMSTANCE_PREPS = _role("circumstance")
 # content comes in (clause, xcomp, obj, p:<preposition>), from the roles report, intent,
 # object and p_<preposition>.
 def _frames() -> dict[str, tuple[str, ...]]:
-    names = {"report": "clause", "intent": "xcomp", "object": "obj"}
+    names = {"report": "clause", "intent": "xcomp", "object": "obj", "object_as": "obj_as"}
     out: dict[str, tuple[str, ...]] = {}
     for row in table(CUES):
         if row["pos"] != "VERB":
@@ -87,7 +87,7 @@ VERB_FRAMES = _frames()
 OBJ_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "advmod", "npadvmod"})
 # Nouns whose that-clause is an attributed claim ("the allegation that Y").
 NOUN_CUES = _role("claim_noun")
-# Nouns for polls and documents in "in the poll, Y" / "by one estimate, Y".
+# Nouns for polls and documents: a colon line "Poll: Y" is the poll's.
 POLL_NOUNS = _role("poll_noun")
 
 # The record's cue classes (``record.CueClass``) from the table's finer ones.

@@ -35,7 +35,7 @@ from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
 from .notquotes import not_a_quote
-from .reported import colon_headings, content_ranges, noun_content, noun_cue_source, poll_frame, token_range
+from .reported import colon_headings, content_ranges, noun_content, noun_cue_source, token_range
 
 _TRIM = " \t\n\r,;:.—–-"
 _MAX_WALK = 8
@@ -351,10 +351,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             if ranges:
                 speaker = noun_cue_source(t)
         elif t.pos_ == "ADP":
-            pf = poll_frame(t)
-            ranges, min_words = ([pf[1]] if pf else []), 3
-            if pf:
-                speaker = pf[0]
+            continue
         else:
             if any(c.dep_ == "neg" for c in t.children) and lemma != "deny" and lemma in CLAUSE_VERBS:
                 continue

@@ -43,8 +43,12 @@ def parts(q):
      "The coach", ["to sign two new defenders before the season"]),
     ("A new survey shows most voters oppose the plan.", "shows", "accusation",
      "A new survey", ["most voters oppose the plan"]),
-    ("In the latest poll, the incumbent led the challenger by six points.", "In the latest poll", "noun",
-     "the latest poll", ["the incumbent led the challenger by six points"]),
+    ("Most dairy farmers oppose the new tariff on imported feed.", "oppose", "belief",
+     "Most dairy farmers", ["the new tariff on imported feed"]),
+    ("The county council plans to close two rural libraries next spring.", "plans", "belief",
+     "The county council", ["to close two rural libraries next spring"]),
+    ("The harbour master sees the new pier as a danger to small boats.", "sees", "belief",
+     "The harbour master", ["the new pier as a danger to small boats"]),
     ("The senator repeated her claim that the budget was balanced.", "claim", "noun",
      "her", ["the budget was balanced"]),
     ("The river flooded three villages, according to the regional governor.", "according to", "according_to",
@@ -55,6 +59,16 @@ def test_each_cue_class_is_an_indirect_attribution(extract, text, cue, klass, sp
     assert q.kind == "indirect" and q.cue_class == klass
     assert q.speaker_span.text == speaker and parts(q) == content
     assert not is_verbatim(q) and shown_text(q) == q.text        # shown without quotation marks
+
+
+@pytest.mark.parametrize("text", [
+    "In the latest poll, the incumbent led the challenger by six points.",   # the writer's report
+    "The harbour master saw the new pier from his window.",                  # perception, not a view
+    "She founded a small charity called Bread for Tomorrow in 2004.",        # a name, no source
+    "Editor's Note: This article was updated with the final vote count on Friday.",  # a label
+])
+def test_not_attributions(extract, text):
+    assert extract(text).quotes == []
 
 
 def test_speech_and_colon_classes(extract):
