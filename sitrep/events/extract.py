@@ -5,7 +5,7 @@ adjective ('prepared to ...') that the lexicon codes becomes a candidate; its so
 target come from the parse (subject / 'by'-agent of a passive / possessor of a nominal;
 object, addressee, 'to'/'with'/'from'/'into' phrases), one event per (source, target) pair
 so 'to Poland, Romania, and Germany' gives three dyads. Modality, date, place and number are
-attached last. Nothing here knows about any particular article.
+attached last (:mod:`sitrep.events.emit`). Nothing here knows about any particular article.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..lookups import Intervals
-from ..record import Actor, Event, Quote, content_id, make_span
+from ..record import Actor, Event, Quote
 from . import coding, lexicon, patterns, stance
 from .actors import ActorResolver
 from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
                         fallback_targets, place_targets, same_actor, theme_of)
-from .attributes import event_date, event_location, event_quantity
-from .modality import SPEECH, modality
-from .syntax import OBJECT_CONTROL, antecedent, children, prep_objects, subject_of, with_conj
+from .emit import SYMMETRIC, emit as _emit
+from .modality import SPEECH
+from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
@@ -30,8 +30,6 @@ from .words import words
 LIGHT_VERBS = words("light_verb")
 # Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
 ENGAGE_VERBS = words("engage_verb")
-# Symmetric predicates: 'A and B spoke' is A -> B and B -> A.
-SYMMETRIC = words("reciprocal_plover")
 # Verbs that are reciprocal whatever their type: 'Japan and China have been disputing the islands'.
 RECIPROCAL_VERBS = words("reciprocal_verb")
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
@@ -43,20 +41,6 @@ OBLIGATION_SPEECH = words("obligation_speech")
 OBLIGATION_AUX = words("obligation_aux")
 # Commitments coded by what they commit to ('vowed to fight' 138, 'pledged to help' 03x).
 COMMITMENT_VERBS = words("commitment_verb")
-
-
-def _lemma(tok: Token) -> str:
-    # Headline case ('Sends', 'Warns') is tagged PROPN with the surface as lemma.
-    lem = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and lem == tok.lower_ and lem.endswith("s"):
-        return lem[:-1]
-    if tok.pos_ in ("VERB", "AUX") and (lem, "VERB") not in lexicon.load_lexicon() and lem not in LIGHT_VERBS:
-        # The small model's lemmatizer slips on some forms ('staged' -> 'stag').
-        low = tok.lower_
-        for cand in (low[:-1], low[:-2], low[:-3] + "e", low[:-3]):
-            if len(cand) > 2 and ((cand, "VERB") in lexicon.load_lexicon() or cand in LIGHT_VERBS):
-                return cand
-    return lem
 
 
 class DocState:
@@ -530,96 +514,3 @@ def _claimed(tok: Token) -> bool:
     noun = prep.head
     return (noun.lemma_.lower() in words("responsibility_noun") and noun.dep_ == "dobj"
             and noun.head.pos_ == "VERB")
-
-
-# ----------------------------------------------------------------------------- attributes
-def _emit(st: DocState, sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
-          agentless: bool = False, reciprocal: Optional[bool] = None) -> None:
-    """One event per (source, target) pair. With ``agentless`` and no source, one event per
-    target with a null source ('three soldiers were killed'); never one with neither."""
-    if c is None or not (sources or (agentless and targets)):
-        return
-    if (c.plover in SYMMETRIC if reciprocal is None else reciprocal) and len(sources) > 1 and not targets:
-        # 'Egypt and Sudan agreed', 'A, B and C met': one event per ordered pair, as PETRARCH does.
-        for i, src in enumerate(sources):
-            _emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme, reciprocal=False)
-        return
-    sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
-    targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
-    mod, reported_by = _attribution(st, tok)
-    date = event_date(st, sent, tok)
-    location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
-    quantity = event_quantity(st, theme) if theme is not None else None
-    coded = coding.cameo_view(c.cameo, mod, threatened=_threatened(tok))
-    trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
-    evidence = make_span(st.text, sent.start_char, sent.end_char)
-    target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
-    source_list: list[Optional[tuple[Token, Actor]]] = list(sources) or [None]
-    for s in source_list:
-        src = s[1] if s else None
-        own = [t for t in target_list if t is None or src is None or not same_actor(src, t[1])] or [None]
-        for tgt in own:
-            tgt_actor = tgt[1] if tgt else None
-            ev = Event(
-                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo,
-                              src.text if src else None, tgt_actor.text if tgt_actor else None,
-                              tgt[0].idx if tgt else None),
-                plover=c.plover, mode=c.mode, cameo=c.cameo, cameo_coded=coded, goldstein=c.goldstein,
-                source=src, target=tgt_actor, modality=mod, reported_by=reported_by,
-                date=date, location=location, location_entity=location_entity,
-                quantity=quantity, trigger=trigger, evidence=evidence,
-            )
-            st.add(ev)
-
-
-def _attribution(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
-    """The modality of a predicate and, when it is reported, who reports it as an actor:
-    the subject of the speech verb above it or of 'according to' ('the Russian defence
-    ministry said' -> RUSMIL, no entity needed), else the speaker of a quote whose content
-    (one of its parts, not the cue between them) holds the predicate."""
-    found = st.attributions.get(tok.i)
-    if found is None:
-        found = st.attributions[tok.i] = _attribution_of(st, tok)
-    return found
-
-
-def _attribution_of(st: DocState, tok: Token) -> tuple[str, Optional[Actor]]:
-    mod, speaker_tok = modality(tok)
-    reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
-    if mod == "asserted" and not _presupposed(tok):
-        for q in st.quotes_holding(tok.idx):
-            reporter = _quote_speaker(st, q)
-            if reporter is not None:
-                mod = "reported"
-                break
-    return mod, reporter if mod == "reported" else None
-
-
-def _quote_speaker(st: DocState, q: Quote) -> Optional[Actor]:
-    """A quote's speaker as an actor: the mention the cue attaches to, else its entity."""
-    if q.speaker_span is not None and q.speaker_span.field == "text":
-        span = st.doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
-        found = st.actors.actor(span.root) if span is not None else None
-        if found is not None:
-            return found if found.entity or not q.speaker else found.model_copy(update={"entity": q.speaker})
-    if q.speaker:
-        return st.actors.from_entity(q.speaker, q.speaker_text or "")
-    return None
-
-
-def _threatened(tok: Token) -> bool:
-    """The act is what a threat or warning announces ('threatened to attack', 'warned it would strike')."""
-    t = tok
-    for _ in range(3):
-        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj"):
-            return False
-        t = t.head
-        if _lemma(t) in words("threat_verb"):
-            return True
-    return False
-
-
-def _presupposed(tok: Token) -> bool:
-    from .modality import FACTIVE_PREPS
-
-    return any(a.dep_ == "prep" and a.lower_ in FACTIVE_PREPS for a in tok.ancestors)

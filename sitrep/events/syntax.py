@@ -6,6 +6,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from . import lexicon
 from .words import words
 
 
@@ -86,3 +87,18 @@ def prep_objects(tok: Token) -> list[tuple[str, Token]]:
                 if o.dep_ == "pobj":
                     out.append((p.lower_, o))
     return out
+
+
+def lemma(tok: Token) -> str:
+    """The lemma the event lexicon knows a token by (lower case; headline and lemmatizer slips mended)."""
+    # Headline case ('Sends', 'Warns') is tagged PROPN with the surface as lemma.
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lem == tok.lower_ and lem.endswith("s"):
+        return lem[:-1]
+    if tok.pos_ in ("VERB", "AUX") and (lem, "VERB") not in lexicon.load_lexicon() and lem not in words("light_verb"):
+        # The small model's lemmatizer slips on some forms ('staged' -> 'stag').
+        low = tok.lower_
+        for cand in (low[:-1], low[:-2], low[:-3] + "e", low[:-3]):
+            if len(cand) > 2 and ((cand, "VERB") in lexicon.load_lexicon() or cand in words("light_verb")):
+                return cand
+    return lem

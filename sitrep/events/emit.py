@@ -1,0 +1,114 @@
+"""Events built from a predicate's reading: one per (source, target) pair, with modality,
+reporter, date, place and number attached (the last step of :mod:`sitrep.events.extract`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..record import Actor, Event, Quote, content_id, make_span
+from . import coding
+from .arguments import same_actor
+from .attributes import event_date, event_location, event_quantity
+from .modality import modality
+from .syntax import lemma as _lemma
+from .words import words
+
+if TYPE_CHECKING:
+    from .extract import DocState
+
+# Symmetric predicates: 'A and B spoke' is A -> B and B -> A.
+SYMMETRIC = words("reciprocal_plover")
+
+
+def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
+          agentless: bool = False, reciprocal: Optional[bool] = None) -> None:
+    """One event per (source, target) pair. With ``agentless`` and no source, one event per
+    target with a null source ('three soldiers were killed'); never one with neither."""
+    if c is None or not (sources or (agentless and targets)):
+        return
+    if (c.plover in SYMMETRIC if reciprocal is None else reciprocal) and len(sources) > 1 and not targets:
+        # 'Egypt and Sudan agreed', 'A, B and C met': one event per ordered pair, as PETRARCH does.
+        for i, src in enumerate(sources):
+            emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme, reciprocal=False)
+        return
+    sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
+    targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
+    mod, reported_by = _attribution(st, tok)
+    date = event_date(st, sent, tok)
+    location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
+    quantity = event_quantity(st, theme) if theme is not None else None
+    coded = coding.cameo_view(c.cameo, mod, threatened=_threatened(tok))
+    trigger = make_span(st.text, tok.idx, tok.idx + len(tok.text))
+    evidence = make_span(st.text, sent.start_char, sent.end_char)
+    target_list: list[Optional[tuple[Token, Actor]]] = list(targets) or [None]
+    source_list: list[Optional[tuple[Token, Actor]]] = list(sources) or [None]
+    for s in source_list:
+        src = s[1] if s else None
+        own = [t for t in target_list if t is None or src is None or not same_actor(src, t[1])] or [None]
+        for tgt in own:
+            tgt_actor = tgt[1] if tgt else None
+            ev = Event(
+                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo,
+                              src.text if src else None, tgt_actor.text if tgt_actor else None,
+                              tgt[0].idx if tgt else None),
+                plover=c.plover, mode=c.mode, cameo=c.cameo, cameo_coded=coded, goldstein=c.goldstein,
+                source=src, target=tgt_actor, modality=mod, reported_by=reported_by,
+                date=date, location=location, location_entity=location_entity,
+                quantity=quantity, trigger=trigger, evidence=evidence,
+            )
+            st.add(ev)
+
+
+def _attribution(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
+    """The modality of a predicate and, when it is reported, who reports it as an actor:
+    the subject of the speech verb above it or of 'according to' ('the Russian defence
+    ministry said' -> RUSMIL, no entity needed), else the speaker of a quote whose content
+    (one of its parts, not the cue between them) holds the predicate."""
+    found = st.attributions.get(tok.i)
+    if found is None:
+        found = st.attributions[tok.i] = _attribution_of(st, tok)
+    return found
+
+
+def _attribution_of(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
+    mod, speaker_tok = modality(tok)
+    reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
+    if mod == "asserted" and not _presupposed(tok):
+        for q in st.quotes_holding(tok.idx):
+            reporter = _quote_speaker(st, q)
+            if reporter is not None:
+                mod = "reported"
+                break
+    return mod, reporter if mod == "reported" else None
+
+
+def _quote_speaker(st: "DocState", q: Quote) -> Optional[Actor]:
+    """A quote's speaker as an actor: the mention the cue attaches to, else its entity."""
+    if q.speaker_span is not None and q.speaker_span.field == "text":
+        span = st.doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
+        found = st.actors.actor(span.root) if span is not None else None
+        if found is not None:
+            return found if found.entity or not q.speaker else found.model_copy(update={"entity": q.speaker})
+    if q.speaker:
+        return st.actors.from_entity(q.speaker, q.speaker_text or "")
+    return None
+
+
+def _threatened(tok: Token) -> bool:
+    """The act is what a threat or warning announces ('threatened to attack', 'warned it would strike')."""
+    t = tok
+    for _ in range(3):
+        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        t = t.head
+        if _lemma(t) in words("threat_verb"):
+            return True
+    return False
+
+
+def _presupposed(tok: Token) -> bool:
+    from .modality import FACTIVE_PREPS
+
+    return any(a.dep_ == "prep" and a.lower_ in FACTIVE_PREPS for a in tok.ancestors)
