@@ -43,7 +43,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=None)
 def members(name: str, column: str, value: str, key: str | None = None) -> frozenset[str]:
     """The ``key`` cells (default: the first column) of the rows whose comma-separated
-    ``column`` cell contains ``value``: ``members("cues.tsv", "roles", "clause")``."""
+    ``column`` cell contains ``value``: ``members("title_words.tsv", "set", "female", key="word")``."""
     rows = table(name)
     if not rows:
         return frozenset()

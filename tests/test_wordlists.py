@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.quotes import cues
+from sitrep import cues
 from sitrep.wordlists import members, table
 
 ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",

@@ -12,7 +12,7 @@ PERSON when the words around it say so:
 
 Name particles join a person's name ("Ursula Von" + "der" + "Leyen" -> "Ursula Von der
 Leyen"). The particles and the speech verbs are data (``entity_words.tsv`` set ``particle``,
-``cues.tsv`` role ``speech``).
+``cues.tsv`` role ``speech``, read through ``sitrep.cues``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import doc_text
+from ..cues import SPEECH_VERBS
 from ..wordlists import table
 from .gazetteer import lookup
 from .titles import TITLE_MODS, is_title_head, is_title_word
@@ -35,11 +36,6 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b")
 @lru_cache(maxsize=None)
 def particles() -> frozenset[str]:
     return frozenset(r["word"] for r in table("entity_words.tsv") if r["set"] == "particle")
-
-
-@lru_cache(maxsize=None)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(r["word"] for r in table("cues.tsv") if r["pos"] == "VERB" and "speech" in r["roles"].split(","))
 
 
 def _name_token(t: Token) -> bool:
@@ -81,7 +77,7 @@ def _copula_role(span: Span) -> bool:
 
 def _speaks(span: Span) -> bool:
     root = span.root
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in _speech_verbs()
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _runs(doc: Doc, covered: set[int]) -> list[Span]:

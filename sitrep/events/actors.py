@@ -31,7 +31,7 @@ from ..entities.actors import sector_for_noun, sector_for_title
 from ..entities.gazetteer import listed_person
 from ..contract import annotations, doc_text
 from ..lookups import intervals_of
-from ..quotes.cues import CLAUSE_VERBS
+from ..cues import CLAUSE_VERBS
 from ..record import Actor
 from .syntax import prep_objects
 from .words import words

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..lookups import CACHE_KEY
 
-from ..quotes.cues import CLAUSE_VERBS
+from ..cues import CLAUSE_VERBS
 from .words import words
 
 RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated": 4, "denied": 5}

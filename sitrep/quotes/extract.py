@@ -30,7 +30,7 @@ from .attribution import (
     sentence_tokens,
     speaker_token,
 )
-from .cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
+from ..cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
 from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue

@@ -13,13 +13,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..wordlists import members
+from ..cues import AS_VERBS, LABELLING_VERBS
 from .reported import is_evaluation
 
 # Verbs that give a name or label: their marked complement is a name, not speech.
-NAMING_VERBS = members("cues.tsv", "class", "labelling") | frozenset({"refer", "nickname", "title", "name"})
+NAMING_VERBS = LABELLING_VERBS | frozenset({"refer", "nickname", "title", "name"})
 # Verbs that characterise ('described it as ...'): a label only when they give a noun phrase.
-DESCRIBING_VERBS = members("cues.tsv", "roles", "as")
+DESCRIBING_VERBS = AS_VERBS
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MINOR = frozenset("a an the and or of in on at to for with by from as vs nor but".split())
 

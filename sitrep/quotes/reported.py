@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from .cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 

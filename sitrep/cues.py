@@ -1,19 +1,22 @@
 """The cue lexicon: which words introduce what a source says, and how.
 
 One table, ``sitrep/data/cues.tsv`` (word, part of speech, class, roles), read once; this
-module names its subsets. It is the only cue list in sitrep: the quotes stage reads it for
-attribution and the events stage for reported speech. Cognition verbs (think, believe,
+module names its subsets. It is the only cue list in sitrep, and the only reader of its
+table; stage-neutral (like ``sitrep.gazetteer``), so that every stage can read it: the
+entities stage for the speech verbs that make a name a person ("said Wasuge"), the quotes
+stage for attribution and what is not a quote, the timex stage for reported futures ("said
+he would travel on Friday") and the events stage for reported speech. Cognition verbs (think, believe,
 expect) are left out of ``speech`` on purpose: in news they mostly carry the writer's or a
 crowd's belief, and attributing them as quotes cost precision on our gold set.
 """
 
 from __future__ import annotations
 
-from ..wordlists import members, table
+from .wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "cue_lemma", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -52,6 +55,8 @@ MEDIUM_NOUNS = _role("medium_noun")
 # Heads that name the vehicle, not the source ("A Kremlin statement said": the Kremlin speaks,
 # the statement is the medium).
 VEHICLE_NOUNS = _role("vehicle_noun")
+# Verbs that give a name or label ('dubbed him "Mr. P"'): class labelling.
+LABELLING_VERBS = members(CUES, "class", "labelling")
 # Denials: their bare object is a thing refused, not a claim ("rejected the offer").
 DENIAL_VERBS = members(CUES, "class", "denial")
 # Verbs whose subject issues the vehicle or claim they take ("issued a statement saying").
