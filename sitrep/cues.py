@@ -16,7 +16,8 @@ from .wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "cue_lemma", "record_class"]
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "NAMING_VERBS", "ADDRESSEE_VERBS",
+           "CLAUSE_RANGE_CUES", "VEHICLE_GERUNDS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -57,6 +58,15 @@ MEDIUM_NOUNS = _role("medium_noun")
 VEHICLE_NOUNS = _role("vehicle_noun")
 # Verbs that give a name or label ('dubbed him "Mr. P"'): class labelling.
 LABELLING_VERBS = members(CUES, "class", "labelling")
+# Verbs whose marked complement is a name, not speech: the labelling class and role naming
+# ('referred to her as "the devil"', 'nicknamed him "X"').
+NAMING_VERBS = LABELLING_VERBS | _role("naming")
+# Verbs whose object is the one spoken to ('told reporters', 'briefed the press').
+ADDRESSEE_VERBS = _role("addressee")
+# Cues beyond the clause verbs whose content is the clause they govern ('according to X, Y').
+CLAUSE_RANGE_CUES = _role("clause_range")
+# Gerunds after a vehicle noun that give the noun's content ('issued a statement saying Y').
+VEHICLE_GERUNDS = _role("vehicle_gerund")
 # Denials: their bare object is a thing refused, not a claim ("rejected the offer").
 DENIAL_VERBS = members(CUES, "class", "denial")
 # Verbs whose subject issues the vehicle or claim they take ("issued a statement saying").

@@ -93,7 +93,7 @@ def _is_side(span: Span) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "compound", "poss"):
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ not in ("against", "over", "to", "with", "by", "beat", "versus", "vs", "vs."):
+        if root.dep_ == "pobj" and head.lower_ not in words("sides_prep"):
             return False  # "in Madrid", "of Maranchon": a place, not a side
         if root.dep_ in ("compound", "poss"):
             return head.lower_ in words("sports") or head.lower_ in words("title")

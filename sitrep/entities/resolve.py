@@ -37,7 +37,7 @@ _KIND_TYPE = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "igo": "IGO
 _NAMED_KINDS = {"country", "capital", "demonym", "igo", "media", "metonym"}
 _POSS = re.compile(r"(?:\s*['’]s|['’])$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{1,7}$")
-_SMALL = {"of", "the", "and", "for", "on", "in", "de", "la", "al"}
+_SMALL = words("acronym_skip")
 
 
 @dataclass

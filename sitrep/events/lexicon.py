@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..wordlists import table
+from .words import words
 
 BLOCK = "-"
 # sitrep's hand-written rows outrank a PETRARCH2 pattern that names less than a word; a
@@ -33,7 +34,7 @@ BLOCK = "-"
 SITREP_BONUS = 0.6
 BLOCK_PENALTY = 0.6
 # What may follow a dictionary stem ('VIOLAT' -> violate, violation), never a new word ('attacker').
-STEM_ENDINGS = frozenset({"e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "ement", "ements"})
+STEM_ENDINGS = words("stem_ending")
 
 
 @dataclass(frozen=True)

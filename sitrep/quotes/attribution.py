@@ -21,11 +21,11 @@ from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
 from ..lookups import intervals_of
 from .reported import issuer, prep_of_frame
-from ..cues import cue_lemma, record_class, SUBJECT_CONTROL, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from ..cues import ADDRESSEE_VERBS, cue_lemma, record_class, SUBJECT_CONTROL, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "brief", "urge"})
+TELL_VERBS = ADDRESSEE_VERBS
 # Words that, between a name and its cue, mean the mention ends: "Putin, who ..." -> "Putin".
 _STOP_RIGHT = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 

@@ -30,7 +30,7 @@ from .attribution import (
     sentence_tokens,
     speaker_token,
 )
-from ..cues import CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
+from ..cues import CLAUSE_RANGE_CUES, CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
 from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
@@ -326,7 +326,7 @@ def _parenthetical_tail(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
 def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
     """Content ranges of a cue token and the fewest words a piece needs."""
     lemma = t.lemma_.lower()
-    if is_cue(t) and (lemma in CLAUSE_VERBS or lemma in ("accord", "according", "make", "accuse", "describe", "denounce")):
+    if is_cue(t) and (lemma in CLAUSE_VERBS or lemma in CLAUSE_RANGE_CUES):
         rng = _clause_range(doc, t)
         if rng is not None:
             tail = _parenthetical_tail(doc, t)

@@ -13,11 +13,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..cues import AS_VERBS, LABELLING_VERBS
+from ..cues import AS_VERBS, NAMING_VERBS
 from .reported import is_evaluation
 
-# Verbs that give a name or label: their marked complement is a name, not speech.
-NAMING_VERBS = LABELLING_VERBS | frozenset({"refer", "nickname", "title", "name"})
 # Verbs that characterise ('described it as ...'): a label only when they give a noun phrase.
 DESCRIBING_VERBS = AS_VERBS
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")

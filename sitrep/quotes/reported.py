@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES
+from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES, VEHICLE_GERUNDS
 
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
@@ -239,7 +239,7 @@ def noun_content(noun: Token) -> Optional[tuple[int, int]]:
         if c.i > noun.i and c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             return _range(list(c.subtree))
-        if c.i > noun.i and c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ("say", "claim", "state", "warn", "argue"):
+        if c.i > noun.i and c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in VEHICLE_GERUNDS:
             # "issued a statement saying Y": the statement's content is Y.
             cc = [g for g in c.children if g.dep_ == "ccomp"]
             if cc:

@@ -387,7 +387,7 @@ def _generic_clock(span: Span) -> bool:
             return False
         tok = tok.head
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    return tok.tag_ in ("VBZ", "VBP") and not aux and tok.lemma_.lower() not in ("be", "say", "tell", "begin", "start", "open", "close", "end")
+    return tok.tag_ in ("VBZ", "VBP") and not aux and tok.lemma_.lower() not in timex_words("not_habitual")
 
 
 # "over the next year" is a stretch from now, not "the year after the last date mentioned".
@@ -438,7 +438,7 @@ def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
 
 
 _YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d$")
-_COUNT_CUES = {"to", "and", "or", "about", "some", "nearly", "over", "than", "around", "least", "almost", "roughly"}
+_COUNT_CUES = timex_words("count_cue")
 
 
 def _counts(span: Span) -> bool:

@@ -130,7 +130,7 @@ def _weekday(ref: date, wd: int, which: Optional[str], direction: Direction) -> 
 def _count(words: str) -> Optional[str]:
     """'two' -> '2', 'several' -> 'X', '2.5' -> '2.5'; None when not a count."""
     words = re.sub(r"\s+more$", "", words.strip())  # "several more years", "two more weeks"
-    if words in ("couple of", "a couple of", "couple", "a couple"):
+    if words in timex_words("couple"):
         return "2"  # TimeML: "a couple of weeks" is P2W
     if not words or words in VAGUE_COUNT:
         return "X"
@@ -394,7 +394,7 @@ _PART = re.compile(r"^(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<part>mor
 
 
 def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -> Result:
-    if base in ("week", "weekend", "month", "year", "decade", "quarter") and re.search(r"\bthe\s+" + base + "$", full):
+    if base in timex_words("the_unit") and re.search(r"\bthe\s+" + base + "$", full):
         return "DATE", _relative_unit(ref, base, _weekend_offset(ref, base, direction))  # "the end of the year": the current one
     if base in _DEICTIC:
         kind = "TIME" if base == "tonight" else "DATE"
@@ -426,9 +426,9 @@ def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -
         n = _count(m["n"])
         if unit is None or n is None:
             return None
-        if m["dir"] in ("earlier", "before", "later") and not full.endswith("ago"):
+        if m["dir"] in timex_words("anchored_dir") and not full.endswith("ago"):
             return "DATE", None  # anchored on another event, not on the reference date
-        sign = 1 if m["dir"] in ("later", "from now", "hence") else -1
+        sign = 1 if m["dir"] in timex_words("forward_dir") else -1
         if n == "X" or ref is None:
             return "DATE", None
         return "DATE", _ago(ref, float(n), unit, sign)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .words import timex_words
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -62,7 +64,7 @@ def parse_number(text: str) -> Optional[float]:
             current = (current or 1) * 12
         elif w == "half" and current is None:
             current = 0.5
-        elif w in SCALES and w not in ("m", "b", "k"):
+        elif w in SCALES and w not in timex_words("scale_letter"):
             scale = SCALES[w]
             current = (current if current is not None else 1) * scale
             if scale >= 1000:

@@ -54,12 +54,12 @@ def _is_num(tok: Token) -> bool:
     low = tok.lower_
     if _SCALED.match(low) or low == "dozen":
         return True  # "1.2bn", "5bn", "a dozen"
-    if low in ("m", "mn", "bn", "b", "k", "tn") and tok.i > 0:
+    if low in timex_words("scale_suffix") and tok.i > 0:
         prev = tok.doc[tok.i - 1]
         return prev.like_num and not prev.whitespace_  # "350m" split as "350" + "m"
     if tok.like_num and not tok.is_punct:
         return tok.lower_ not in ("one",) or tok.dep_ in ("nummod",)
-    return tok.lower_ in SCALES and tok.lower_ not in ("m", "b", "k") or (is_number_word(tok.lower_) and tok.pos_ == "NUM")
+    return tok.lower_ in SCALES and tok.lower_ not in timex_words("scale_letter") or (is_number_word(tok.lower_) and tok.pos_ == "NUM")
 
 
 def _cue(low: list[str], i: int) -> tuple[Optional[str], int]:
