@@ -520,6 +520,28 @@ class ActorResolver:
                 out.append((t, a))
                 if a.entity is None and t.pos_ == "NOUN":
                     out.extend((t, m) for m in self._modifier_actors(t)[1:])
+                if t.pos_ == "NOUN":
+                    out.extend(self._of_list(t, a))
+        return out
+
+    def _of_list(self, tok: Token, first: Actor) -> list[tuple[Token, Actor]]:
+        """'the prime ministers of India and Mauritius', 'foreign ministers from Britain and
+        Canada', 'officials in Sudan and Chad': a plural role with a list of countries is one actor per country (the first
+        is ``first``), each with the role's sector."""
+        if tok.tag_ != "NNS" or not first.country or not first.code or not first.code.startswith(first.country):
+            return []
+        sector = first.code[len(first.country):]
+        out = []
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "from", "in"):
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    for c in _conjuncts(o):
+                        inner = self.actor(c)
+                        if inner is not None and inner.country and inner.country != first.country and not _igo(inner.code):
+                            out.append((c, Actor(entity=None, text=f"{tok.text} {p.text} {c.text}",
+                                                 code=inner.country + sector, country=inner.country)))
         return out
 
 

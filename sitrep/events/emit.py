@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 # Symmetric predicates: 'A and B spoke' is A -> B and B -> A.
 SYMMETRIC = words("reciprocal_plover")
+# Verbs that are reciprocal whatever their type: 'Japan and China have been disputing the islands'.
+RECIPROCAL_VERBS = words("reciprocal_verb")
+# Nouns of mutual acts: 'signed a deal with Sudan', 'its ties with Japan'.
+RECIPROCAL_NOUNS = words("reciprocal_noun")
 
 
 def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
@@ -33,6 +37,11 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
         for i, src in enumerate(sources):
             emit(st, sent, tok, c, [src], [s for j, s in enumerate(sources) if j != i], theme, reciprocal=False)
         return
+    # 'Egypt met with Sudan', 'Egypt held talks with Sudan', 'India signed a deal with Japan':
+    # the other side of a mutual act acts too (Sudan -> Egypt), as the gold codes it.
+    back = [t for t in targets if _mutual_target(t[0], tok)] if (
+        targets and sources and reciprocal is not False and _mutual_predicate(tok, c.plover, c.goldstein)) else []
+    orig_sources = sources
     sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
     mod, reported_by = _attribution(st, tok)
@@ -59,6 +68,39 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
                 quantity=quantity, trigger=trigger, evidence=evidence,
             )
             st.add(ev)
+    for t in back:
+        emit(st, sent, tok, c, [t], orig_sources, theme, agentless=agentless, reciprocal=False)
+
+
+def _mutual_predicate(tok: Token, plover: str, goldstein: Optional[float]) -> bool:
+    """A predicate whose 'with' side acts as much as its subject: meet, talk, sign, fight
+    (reciprocal verbs), consultations ('spoke with'), and the nouns of mutual acts."""
+    lem = _lemma(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lem in RECIPROCAL_NOUNS or plover == "CONSULT"
+    if lem in RECIPROCAL_VERBS or plover == "CONSULT":
+        return True
+    # 'signed an agreement with', 'held talks with': the object names the mutual act, when the
+    # act is a cooperative one ('rejected a deal with', 'suspended talks with' are one side's).
+    return (goldstein or 0) > 0 and any(c.dep_ == "dobj" and c.lemma_.lower() in RECIPROCAL_NOUNS
+                                        for c in tok.children)
+
+
+def _mutual_target(t: Token, pred: Token) -> bool:
+    """The target is the predicate's other side: the object of 'with' / 'between' on the
+    predicate (or on its object, 'signed a deal with'), or the object of a meeting verb ('met Putin')."""
+    for _ in range(6):
+        # up a list ('Sudan and Chad') and a role's countries ('the leaders of Sudan and Chad')
+        if t.dep_ == "conj":
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ in ("of", "from", "in") and t.head.head.pos_ == "NOUN":
+            t = t.head.head
+        else:
+            break
+    if t.dep_ == "pobj" and t.head.lower_ in ("with", "between"):
+        holder = t.head.head
+        return pred.i in (holder.i, holder.head.i) or pred.head.i == holder.i
+    return t.dep_ == "dobj" and t.head.i == pred.i and _lemma(pred) in words("meet_verb")
 
 
 def _attribution(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
