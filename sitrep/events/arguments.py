@@ -71,7 +71,8 @@ def arg_targets(st: "DocState", tok: Token, objs: list[Token], preps: list[tuple
     if targets:
         return targets
     # 'fired missiles at Belgorod', 'shot at protesters': what force is aimed at is its target.
-    aimed = ("at",) if plover in ("ASSAULT", "COERCE") else ()
+    # 'spoke up for Taiwan', 'campaigned for the opposition': whom support is for is its recipient.
+    aimed = ("at",) if plover in ("ASSAULT", "COERCE") else ("for",) if plover == "SUPPORT" else ()
     for p, o in preps:
         if p in TARGET_PREPS or p in aimed or (p == "from" and plover == "REQUEST"):
             targets.extend(arg_actors(st, [o]))

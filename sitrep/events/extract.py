@@ -194,8 +194,8 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         targets = [t for t in targets if t[1].country not in src_countries]
     if targets and all(any(same_actor(a, t) for _, a in sources) for _, t in targets):
         # 'Russia closed its borders with Iran': the object is the source's own; the
-        # recipient comes from the phrases.
-        targets = arg_targets(st, tok, [], preps, c.plover)
+        # recipient comes from the phrases, the object's too ('repeated its accusation against Kyiv').
+        targets = arg_targets(st, tok, [], preps, c.plover, extra=objs)
     recip = c.plover in SYMMETRIC or lem in RECIPROCAL_VERBS
     if not targets and not (recip and len(sources) > 1):
         targets = fallback_targets(st, tok, objs, c.plover)

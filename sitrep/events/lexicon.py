@@ -106,9 +106,20 @@ def _sitrep_constraints(r: dict) -> tuple[Constraint, ...]:
     kind, word, prep = r["pattern"] or "", r["word"] or "", r["prep"] or ""
     if not kind:
         return ()
+    if ":" in kind:
+        # Several constraints at once, written as PETRARCH2's are ('prt:up prep:for').
+        return _parse_pattern(kind)
     if kind in ("compound", "amod"):
         return (Constraint("mod", word),)
     return (Constraint(kind, word, prep),)
+
+
+def _sitrep_entry(r: dict, cons: tuple[Constraint, ...], n: int) -> Entry:
+    if ":" in (r["pattern"] or ""):
+        kind, prep, word = _main_kind(cons)
+    else:
+        kind, prep, word = r["pattern"] or "", r["prep"] or "", r["word"] or ""
+    return Entry(r["lemma"], r["pos"], kind, prep, word, r["cameo"], "sitrep", cons, "own", n)
 
 
 @lru_cache(maxsize=1)
@@ -123,16 +134,12 @@ def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
     n = 0
     for r in table("event_lexicon.tsv"):
         cons = _sitrep_constraints(r)
-        entries.setdefault((r["lemma"], r["pos"]), []).append(
-            Entry(r["lemma"], r["pos"], r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "sitrep",
-                  cons, "own", n))
+        entries.setdefault((r["lemma"], r["pos"]), []).append(_sitrep_entry(r, cons, n))
         n += 1
     own = set(entries)
     # Patterns that add to PETRARCH2's reading of a verb without replacing it.
     for r in table("event_lexicon_patterns.tsv"):
-        entries.setdefault((r["lemma"], r["pos"]), []).append(
-            Entry(r["lemma"], r["pos"], r["pattern"] or "", r["prep"] or "", r["word"] or "", r["cameo"], "sitrep",
-                  _sitrep_constraints(r), "own", n))
+        entries.setdefault((r["lemma"], r["pos"]), []).append(_sitrep_entry(r, _sitrep_constraints(r), n))
         n += 1
     for r in table("event_lexicon_petrarch.tsv"):
         key = (r["lemma"], "VERB")

@@ -20,7 +20,7 @@ def dyads(rec):
     ("Israel launched an attack on Lebanon.", ("ASSAULT", "190", "ISRxLBN", "attack")),
     ("Kenyan students staged a protest in Nairobi.", ("PROTEST", "141", "KENEDUxKENGOV", "protest")),
     ("A Turkish court issued arrest warrants for two Syrian generals.", ("COERCE", "173", "TURJUDxSYRMIL", "warrants")),
-    ("Japan expressed appreciation for Indian aid.", ("SUPPORT", "051", "JPNxNone", "expressed")),
+    ("Japan expressed appreciation for Indian aid.", ("SUPPORT", "051", "JPNxIND", "expressed")),
 ])
 def test_light_verb_with_an_event_noun(code, sentence, want):
     [e] = code(sentence).events
