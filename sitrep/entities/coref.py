@@ -28,7 +28,7 @@ from ..lookups import by_id
 from .mentionindex import first_containing, mention_index, previous_sentences
 from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
-from .resolve import resolve_pronoun as resolve_person
+from .resolve import resolve_person
 
 __all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS", "Referent", "SpeakerHistory",
            "resolve_speaker_pronoun", "resolve_speaker_noun", "entity_type", "entity_name"]

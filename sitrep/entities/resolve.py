@@ -446,7 +446,7 @@ def _entry_of(doc: Doc, tok: Token) -> Optional[GazEntry]:
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
-def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
+def resolve_person(doc: Doc, token: Token) -> Optional[str]:
     """Entity id of the person a "he"/"she" most likely refers to, or None.
 
     The nearest compatible person before the token, preferring grammatical subjects: first

@@ -113,14 +113,12 @@ def locate(ev: Event, doc: Doc, geo_at: Resolver, ctx: Context,
     if span is None or not len(span):
         return None
     trig = span.root
-    text = doc.text if field == "title" else None
     heads = _heads(trig)
     lemma = trig.lemma_.lower()
 
     def place(geo_hit, basis: str) -> EventPlace:  # noqa: ANN001
         geo, s, e, eid = geo_hit
-        src = text if text is not None else doc_text(doc)
-        return EventPlace(**geo.model_dump(), basis=basis, span=make_span(src, s, e, field), entity=eid)
+        return EventPlace(**geo.model_dump(), basis=basis, span=make_span(doc_text(doc), s, e, field), entity=eid)
 
     # 1. destination
     if lemma in MOVEMENT or ev.plover == "MOBILIZE" or any(h.lemma_.lower() in MOVEMENT for h in heads):
