@@ -140,7 +140,7 @@ def test_a_new_published_date_redoes_the_stored_article_as_a_clean_run_would(tmp
     folder = _folder(tmp_path, {"a.txt": STORY, "b.txt": STORY, "c.txt": NEAR})
     ingest([folder], db=db_url, published="2025-03-03")
     before = _state(db_url)
-    assert sorted({d for d, *_ in before["events"]}) == ["2025-02-26", "2025-03-03"]
+    assert sorted({d for d, *_ in before["events"]}) == ["2025-02-25", "2025-02-26", "2025-03-03"]
     same = ingest([folder], db=db_url, published="2025-03-03")
     assert (same["skipped"], same["replaced"]) == (3, 0) and len(nlp_calls) == 3
     redone = ingest([folder], db=db_url, published="2025-06-09")
@@ -149,7 +149,7 @@ def test_a_new_published_date_redoes_the_stored_article_as_a_clean_run_would(tmp
     ingest([folder], db=clean, published="2025-06-09")
     after = _state(db_url)
     assert after == _state(clean)
-    assert sorted({d for d, *_ in after["events"]}) == ["2025-06-04", "2025-06-09"]
+    assert sorted({d for d, *_ in after["events"]}) == ["2025-06-03", "2025-06-04", "2025-06-09"]
     assert {p for _, p, _ in after["articles"]} == {"2025-06-09"}
     assert [s for _, _, s in after["articles"]] == [s for _, _, s in before["articles"]]  # same seq
     # Without a date the stored one stands (the run leaves the date to the page).
