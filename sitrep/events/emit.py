@@ -24,6 +24,8 @@ SYMMETRIC = words("reciprocal_plover")
 RECIPROCAL_VERBS = words("reciprocal_verb")
 # Nouns of mutual acts: 'signed a deal with Sudan', 'its ties with Japan'.
 RECIPROCAL_NOUNS = words("reciprocal_noun")
+# Verbs whose direct object is the other side of a meeting: 'met Putin', 'phoned Macron'.
+MEET_VERBS = words("meet_verb")
 
 
 def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
@@ -100,7 +102,7 @@ def _mutual_target(t: Token, pred: Token) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ in ("with", "between"):
         holder = t.head.head
         return pred.i in (holder.i, holder.head.i) or pred.head.i == holder.i
-    return t.dep_ == "dobj" and t.head.i == pred.i and _lemma(pred) in words("meet_verb")
+    return t.dep_ == "dobj" and t.head.i == pred.i and _lemma(pred) in MEET_VERBS
 
 
 def _attribution(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
