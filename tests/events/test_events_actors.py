@@ -119,3 +119,11 @@ def test_role_actor_takes_the_reporting_officials_country():
     rec = get_pipeline().extract(InputDoc(content=text), as_body=True, published="2023-03-06")
     moves = [(e.source.code, e.target.code if e.target else None) for e in rec.events if e.trigger.text == "move"]
     assert moves == [("NORMIL", "FIN")]
+
+
+def test_troops_moving_from_a_country_act_for_it(code):
+    # Rule of events/extract.py that only the seed exercised ("troops ... from the United States to Poland"):
+    # a generic role with no country acts for the country it leaves, and that country is not its target.
+    rec = code("About 2,000 troops are moving from Canada to Latvia this week.")
+    moving = [e for e in rec.events if e.trigger.text == "moving"]
+    assert [(e.plover, e.source.country, e.target.country) for e in moving] == [("MOBILIZE", "CAN", "LVA")]

@@ -316,3 +316,11 @@ def test_reported_clause_ends_before_a_set_off_relative_clause(extract):
     # A relative clause inside the report, not at its end, stays.
     q = one(extract("The mayor said the budget, which critics called wasteful, was approved."), "said")
     assert q.text == "the budget, which critics called wasteful, was approved"
+
+
+def test_made_clear_that_reports_the_clause_after_clear(extract):
+    # Rule of attribution.py / quotes/extract.py that only the seed exercised ("made it clear that"):
+    # "make" is a cue only with "clear"/"plain", and its clause hangs off "clear".
+    q = one(extract("The Danish prime minister made clear that Denmark would not sell the island."))
+    assert (q.kind, q.text, q.cue.text) == ("indirect", "Denmark would not sell the island", "made clear")
+    assert q.speaker_text is not None and "prime minister" in q.speaker_text.lower()
