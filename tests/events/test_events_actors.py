@@ -127,3 +127,12 @@ def test_troops_moving_from_a_country_act_for_it(code):
     rec = code("About 2,000 troops are moving from Canada to Latvia this week.")
     moving = [e for e in rec.events if e.trigger.text == "moving"]
     assert [(e.plover, e.source.country, e.target.country) for e in moving] == [("MOBILIZE", "CAN", "LVA")]
+
+
+def test_its_neighbor_skips_the_possessor_country(code):
+    # The possessor skip of coref's "its neighbor" rule, which only the seed exercised: the nearest
+    # earlier country is the possessor itself (Romania), so the neighbour is the one before it.
+    rec = code("The crisis in Moldova deepened. Romania, which has denied any plan to invade, has been "
+               "surrounding its neighbor with troops.")
+    surround = [e for e in rec.events if e.trigger.text == "surrounding"]
+    assert [(e.plover, e.source.country, e.target.country) for e in surround] == [("MOBILIZE", "ROU", "MDA")]
