@@ -9,6 +9,10 @@ instead of failing later in the store (week aggregates) or silently matching not
     check_day("2022-02-03")     # "2022-02-03"
     check_day("2025-02-30")     # ValueError: 2025-02-30 is not a real day (February has 28 days in 2025)
     real_day(2024, 2, 29)       # True
+
+It also holds the one month table (:data:`MONTHS`, month word -> number, from
+``sitrep/data/timex_values.tsv``) that the page-date reader (``sitrep.anatomy``) and the
+time normaliser (``sitrep.timex``) share.
 """
 
 from __future__ import annotations
@@ -19,8 +23,12 @@ from typing import Annotated, Optional
 
 from pydantic import AfterValidator
 
+from .wordlists import values
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_NAMES = list(calendar.month_name)
+# Month names and abbreviations -> 1..12 ("sept" -> 9); lower case, without the abbreviation's dot.
+MONTHS = values("timex_values.tsv", "month")
 
 
 def real_day(year: Optional[int], month: int, day: int) -> bool:

@@ -5,7 +5,8 @@ Rule code never spells out a word list inline: each stage reads its lists from a
 user can read, extend or replace them without touching the rules, and a test can check them.
 
 Format: UTF-8, tab-separated, ``#`` starts a comment line, the first non-comment line names
-the columns. Multi-valued cells are comma-separated.
+the columns. Multi-valued cells are comma-separated. A table of values (word -> number or code)
+has the columns ``word``, ``table``, ``value`` and ``type`` and is read with :func:`values`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["table", "members", "data_path"]
+__all__ = ["table", "members", "values", "data_path"]
 
 
 def data_path(name: str) -> Path:
@@ -49,3 +50,22 @@ def members(name: str, column: str, value: str, key: str | None = None) -> froze
         return frozenset()
     key = key or next(iter(rows[0]))
     return frozenset(r[key] for r in rows if value in r[column].split(","))
+
+
+# How a ``type`` cell reads its ``value``: the values keep the type the rules use (an int count, a
+# float lower bound, a string code), since a float and an int print differently in the record.
+_TYPES = {"int": int, "float": float, "str": str}
+
+
+@lru_cache(maxsize=None)
+def values(name: str, which: str) -> dict[str, int | float | str]:
+    """``{word: value}`` of the rows of ``sitrep/data/NAME`` whose ``table`` cell is ``which``,
+    in the table's order, each value read as its ``type`` cell says (``int``, ``float``, ``str``).
+    A caller that changes the dict changes it for every other one: copy it first."""
+    out: dict[str, int | float | str] = {}
+    for r in table(name):
+        if r["table"] == which:
+            if r["word"] in out:
+                raise ValueError(f"sitrep/data/{name}: {r['word']!r} twice in table {which}")
+            out[r["word"]] = _TYPES[r["type"]](r["value"])
+    return out

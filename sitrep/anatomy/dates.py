@@ -13,12 +13,8 @@ import datetime as _dt
 import re
 from typing import Iterable, Optional
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
+from ..dates import MONTHS
+
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -56,7 +52,7 @@ def full_date(text: str) -> Optional[str]:
     for pat in _FULL:
         for m in pat.finditer(text):
             g = m.groupdict()
-            month = int(g["month"]) if g.get("month") else _MONTHS[g["mon"].lower().rstrip(".")]
+            month = int(g["month"]) if g.get("month") else MONTHS[g["mon"].lower().rstrip(".")]
             value = _valid(int(g["year"]), month, int(g["day"]))
             if value and (best is None or m.start() < best[0]):
                 best = (m.start(), value)
@@ -80,7 +76,7 @@ def yearless_date(text: str, year: int) -> Optional[str]:
     m = _YEARLESS.search(text)
     if not m:
         return None
-    return _valid(year, _MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))
+    return _valid(year, MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))
 
 
 def date_from_url(url: Optional[str]) -> Optional[str]:
@@ -199,7 +195,7 @@ def _stated(value: str, html: str, url: Optional[str]) -> bool:
     for pat in _FULL[1:3]:
         for mt in pat.finditer(text):
             g = mt.groupdict()
-            v = _valid(int(g["year"]), _MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
+            v = _valid(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
             if v == value:
                 return True
     return False
