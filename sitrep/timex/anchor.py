@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from .numbers import parse_number
+from .words import timex_values
 
 _SEQ = re.compile(r"^the\s+(?P<which>next|following|previous|preceding|same|prior)\s+(?P<unit>day|week|month|year)$", re.I)
 _AFTER = re.compile(r"^the\s+(?P<unit>day|week|month|year)\s+(?P<dir>after|before)$", re.I)
@@ -21,7 +22,8 @@ _LATER = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P
 # Parts of the story's day: "that night", "later that day", "the same morning".
 _PART = re.compile(r"^(?:(?:later|earlier|early|late)\s+)?(?:(?:that|the same)\s+(?P<part>morning|afternoon|evening|night|day)"
                    r"|the\s+(?P<part2>morning|afternoon|evening|night))$", re.I)
-PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# "that night" -> TNI: the codes of the normaliser's parts of the day ("tonight" never matches _PART).
+PART_CODE = timex_values("part_of_day")
 _CAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

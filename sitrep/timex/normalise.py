@@ -29,25 +29,16 @@ from typing import Literal, Optional
 
 from ..dates import MONTHS, real_day  # MONTHS: the month table anatomy shares
 from .numbers import parse_number
-from .words import timex_words
+from .words import timex_values, timex_words
 
 Direction = Optional[Literal["past", "future"]]
 Result = Optional[tuple[str, Optional[str]]]
 
-WEEKDAYS = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
-    "thursday": 4, "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
-    "sunday": 7, "sun": 7,
-}
-UNIT = {  # unit word -> (TIMEX3 duration letter, is a time-of-day unit)
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
-    "day": ("D", False), "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
-    "month": ("M", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
-    "weekend": ("WE", False), "quarter": ("Q", False),
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
-           "springtime": "SP", "summertime": "SU", "wintertime": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+WEEKDAYS = timex_values("weekday")  # the word tables: sitrep/data/timex_values.tsv
+# unit word -> (TIMEX3 duration letter, is a time-of-day unit: PT2H, not P2H)
+UNIT = {w: (letter, w in timex_words("clock_unit")) for w, letter in timex_values("unit").items()}
+SEASONS = timex_values("season")
+PARTS_OF_DAY = timex_values("part_of_day")
 VAGUE_COUNT = set(timex_words("vague_count"))  # sitrep/data/timex_words.tsv
 
 _MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -207,17 +198,8 @@ def _ago(ref: Optional[date], n: float, unit: str, sign: int) -> Optional[str]:
 
 
 _SET = re.compile(r"^(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>\w+)\s+)?(?P<unit>\w+)$")
-_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
-            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P1Q", "biweekly": "P2W", "fortnightly": "P2W",
-            "biennial": "P2Y", "biennially": "P2Y"}
-_REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "present": "PRESENT_REF",
-    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "recently": "PAST_REF", "past": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
-    "once": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
-    "future": "FUTURE_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the coming days": "FUTURE_REF", "the days ahead": "FUTURE_REF",
-}
+_SET_ADV = timex_values("set_adverb")  # "daily" -> P1D
+_REFS = timex_values("ref")  # "now" -> PRESENT_REF
 
 
 def _clean(text: str) -> str:
@@ -380,8 +362,7 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
 
 
 # -- deictic: today, last month, three days ago -----------------------------------------
-_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "day before yesterday": -2,
-            "day after tomorrow": 2}
+_DEICTIC = timex_values("deictic")  # days from the reference date
 _THIS_UNIT = re.compile(r"^(?P<which>this|last|next|past|coming|previous|current|following|same)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day)$")
 _AGO = re.compile(r"^(?P<n>.+?)\s+(?P<unit>\w+)\s+(?P<dir>ago|earlier|before|later|from now|hence)$")
 _PART = re.compile(r"^(?P<day>today|yesterday|tomorrow|this|last)\s+(?P<part>morning|afternoon|evening|night)$")
