@@ -10,23 +10,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .words import timex_words
+from .words import timex_values, timex_words
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
-    "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "k": 1_000,
-}
+UNITS = timex_values("number_unit")  # "seven" -> 7 (sitrep/data/timex_values.tsv)
+TENS = timex_values("number_ten")  # "forty" -> 40
+SCALES = timex_values("number_scale")  # "million", "mn", "m" -> 1000000
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.I)

@@ -23,16 +23,12 @@ from ..lookups import Intervals
 from ..record import Quantity
 from ..wordlists import table
 from .numbers import SCALES, is_number_word, parse_number
-from .words import timex_words
+from .words import timex_values, timex_words
 
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR"}
-CURRENCY_NOUNS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
-}
+CURRENCY_SYMBOLS = timex_values("currency_symbol")  # "$" -> USD (sitrep/data/timex_values.tsv)
+CURRENCY_NOUNS = timex_values("currency_noun")  # "rubles" -> RUB
 PERCENT = set(timex_words("percent"))  # sitrep/data/timex_words.tsv
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "tens": 20}
+VAGUE = timex_values("vague")  # "thousands" -> 2000 (ints and floats kept as the table types them)
 
 # Cue -> approximation, longest first when matched (sitrep/data/timex_words.tsv, sets quantity_<kind>).
 def _cues() -> dict[str, list[str]]:
