@@ -28,7 +28,7 @@ from .anchor import anchored, calendar_anchor, is_anaphoric, story_year
 from .mods import LEADING, mod_of
 from .normalise import Direction, names_no_real_day, normalise
 from .present import generic_today
-from .words import timex_words
+from .words import timex_values, timex_words
 
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -238,7 +238,7 @@ _SPLIT = re.compile(r"\s*(?:\band\b|\bto\b|\bthrough\b|-|\u2013|,)\s*")
 _MONTH_NAME = re.compile(rf"\b{_MON}", re.I)
 _STRETCH = re.compile(r"(?i)^(?:the\s+)?(?:next|coming|past|last|following)\s+(?P<unit>day|week|month|year|decade|century)$")
 _STRETCH_AHEAD = re.compile(r"(?i)\b(?:over|within|during|for|throughout)\s*$")
-_UNIT_LETTER = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "decade": "P1DE", "century": "P1CE"}
+_UNIT_LETTER = timex_values("stretch_unit")  # "decade" -> P1DE (sitrep/data/timex_values.tsv)
 
 
 def _relative(text: str, kind: str, value: Optional[str], dirn: Direction) -> bool:
@@ -397,7 +397,7 @@ _SPAN_AHEAD = re.compile(r"(?i)\b(?:over|within|during|for|in|throughout)\s*$")
 # A range of durations has no single TIMEX3 value: an unspecified count of the unit.
 _NUMBER_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d+)"
 _RANGE = re.compile(rf"(?i)^{_NUMBER_WORD}\s*(?:to|or|-|\u2013)\s*(?P<n>\S+)\s+(?P<unit>hours|days|weeks|months|years|decades)$")
-_RANGE_VALUE = {"hours": "PTXH", "days": "PXD", "weeks": "PXW", "months": "PXM", "years": "PXY", "decades": "PXDE"}
+_RANGE_VALUE = timex_values("range_unit")  # "years" -> PXY
 
 
 def _resolve(doc: Doc, full: str, s: int, e: int, ref: Optional[date]):
