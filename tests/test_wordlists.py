@@ -113,15 +113,19 @@ def test_titles_read_from_the_table_on_an_invented_sentence():
 
 
 # Inline lists of words that remain in rule code. Empty since issue 12 moved the last ones (units,
-# scale abbreviations, cue subsets, acronym particles, stem endings) to sitrep/data/; it may only
-# stay empty: a new word list goes to sitrep/data/ (read through sitrep.wordlists).
+# scale abbreviations, cue subsets, acronym particles, stem endings; then the word -> value tables
+# of timex and anatomy) to sitrep/data/; it may only stay empty: a new word list or table goes to
+# sitrep/data/ (read through sitrep.wordlists).
 KNOWN_INLINE: set[tuple[str, str]] = set()
 
 
-def _inline_word_lists() -> set[tuple[str, str]]:
+def _inline_word_lists(root=None) -> set[tuple[str, str]]:
     """(file, first content word) of every literal set/list/tuple of 3+ strings in the rule code of
-    entities, timex, quotes and events holding a content word: not a stop word, a spaCy label, a
-    closed-class preposition or a gazetteer kind."""
+    entities, timex, quotes and events holding a content word (not a stop word, a spaCy label, a
+    closed-class preposition, a gazetteer kind or a modality label), and of every module-level dict
+    of 3+ string keys, one a content word, whose values are all constants (a word -> value table:
+    MONTHS, VAGUE) there and in anatomy (whose month table was one; its feature names and the
+    credits' not-an-agency words are lists still inline). ``root``: the project to scan (default this one)."""
     import ast
     import re
     from pathlib import Path
@@ -133,18 +137,35 @@ def _inline_word_lists() -> set[tuple[str, str]]:
               "shall", "wo", "upon", "despite", "amid", "onto", "within", "without", "'ll"}
     kinds = {"country", "capital", "adm1", "adm2", "city", "continent", "region", "sea", "metonym", "demonym",
              "igo", "media", "place", "org", "subj", "obj"}
-    grammar = STOP_WORDS | {k.lower() for k in GLOSSARY} | closed | kinds
+    # the record's modality labels (events/modality.py ranks them): a closed vocabulary of the record, not words read
+    modality = {"asserted", "reported", "planned", "hypothetical", "negated", "denied"}
+    grammar = STOP_WORDS | {k.lower() for k in GLOSSARY} | closed | kinds | modality
 
     def content(s: str) -> bool:
         w = s.lower().rstrip(".")
         return (s == s.lower() and bool(re.fullmatch(r"[a-z][a-z' -]*", w))
                 and not all(x in grammar for x in w.split()))
 
-    root = Path(__file__).resolve().parents[1]
+    def constant(v: ast.expr) -> bool:  # 2, "P1D", -1, ("S", True)
+        if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+            v = v.operand
+        return isinstance(v, ast.Constant) or (isinstance(v, ast.Tuple) and all(isinstance(e, ast.Constant) for e in v.elts))
+
+    root = Path(root) if root else Path(__file__).resolve().parents[1]
     found = set()
-    for stage in ("entities", "timex", "quotes", "events"):
+    for stage in ("entities", "timex", "quotes", "events", "anatomy"):
         for path in sorted((root / "sitrep" / stage).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
+            for stmt in tree.body:
+                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+                if not isinstance(value, ast.Dict) or not value.keys or not all(map(constant, value.values)):
+                    continue
+                keys = [k.value for k in value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+                words = [k for k in keys if content(k)]
+                if len(keys) >= 3 and words:
+                    found.add((str(path.relative_to(root)), words[0]))
+            if stage == "anatomy":
+                continue  # tables only (see above)
             exports = {id(n.value) for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign))
                        and any(isinstance(t, ast.Name) and t.id == "__all__"
                                for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))}
@@ -189,3 +210,94 @@ def test_no_new_inline_word_list_in_rule_code():
     found = _inline_word_lists()
     assert found - KNOWN_INLINE == set(), "word lists belong in sitrep/data/ (read through sitrep.wordlists)"
     assert KNOWN_INLINE - found == set(), "moved to data: take it off KNOWN_INLINE"
+
+
+def test_the_scan_finds_word_tables_and_lists(tmp_path):
+    """The scan flags an inline word -> value dict (as MONTHS was) and a word list, not a dict of
+    labels, codes or grammar words, nor a dict built from data."""
+    stage = tmp_path / "sitrep" / "timex"
+    stage.mkdir(parents=True)
+    (stage / "rules.py").write_text(
+        'MONTHS = {"january": 1, "jan": 1, "february": 2}\n'
+        'DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1}\n'
+        'UNIT = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True)}\n'
+        'NOUNS = ["troop", "soldier", "tank"]\n'
+        'RANK = {"asserted": 0, "reported": 1, "planned": 2}\n'
+        'CODES = {"04": 1, "05": 2, "06": 3}\n'
+        'PRONOUNS = {"he": "m", "him": "m", "she": "f"}\n'
+        'BUILT = {w: 1 for w in timex_words("unit_plural")}\n'
+        'LOOKUP = {"day": DAY, "week": WEEK, "month": MONTH}\n'
+        'def f():\n    return {"next": 1, "previous": -1, "prior": -1}[x]\n', encoding="utf-8")
+    assert _inline_word_lists(tmp_path) == {("sitrep/timex/rules.py", w) for w in ("january", "today", "second", "troop")}
+
+
+# Every table moved to sitrep/data/timex_values.tsv: (table, size, a few exact entries). The values
+# keep their Python types (type(...) is checked: 2000000.0 is a float, 24 an int).
+TIMEX_TABLES = {
+    "month": (24, {"january": 1, "jan": 1, "sept": 9, "may": 5, "dec": 12}),
+    "weekday": (16, {"monday": 1, "tues": 2, "thurs": 4, "sun": 7}),
+    "unit": (13, {"second": "S", "night": "D", "fortnight": "W", "decade": "DE", "century": "CE", "weekend": "WE"}),
+    "season": (8, {"fall": "FA", "autumn": "FA", "wintertime": "WI"}),
+    "part_of_day": (5, {"morning": "MO", "night": "NI", "tonight": "NI"}),
+    "set_adverb": (13, {"daily": "P1D", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "fortnightly": "P2W"}),
+    "ref": (21, {"now": "PRESENT_REF", "the past": "PAST_REF", "the days ahead": "FUTURE_REF"}),
+    "deictic": (6, {"today": 0, "yesterday": -1, "day before yesterday": -2, "day after tomorrow": 2}),
+    "stretch_unit": (6, {"day": "P1D", "decade": "P1DE", "century": "P1CE"}),
+    "range_unit": (6, {"hours": "PTXH", "years": "PXY", "decades": "PXDE"}),
+    "number_unit": (20, {"zero": 0, "nineteen": 19}),
+    "number_ten": (8, {"twenty": 20, "ninety": 90}),
+    "number_scale": (11, {"hundred": 100, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}),
+    "currency_symbol": (8, {"$": "USD", "us$": "USD", "€": "EUR", "₴": "UAH"}),
+    "currency_noun": (17, {"roubles": "RUB", "hryvnia": "UAH", "renminbi": "CNY"}),
+    "vague": (7, {"dozens": 24, "tens": 20, "thousands": 2000, "millions": 2e6, "billions": 2e9}),
+}
+
+
+def test_timex_values_hold_the_tables_that_were_inline():
+    from importlib import import_module
+
+    from sitrep import dates
+    from sitrep.timex.words import timex_values, timex_words
+
+    # by module name: sitrep.timex exports a function normalise, which hides the module of that name
+    page_dates, anchor, detect, normalise, numbers, quantities = (import_module(f"sitrep.{m}") for m in (
+        "anatomy.dates", "timex.anchor", "timex.detect", "timex.normalise", "timex.numbers", "timex.quantities"))
+
+    rows = table("timex_values.tsv")
+    assert {r["table"] for r in rows} == set(TIMEX_TABLES)
+    assert {r["type"] for r in rows} == {"int", "float", "str"}
+    for which, (size, some) in TIMEX_TABLES.items():
+        got = timex_values(which)
+        assert len(got) == size, which
+        for word, value in some.items():
+            assert got[word] == value and type(got[word]) is type(value), (which, word)
+    assert [type(v).__name__ for v in timex_values("vague").values()] == ["int"] * 4 + ["float"] * 2 + ["int"]
+    assert list(timex_values("month"))[:4] == ["january", "jan", "february", "feb"]  # the table's order
+    # the rules read these tables, one dict each (the month table is shared with the page-date reader)
+    assert normalise.MONTHS is dates.MONTHS is timex_values("month") and page_dates.MONTHS is dates.MONTHS
+    assert not hasattr(page_dates, "_MONTHS")
+    assert normalise.WEEKDAYS is timex_values("weekday") and normalise.SEASONS is timex_values("season")
+    assert normalise.PARTS_OF_DAY is anchor.PART_CODE is timex_values("part_of_day")
+    assert normalise.UNIT["hour"] == ("H", True) and normalise.UNIT["quarter"] == ("Q", False)
+    assert {w for w, (_, clock) in normalise.UNIT.items() if clock} == timex_words("clock_unit") == {"second", "minute", "hour"}
+    assert list(normalise.UNIT) == list(timex_values("unit"))
+    assert numbers.UNITS["seven"] == 7 and numbers.TENS["forty"] == 40 and quantities.SCALES is numbers.SCALES
+    assert quantities.CURRENCY_NOUNS["yen"] == "JPY" and quantities.CURRENCY_SYMBOLS["£"] == "GBP"
+    assert quantities.VAGUE is timex_values("vague")
+    assert detect._UNIT_LETTER is timex_values("stretch_unit") and detect._RANGE_VALUE is timex_values("range_unit")
+
+
+def test_values_reader_types_and_refuses_a_repeated_word(tmp_path, monkeypatch):
+    import sitrep.wordlists as wl
+
+    files = {"typed.tsv": "# comment\nword\ttable\tvalue\ttype\na\tt\t2\tint\nb\tt\t2.0\tfloat\nc\tt\t2\tstr\nd\tu\tx\tstr\n",
+             "twice.tsv": "word\ttable\tvalue\ttype\na\tt\t2\tint\na\tt\t3\tint\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(wl, "data_path", lambda name: tmp_path / name)
+    # names no shipped table has, so the cached tables of the rules (shared dicts) are left alone
+    got = wl.values("typed.tsv", "t")
+    assert got == {"a": 2, "b": 2.0, "c": "2"} and [type(v) for v in got.values()] == [int, float, str]
+    assert wl.values("typed.tsv", "u") == {"d": "x"} and wl.values("typed.tsv", "none") == {}
+    with pytest.raises(ValueError, match="twice.tsv: 'a' twice in table t"):
+        wl.values("twice.tsv", "t")
