@@ -171,8 +171,9 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if passive:
         sources = arg_actors(st, agents, anaphora=False)
         targets = arg_actors(st, passive)
-        # 'Three soldiers were killed': a passive without a 'by' agent names no one who acts.
-        agentless = not agents
+        # 'Three soldiers were killed': a passive without a 'by' agent names no one who acts,
+        # nor one whose agent is the means ('killed by a roadside bomb').
+        agentless = not agents or (not sources and all(_means(a) for a in agents))
     else:
         subj = subject_of(tok)
         if subj is None and st.headline:
@@ -223,8 +224,10 @@ def _means(subj: Token) -> bool:
     """A subject that is the means or the act itself ('explosions', 'a drone', 'the attack'),
     not who acts: its event has no coded source. Natural forces are not means."""
     lem, low = subj.lemma_.lower(), subj.lower_
-    return bool({lem, low} & (words("instrument") | words("agentless_subject"))) or (
-        lexicon.match(lem, "NOUN") is not None and subj.pos_ == "NOUN")
+    if {lem, low} & (words("instrument") | words("agentless_subject")):
+        return True
+    # An act named by a noun: its row, or the verb it nominalises ('a roadside bombing killed').
+    return subj.pos_ == "NOUN" and (lexicon.match(lem, "NOUN") is not None or patterns.verb_of_noun(lem) is not None)
 
 
 def _headline(doc: Doc) -> bool:
@@ -327,8 +330,9 @@ def _readiness(st: DocState, sent: SpacySpan, tok: Token) -> None:
         return
     act = xcomps[0]
     objs = with_conj(children(act, "dobj"))
-    inner = lexicon.match(act.lemma_.lower(), "VERB", objs=[o.lemma_.lower() for o in objs],
-                          preps=[(p, o.lemma_.lower()) for p, o in prep_objects(act)])
+    # The act's own frame, phrase words included ('prepared to impose martial law' 1724).
+    lem = _lemma(act)
+    inner = patterns.match_verb(act, lem) if (lem, "VERB") in st.table else None
     # 'ready to hold talks' 036, 'prepared to impose martial law' a threat (coding.intent_code).
     c = coding.code(coding.intent_code(inner.cameo if inner else None))
     st.consumed.add(act.i)
@@ -413,8 +417,15 @@ def _own_args(st: DocState, tok: Token) -> bool:
 def _light_compound(st: DocState, tok: Token) -> Optional["lexicon.Entry"]:
     """'issued arrest warrants' -> arrest: the compound of a light verb's object that names the act."""
     for c in tok.children:
-        if c.dep_ == "compound" and (c.lemma_.lower(), "VERB") in st.table:
+        if c.dep_ != "compound":
+            continue
+        if (c.lemma_.lower(), "VERB") in st.table:
             inner = lexicon.match(c.lemma_.lower(), "VERB")
+            if inner is not None and inner.pattern == "":
+                return inner
+        elif (c.lemma_.lower(), "NOUN") in st.table:
+            # 'launched a mediation effort', 'undertook a mediation mission': the act's own noun row.
+            inner = lexicon.match(c.lemma_.lower(), "NOUN")
             if inner is not None and inner.pattern == "":
                 return inner
     return None

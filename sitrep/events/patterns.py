@@ -25,6 +25,9 @@ PARTICLE_DEPS = ("prt", "advmod", "acomp", "compound:prt")
 TIME_ENTS = ("DATE", "TIME")
 # A phrase's words: its head's subtree, at most this many tokens either side of the head.
 WINDOW = 6
+# Object heads that say little of what is acted on ('ended mediation efforts', 'received a
+# mission of observers'): the noun that qualifies them is an object of the verb too.
+VAGUE_OBJECTS = words("vague_object")
 
 
 def _phrase_words(tok: Token) -> frozenset:
@@ -95,6 +98,11 @@ def frame_of(verb: Token) -> Frame:
             f.subjs.extend(_phrase(s) for s in _conj(c))
         elif c.dep_ == "dative" and c.pos_ != "ADP":
             obj_toks.append(c)
+    for o in list(obj_toks):
+        if o.lemma_.lower() in VAGUE_OBJECTS:
+            obj_toks.extend(c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")
+            obj_toks.extend(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
     f.objs = [_phrase(o) for o in obj_toks]
     f.preps = _preps(verb)
     for o in obj_toks:
