@@ -124,8 +124,8 @@ def _inline_word_lists(root=None) -> set[tuple[str, str]]:
     entities, timex, quotes and events holding a content word (not a stop word, a spaCy label, a
     closed-class preposition, a gazetteer kind or a modality label), and of every module-level dict
     of 3+ string keys, one a content word, whose values are all constants (a word -> value table:
-    MONTHS, VAGUE) there and in anatomy (whose month table was one; its feature names and the
-    credits' not-an-agency words are lists still inline). ``root``: the project to scan (default this one)."""
+    MONTHS, VAGUE) there and in anatomy (whose month table was one; its feature names are a list still
+    inline, and its word alternations are read from anatomy_words.tsv). ``root``: the project to scan (default this one)."""
     import ast
     import re
     from pathlib import Path
@@ -301,3 +301,50 @@ def test_values_reader_types_and_refuses_a_repeated_word(tmp_path, monkeypatch):
     assert wl.values("typed.tsv", "u") == {"d": "x"} and wl.values("typed.tsv", "none") == {}
     with pytest.raises(ValueError, match="twice.tsv: 'a' twice in table t"):
         wl.values("twice.tsv", "t")
+
+
+# sitrep/data/anatomy_words.tsv: the word alternations that were inline regexes in anatomy/lines.py and
+# credits.py (issue 12), set -> (size, a few exact members).
+ANATOMY_SETS = {
+    "chrome": (45, {"cookie", "cookies", "sign in", "log in", "login", "terms of service", "most viewed", "home"}),
+    "chrome_symbol": (1, {"©"}),
+    "byline": (6, {"by", "von", "par", "por", "di", "door"}),
+    "month_prefix": (12, {"jan", "may", "sep", "dec"}),
+    "comment_head": (22, {"leave a reply", "top rated comments", "comentários", "kommentar", "댓글", "コメント"}),
+    "comment_count": (5, {"comment", "comments", "response", "responses", "replies"}),
+    "comment_stem": (1, {"комментари"}),
+    "credit_qualifier": (2, {"additional", "further"}),
+    "credit_noun": (8, {"reporting", "material", "contribution", "contributions"}),
+    "credit_participle": (4, {"compiled", "written", "edited", "reported"}),
+    "credit_label": (3, {"source", "sources", "agencies"}),
+    "credit_prep": (2, {"by", "from"}),
+    "role_qualifier": (1, {"additional"}),
+    "role": (7, {"reporting", "writing", "editing", "research", "compiled", "written", "edited"}),
+    "not_agency": (4, {"file", "updated", "video", "update"}),
+    "not_agency_part": (1, {"photo"}),
+}
+
+
+def test_anatomy_words_hold_the_alternations_that_were_inline():
+    from sitrep.anatomy import credits, lines
+    from sitrep.anatomy.words import ANATOMY_WORDS, anatomy_words
+
+    rows = table(ANATOMY_WORDS)
+    assert {s for r in rows for s in r["set"].split(",")} == set(ANATOMY_SETS)
+    words = [r["word"] for r in rows]
+    assert len(words) == len(set(words)), "one row per word (a word in several sets lists them comma-separated)"
+    assert all(w == w.lower() and w.strip() == w and "  " not in w for w in words)
+    for which, (size, some) in ANATOMY_SETS.items():
+        assert len(anatomy_words(which)) == size and some <= anatomy_words(which), which
+    # the role words a credited name loses are credit words (a role is only stripped where a credit can stand)
+    assert anatomy_words("role") <= anatomy_words("credit_noun") | anatomy_words("credit_participle")
+    # the month prefixes are the English months' first three letters, whatever the timex month table holds
+    from sitrep.timex.words import timex_values
+    assert anatomy_words("month_prefix") == {m[:3] for m in timex_values("month")}
+    # the compiled patterns read the sets
+    assert lines._CHROME.search("Sign up for our newsletter") and lines._CHROME.search("© 2024")
+    assert not lines._CHROME.search("signed up") and lines._BYLINE.match("Door Anna Berg")
+    assert lines._COMMENTS.match("[12] Комментарии") and lines._COMMENTS.match("12 responses")
+    assert credits.credit_line("(Further material from Lars Holm in Oslo; editing by Anna Berg)") == [
+        "Lars Holm", "Anna Berg"]
+    assert credits.dateline_agency("OSLO (Updated) - The port closed.") is None

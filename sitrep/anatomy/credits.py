@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .words import alternation, anatomy_words
+
 # A whole line that only credits others. Anchored at the start and short, so a body
-# sentence that mentions "reporting by Reuters" half-way through is not taken.
+# sentence that mentions "reporting by Reuters" half-way through is not taken. The words are
+# sitrep/data/anatomy_words.tsv's credit_* sets.
+_PREP = alternation("credit_prep")
 _CREDIT_LINE = re.compile(
-    r"^[\(\[]?\s*(?:with\s+)?(?:additional\s+|further\s+)?"
-    r"(?:reporting|writing|editing|research|information|material|contributions?)\s+(?:by|from)\s+(?P<who>.+?)[\)\]]?\s*\.?$"
-    r"|^[\(\[]?\s*(?:compiled|written|edited|reported)\s+(?:by|from)\s+(?P<who2>.+?)[\)\]]?\s*\.?$"
-    r"|^[\(\[]?\s*(?:sources?|agencies)\s*:\s*(?P<who3>.+?)[\)\]]?\s*\.?$",
+    rf"^[\(\[]?\s*(?:with\s+)?(?:(?:{alternation('credit_qualifier')})\s+)?"
+    rf"(?:{alternation('credit_noun')})\s+(?:{_PREP})\s+(?P<who>.+?)[\)\]]?\s*\.?$"
+    rf"|^[\(\[]?\s*(?:{alternation('credit_participle')})\s+(?:{_PREP})\s+(?P<who2>.+?)[\)\]]?\s*\.?$"
+    rf"|^[\(\[]?\s*(?:{alternation('credit_label')})\s*:\s*(?P<who3>.+?)[\)\]]?\s*\.?$",
     re.I,
 )
 # A wire dateline at the head of the story: "LONDON (Reuters) -", "Feb 3 (AP) —".
@@ -26,7 +30,7 @@ _DATELINE = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|/)\s*")
 _MAX_CREDIT_LINE = 200
-_ROLE = re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|research|compiled|written|edited)\s+(?:by|from)\s+", re.I)
+_ROLE = re.compile(rf"^(?:(?:{alternation('role_qualifier')})\s+)?(?:{alternation('role')})\s+(?:{_PREP})\s+", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
 
 
@@ -60,7 +64,8 @@ def dateline_agency(paragraph: str) -> Optional[str]:
         return None
     agency = m.group("agency").strip()
     # "(AP Photo/...)" or "(File)" are not wire credits.
-    if "photo" in agency.lower() or agency.lower() in {"file", "updated", "video", "update"}:
+    low = agency.lower()
+    if any(w in low for w in anatomy_words("not_agency_part")) or low in anatomy_words("not_agency"):
         return None
     return agency
 

@@ -26,26 +26,21 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
+from .words import alternation
+
 _WORD = re.compile(r"\w+", re.U)
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 _SENT_BREAK = re.compile(r"[.!?。！？][\"'”’»)]?\s+[\"'“‘«(]?[A-ZА-ЯЁÀ-Ý]")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SEPARATORS = re.compile(r"[|»›•·►▶→←]|\s/\s")
-# Words that mark page chrome in the common web languages of news sites. Matched on
-# lowercase line text; a single hit in a short line is a strong chrome signal, a hit in a
-# long paragraph means little (the weight learns that through the interaction feature).
-_CHROME = re.compile(
-    r"\b(cookies?|subscribe|subscription|sign (?:in|up)|log ?in|newsletter|advertisement|advertising|"
-    r"sponsored|share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|instagram|follow us|"
-    r"all rights reserved|copyright|privacy|terms of (?:use|service)|related|read more|more from|"
-    r"recommended|trending|most (?:read|popular|viewed)|comments?|reply|email address|"
-    r"click here|download (?:the|our) app|skip to|menu|search|home)\b|©",
-    re.I,
-)
-_BYLINE = re.compile(r"^(by|von|par|por|di|door)\s+\S", re.I)
+# Words that mark page chrome in the common web languages of news sites (sitrep/data/anatomy_words.tsv,
+# set chrome). Matched on lowercase line text; a single hit in a short line is a strong chrome signal,
+# a hit in a long paragraph means little (the weight learns that through the interaction feature).
+_CHROME = re.compile(rf"\b(?:{alternation('chrome')})\b|{alternation('chrome_symbol')}", re.I)
+_BYLINE = re.compile(rf"^(?:{alternation('byline')})\s+\S", re.I)
 _DATEISH = re.compile(
-    r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    rf"\b(19|20)\d\d\b|\b\d{{1,2}}:\d\d\b|\b(?:{alternation('month_prefix')})[a-z]*\.?\s+\d{{1,2}}\b",
     re.I,
 )
 
@@ -85,12 +80,11 @@ FEATURES = (
     "ctx5_headlinish",
 )
 
-# Where a comment thread or reader-response block starts; article text rarely follows.
+# Where a comment thread or reader-response block starts; article text rarely follows
+# ("Leave a Reply", "[12] comments", "Комментарии"; the words: anatomy_words.tsv, sets comment_*).
 _COMMENTS = re.compile(
-    r"^(\[?\s*\d+\s*\]?\s*)?(comments?|responses?|replies|reader comments|leave a (reply|comment)|"
-    r"post a comment|add a comment|join the discussion|discussion|top rated comments|"
-    r"\d+ (comments?|responses?|replies)|comentários?|comentarios?|kommentare?|commenti|комментари\w*|"
-    r"댓글|コメント)\b.{0,40}$",
+    rf"^(\[?\s*\d+\s*\]?\s*)?(?:{alternation('comment_head')}|\d+ (?:{alternation('comment_count')})"
+    rf"|(?:{alternation('comment_stem')})\w*)\b.{{0,40}}$",
     re.I,
 )
 
