@@ -23,6 +23,13 @@ def need_shared(*parts: str) -> Path:
     return p
 
 
+def dyads(rec) -> list[tuple]:
+    """``(plover, cameo, source code, target code, modality, trigger)`` of each event of a record:
+    the one shape event fixtures compare (``from conftest import dyads``)."""
+    return [(e.plover, e.cameo, e.source.code if e.source else None, e.target.code if e.target else None,
+             e.modality, e.trigger.text) for e in rec.events]
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return need_shared()

@@ -4,28 +4,25 @@ system runs, issue 12). Each is pinned here on an invented sentence."""
 
 from __future__ import annotations
 
+from conftest import dyads
+
 PUBLISHED = "2024-05-06"  # the `code` fixture (tests/conftest.py) runs sentences on this date
-
-
-def _events(rec):
-    return [(e.plover, e.cameo, e.source and e.source.code, e.target and e.target.code, e.trigger.text)
-            for e in rec.events]
 
 
 def test_a_named_possessor_of_a_relational_noun_is_skipped(code):
     # coref.resolve_nominal, possessor a name (not 'its'): "Hungary's neighbor" is the nearest
     # earlier country other than Hungary itself.
     rec = code("Serbia mobilised troops on Monday, and Hungary's neighbor condemned the move.")
-    assert _events(rec) == [("MOBILIZE", "154", "SRB", "MIL", "mobilised"),
-                            ("ACCUSE", "111", "SRB", None, "condemned")]
+    assert dyads(rec) == [("MOBILIZE", "154", "SRB", "MIL", "asserted", "mobilised"),
+                           ("ACCUSE", "111", "SRB", None, "asserted", "condemned")]
 
 
 def test_a_relational_noun_without_a_possessor_names_no_country(code):
     # 'the rivals' has no possessor whose counterpart it could name: it stays unresolved, so the
     # accusation has no target (the nearest country, Greece, is not guessed).
     rec = code("Turkey criticised Greece on Monday and accused the rivals of provocations.")
-    assert _events(rec) == [("ACCUSE", "111", "TUR", "GRC", "criticised"),
-                            ("ACCUSE", "112", "TUR", None, "accused")]
+    assert dyads(rec) == [("ACCUSE", "111", "TUR", "GRC", "asserted", "criticised"),
+                           ("ACCUSE", "112", "TUR", None, "asserted", "accused")]
 
 
 def test_an_org_of_title_words_before_a_title_joins_the_title(code):
@@ -43,4 +40,4 @@ def test_a_headline_fragment_with_a_capitalised_verb_is_no_name(code):
     rec = code("Madrid Again Warns Lisbon Against Invading Galicia As France Sends Troops To Spain")
     assert [(e.name, e.type) for e in rec.entities] == [
         ("Madrid", "GPE"), ("Lisbon", "GPE"), ("France", "GPE"), ("Spain", "GPE")]
-    assert ("MOBILIZE", "154", "FRA", "ESP", "Sends") in _events(rec)
+    assert ("MOBILIZE", "154", "FRA", "ESP", "asserted", "Sends") in dyads(rec)
