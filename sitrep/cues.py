@@ -16,7 +16,7 @@ from .wordlists import members, table
 
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
-           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "NAMING_VERBS", "ADDRESSEE_VERBS",
+           "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "SETTING_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "NAMING_VERBS", "ADDRESSEE_VERBS",
            "CLAUSE_RANGE_CUES", "VEHICLE_GERUNDS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
@@ -79,6 +79,9 @@ SUBJECT_CONTROL = _role("subject_control")
 REFERENCE_VERBS = _role("reference")
 # Prepositions of time, place and occasion: their phrase on a cue verb is not content.
 CIRCUMSTANCE_PREPS = _role("circumstance")
+# Of those, the ones that head content as often as a setting: a setting only with a time,
+# place or medium object ('in a speech' against 'in support of X').
+SETTING_PREPS = _role("setting")
 
 
 # Attributions beyond speech verbs (issue 19, ``reported.py``): lemma -> the frames its

@@ -12,7 +12,7 @@ ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun",
          "report", "intent", "object", "object_as", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
          "vehicle_noun", "issuer", "p_against", "subject_control", "reference", "circumstance",
          # issue 12: lists that were inline in rule code
-         "addressee", "naming", "clause_range", "vehicle_gerund"}
+         "addressee", "naming", "clause_range", "vehicle_gerund", "setting"}
 CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 
 
@@ -23,8 +23,9 @@ def test_cue_table_is_well_formed():
     assert len(keys) == len(set(keys)), "one row per (word, pos)"
     for r in rows:
         assert r["pos"] in {"VERB", "NOUN", "ADJ", "ADP"}, r
-        # a preposition row only marks circumstance phrases, and only prepositions do
-        assert (r["pos"] == "ADP") == (r["roles"] == "circumstance"), r
+        # a preposition row only marks circumstance phrases (some only with a setting), and
+        # only prepositions do
+        assert (r["pos"] == "ADP") == (r["roles"] in ("circumstance", "circumstance,setting")), r
         assert r["class"] in CLASSES, r
         assert set(r["roles"].split(",")) <= ROLES, r
         # a noun's roles are noun roles, a verb's are verb roles
@@ -348,3 +349,8 @@ def test_anatomy_words_hold_the_alternations_that_were_inline():
     assert credits.credit_line("(Further material from Lars Holm in Oslo; editing by Anna Berg)") == [
         "Lars Holm", "Anna Berg"]
     assert credits.dateline_agency("OSLO (Updated) - The port closed.") is None
+
+
+def test_setting_prepositions_are_circumstance_prepositions():
+    assert cues.SETTING_PREPS == {"in", "on", "from"}
+    assert cues.SETTING_PREPS < cues.CIRCUMSTANCE_PREPS

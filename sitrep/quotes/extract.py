@@ -284,6 +284,11 @@ def _clause_range(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
     if not heads:
         return None
     toks = [t for h in heads for t in h.subtree if not _cut(t, h)]
+    if any(t.i < cue.i and t.tag_ in ("WDT", "WP") for t in toks):
+        # 'the changes, which officials said will take effect': the relative pronoun moved
+        # to the front of the clause; the report is what follows the cue, and the pronoun
+        # stands for the noun it modifies (the speaker sits between them).
+        toks = [t for t in toks if t.i > cue.i]
     return _token_range(toks)
 
 
@@ -330,7 +335,8 @@ def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
         rng = _clause_range(doc, t)
         if rng is not None:
             tail = _parenthetical_tail(doc, t)
-            return ([rng, tail] if tail else [rng]), 3
+            # 'which engineers said was unsafe': a relative clause's report can be two words.
+            return ([rng, tail] if tail else [rng]), 2 if t.dep_ == "relcl" else 3
     return content_ranges(t), 1
 
 

@@ -23,8 +23,10 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES, VEHICLE_GERUNDS
+from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, MEDIUM_NOUNS, SETTING_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES, VEHICLE_GERUNDS
 
+# Entity types that make a prepositional phrase a setting (when, where) rather than content.
+SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _SKIP_RIGHT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "relcl", "mark", "neg", "aux", "auxpass"})
 
 
@@ -136,7 +138,15 @@ def _circumstance(c: Token, first_object: int) -> bool:
         return False
     if c.dep_ == "npadvmod":
         return True
-    return c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS
+    if c.dep_ != "prep" or c.lower_ not in CIRCUMSTANCE_PREPS:
+        return False
+    if c.lower_ not in SETTING_PREPS:
+        return True
+    # 'in', 'on', 'from' set the scene only when they head a setting: 'in a speech', 'on
+    # Monday', 'from Iowa'; 'listed the qualities necessary in a nominee' and 'announced a
+    # concert in support of X' say what was claimed.
+    objs = [g for g in c.children if g.dep_ == "pobj"]
+    return any(g.ent_type_ in SETTING_ENTS or cue_lemma(g) in MEDIUM_NOUNS for g in objs)
 
 
 def core(head: Token) -> list[Token]:

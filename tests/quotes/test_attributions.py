@@ -324,3 +324,25 @@ def test_made_clear_that_reports_the_clause_after_clear(extract):
     q = one(extract("The Danish prime minister made clear that Denmark would not sell the island."))
     assert (q.kind, q.text, q.cue.text) == ("indirect", "Denmark would not sell the island", "made clear")
     assert q.speaker_text is not None and "prime minister" in q.speaker_text.lower()
+
+
+# -- content boundaries --------------------------------------------------------------------------
+@pytest.mark.parametrize("text,cue,content", [
+    # 'in' heads content unless its object is a time, a place or a medium.
+    ("The union listed the conditions necessary in a fair contract.", "listed",
+     ["the conditions necessary in a fair contract"]),
+    ("The union criticized the contract in Boston.", "criticized", ["the contract"]),
+    ("The union criticized the contract in a statement.", "criticized", ["the contract"]),
+    ("The union criticized the contract on Monday.", "criticized", ["the contract"]),
+])
+def test_in_phrases_are_content_unless_they_set_the_scene(extract, text, cue, content):
+    assert parts(one(extract(text), cue)) == content
+
+
+def test_a_relative_clause_reports_what_follows_its_cue(extract):
+    # 'which' moved to the front of the reported clause; the speaker sits between it and the
+    # report, so the report is what follows the cue.
+    q = one(extract("The rules will apply to the new farms, which officials said will open in May."), "said")
+    assert q.speaker_span.text == "officials" and parts(q) == ["will open in May"]
+    q = one(extract("The bridge, which engineers said was unsafe, was closed last week."), "said")
+    assert q.speaker_span.text == "engineers" and parts(q) == ["was unsafe"]
