@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:  # the record models are plain data; imported for the annotations only
     from .record import Entity, Event, PlaceMention, Quantity, Quote, TimeExpr
 
-__all__ = ["Annotations", "Stage", "STAGES", "PIPELINE", "MODEL_PIPES", "annotations", "doc_text", "stage",
+__all__ = ["Annotations", "Stage", "STAGES", "PIPELINE", "MODEL_PIPES", "PARSE_PIPE", "LOADED_PIPES", "annotations", "doc_text", "stage",
            "spacy_meta", "guarded", "add_error"]
 
 KEY = "sitrep"
@@ -108,6 +108,10 @@ class Stage:
 
 # The spaCy model's own components, which every sitrep stage reads.
 MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# sitrep's one component inside the model's run, right before the parser: a blank line
+# starts a sentence (sitrep.anatomy.paragraphs). It adds nothing to doc._.sitrep.
+PARSE_PIPE = "sitrep_paragraphs"
+LOADED_PIPES = MODEL_PIPES[:MODEL_PIPES.index("parser")] + (PARSE_PIPE,) + MODEL_PIPES[MODEL_PIPES.index("parser"):]
 
 # Order matters: entities need the NER fixes; quotes need entities (speakers); events need
 # everything before them (actors, dates, quantities, reported speech); places refines the
@@ -190,5 +194,5 @@ def markdown() -> str:
         reads = ", ".join(s.requires) or "—"
         adds = ", ".join(s.assigns + (("`doc.ents` (in place)",) if "doc.ents" in s.spacy_assigns else ())) or "—"
         rows.append(f"| {i} | `{s.name}` | `{s.package}` | {reads} | {adds} | {s.summary} |")
-    order = " → ".join(f"`{n}`" for n in MODEL_PIPES + PIPELINE)
+    order = " → ".join(f"`{n}`" for n in LOADED_PIPES + PIPELINE)
     return "Pipeline order: " + order + "\n\n" + "\n".join(rows) + "\n"

@@ -10,7 +10,7 @@ import sys
 import spacy
 from spacy.language import Language
 
-from sitrep.contract import MODEL_PIPES, PIPELINE, STAGES, Annotations, annotations, guarded, spacy_meta
+from sitrep.contract import LOADED_PIPES, PARSE_PIPE, PIPELINE, STAGES, Annotations, annotations, guarded, spacy_meta
 from sitrep.nlp import load_nlp
 
 INPUTS = {"published", "title", "title_doc", "text"}
@@ -35,7 +35,8 @@ def test_add_pipe_in_a_fresh_interpreter_without_importing_sitrep():
 
 def test_the_loader_adds_the_stages_in_contract_order():
     nlp = load_nlp()
-    assert tuple(nlp.pipe_names) == MODEL_PIPES + PIPELINE
+    assert tuple(nlp.pipe_names) == LOADED_PIPES + PIPELINE
+    assert LOADED_PIPES == ("tok2vec", "tagger", PARSE_PIPE, "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 def test_factories_declare_what_they_require_and_assign():
@@ -76,7 +77,8 @@ def test_every_stage_has_an_entry_point_to_its_package():
     from importlib.metadata import entry_points
 
     eps = {ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.name.startswith("sitrep_")}
-    assert sorted(eps) == sorted(PIPELINE)
+    assert sorted(eps) == sorted(PIPELINE + (PARSE_PIPE,))
+    assert eps[PARSE_PIPE] == "sitrep.anatomy.paragraphs:make_paragraphs"
     for s in STAGES:
         assert eps[s.name].split(":")[0].startswith(s.package), (s.name, eps[s.name])
 

@@ -29,3 +29,4 @@ from .text import from_text  # noqa: E402
 from .html import from_html  # noqa: E402
 
 __all__ = ["Anatomy", "from_text", "from_html"]
+from .paragraphs import mark_paragraphs  # noqa: E402,F401  (registers the sitrep_paragraphs factory)
