@@ -11,6 +11,9 @@ Public helpers other stages use:
 - ``resolve_pronoun(doc, token)`` -> entity id or None (he/she: nearest compatible person;
   it/they: nearest compatible country or organisation, see ``coref``)
 - ``resolve_nominal(doc, token)`` -> entity id or None ('the country', 'its neighbor')
+- ``speaking_quote(doc, token)`` -> the Quote whose speaker a first-person pronoun inside it
+  stands for ('"Our forces ...," the minister said'), once the quotes stage has run
+- ``relational(token)`` -> True for a noun naming its possessor's counterpart ('its allies')
 - ``SpeakerHistory``, ``resolve_speaker_pronoun(doc, token, history)``, ``resolve_speaker_noun(token,
   history)`` -> ``Referent``: who a continuing "he said", "It added", "the statement" is
 - ``gazetteer.lookup(text)`` -> GazEntry or None
@@ -30,14 +33,15 @@ from ..record import Entity
 from . import gazetteer  # noqa: F401  (public module)
 from .components import fix_entities, make_ner_fixes  # noqa: F401  (registers sitrep_ner_fixes)
 from .gazetteer import GazEntry, lookup
-from .coref import (THING_PRONOUNS, Referent, SpeakerHistory, entity_name, entity_type, resolve_nominal,
-                    resolve_pronoun, resolve_speaker_noun, resolve_speaker_pronoun)
+from .coref import (THING_PRONOUNS, Referent, SpeakerHistory, entity_name, entity_type, is_first_person,
+                    relational, resolve_nominal, resolve_pronoun, resolve_speaker_noun, resolve_speaker_pronoun,
+                    speaking_quote)
 from .resolve import PRONOUNS as _PERSON_PRONOUN_GENDERS
 from .resolve import KEEP, build
 
 __all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "resolve_nominal", "lookup", "GazEntry", "annotate", "fix_entities", "KEEP",
            "Referent", "SpeakerHistory", "resolve_speaker_pronoun", "resolve_speaker_noun", "entity_type", "entity_name",
-           "PERSON_PRONOUNS", "THING_PRONOUNS"]
+           "PERSON_PRONOUNS", "THING_PRONOUNS", "is_first_person", "speaking_quote", "relational"]
 
 # Pronouns the resolvers read as people ("he", "her", "himself") and as things ("it", "their").
 PERSON_PRONOUNS = frozenset(_PERSON_PRONOUN_GENDERS)

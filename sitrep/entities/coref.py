@@ -5,9 +5,13 @@
   (country, organisation, IGO, group), preferring the subject of the clause that governs the
   pronoun's clause ("Kyiv said it had struck" -> Kyiv), then subjects earlier in the sentence,
   then up to three sentences back;
+- first person: "we", "our", "I" inside a quotation -> the quote's speaker (``speaking_quote``);
+  the quotes are read through the stage contract (``doc._.sitrep.quotes``), so this answers
+  only for stages after ``sitrep_quotes`` (before it, and outside quotations: None);
 - nominals: "the country", "the group", "the alliance" -> the nearest earlier entity of that
-  kind; relational nouns with a possessor ("its neighbor", "Russia's ally") -> the nearest
-  earlier country that is not the possessor;
+  kind; singular relational nouns with a possessor ("its neighbor", "Russia's ally") -> the
+  nearest earlier country that is not the possessor; plural ones ("its allies", "our
+  partners") name an unspecified set of others, so no entity (``relational``);
 - speakers: a pronoun or role noun that speaks ("he said", "It added", "the statement said",
   "the spokesman added") -> the source it continues, from the ``SpeakerHistory`` the quotes
   stage fills as it reads the article (``resolve_speaker_pronoun``, ``resolve_speaker_noun``).
@@ -24,13 +28,13 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..contract import annotations
-from ..lookups import by_id
+from ..lookups import by_id, cached, intervals_of
 from .mentionindex import first_containing, mention_index, previous_sentences
 from ..wordlists import table
 from .resolve import PRONOUNS as PERSON_PRONOUNS
 from .resolve import resolve_person
 
-__all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS", "Referent", "SpeakerHistory",
+__all__ = ["resolve_pronoun", "resolve_nominal", "THING_PRONOUNS", "is_first_person", "speaking_quote", "relational", "Referent", "SpeakerHistory",
            "resolve_speaker_pronoun", "resolve_speaker_noun", "entity_type", "entity_name"]
 
 
@@ -51,9 +55,37 @@ THING_PRONOUNS = frozenset(("it", "its", "itself", "they", "them", "their", "the
 _ACTOR_TYPES = {"GPE", "ORG", "IGO", "NORP"}
 
 
+def is_first_person(token: Token) -> bool:
+    """'we', 'our', 'I' - not the country 'US' (same lower-case form, written in capitals)."""
+    return token.lower_ in _set("first_person") and not (len(token.text) > 1 and token.text.isupper())
+
+
+def speaking_quote(doc: Doc, token: Token):  # noqa: ANN201 - a sitrep.record.Quote or None
+    """The quote whose content holds a first-person pronoun, whose speaker it stands for
+    ('"Our forces will respond," the minister said': 'Our' is the minister's), or None.
+    Quotes nest rarely; the innermost part holding the token wins. Reads the quotes stage's
+    output through the contract, so it is empty (None) until that stage has run."""
+    if not is_first_person(token):
+        return None
+    quotes = annotations(doc).quotes or []
+    parts = intervals_of(doc, "quote-parts", _quote_parts(doc, quotes))
+    held = [(end - start, q) for start, end, q in parts.overlapping(token.idx, token.idx + 1)]
+    held = [h for h in held if h[1].speaker or h[1].speaker_span is not None]
+    return min(held, key=lambda h: h[0])[1] if held else None
+
+
+def _quote_parts(doc: Doc, quotes: list) -> list:
+    """(start, end, quote) for every body part of the quotes, built once per quotes list."""
+    return cached(doc, "quote-part-list", quotes,
+                  lambda qs: [(p.start, p.end, q) for q in qs for p in q.parts if p.field == "text"])
+
+
 def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
     """Entity id a pronoun most likely refers to, or None (people and things)."""
     low = token.lower_
+    if is_first_person(token):
+        q = speaking_quote(doc, token)
+        return q.speaker if q is not None else None
     if low in PERSON_PRONOUNS:
         return resolve_person(doc, token)
     if low in THING_PRONOUNS:
@@ -178,10 +210,11 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
     """
     low, lemma = token.lower_, token.lemma_.lower()
     ents = _entities(doc)
-    relational = _set("relational")
-    if lemma in relational or low in relational:
+    if relational(token):
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
-        if poss is None:
+        if poss is None or token.tag_ in ("NNS", "NNPS"):
+            # 'its allies', 'Russia's partners': a set of others the text does not name, not
+            # the one country mentioned last.
             return None
         owner = resolve_pronoun(doc, poss) if poss.lower_ in THING_PRONOUNS else (
             getattr(_mention_entity(doc, poss, ents), "id", None))
@@ -213,6 +246,13 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
     fits = index.matching(("definite", kind), lambda m: _of_kind(ents.get(m[2]), kind), keep=ents)
     p = index.last_before(fits, index.first_starting_at(token.idx))
     return index.mentions[p][2] if p >= 0 else None
+
+
+def relational(token: Token) -> bool:
+    """A noun that names its possessor's counterpart ('its neighbor', 'our allies', 'U.S.
+    partners'): never the possessor or modifier itself."""
+    words_ = _set("relational")
+    return token.lower_ in words_ or token.lemma_.lower() in words_
 
 
 def _country_gpe(ent) -> bool:  # noqa: ANN001

@@ -3,6 +3,8 @@
 Order of evidence:
 1. pronouns and nominals ("it", "its neighbor", "the country") -> the entities stage's
    coreference (``sitrep.entities.resolve_pronoun`` / ``resolve_nominal``); unresolved -> None;
+   "we"/"our" inside a quotation -> the quote's speaker (``sitrep.entities.speaking_quote``);
+   an unresolved relational noun ("its allies", "our partners") -> None, never its possessor;
 2. named entities -> their country and actor code from the entities stage (dated leaders,
    titles, the gazetteer); a country word inside an organisation's name ("US Congress");
 3. common nouns -> the Phoenix agents table for the sector ("court" JUD, "troops" MIL,
@@ -26,13 +28,14 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from ..entities import entity_at, entity_by_id, lookup, resolve_nominal, resolve_pronoun
+from ..entities import (entity_at, entity_by_id, is_first_person, lookup, relational, resolve_nominal, resolve_pronoun,
+                        speaking_quote)
 from ..entities.actors import sector_for_noun, sector_for_title
 from ..entities.gazetteer import listed_person
 from ..contract import annotations, doc_text
 from ..lookups import intervals_of
 from ..cues import CLAUSE_VERBS
-from ..record import Actor
+from ..record import Actor, Quote
 from .syntax import prep_objects
 from .words import words
 
@@ -317,6 +320,19 @@ class ActorResolver:
         country, code = self.entity_country(ent)
         return Actor(entity=ent.id, text=text, code=code, country=country)
 
+    def quote_speaker(self, q: Quote) -> Optional[Actor]:
+        """A quote's speaker as an actor: the mention the cue attaches to, else its entity."""
+        if q.speaker_span is not None and q.speaker_span.field == "text":
+            span = self.doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            # A speaker span that is itself inside a quotation's content would lead back here.
+            found = self.actor(root) if root is not None and not is_first_person(root) else None
+            if found is not None:
+                return found if found.entity or not q.speaker else found.model_copy(update={"entity": q.speaker})
+        if q.speaker:
+            return self.from_entity(q.speaker, q.speaker_text or "")
+        return None
+
     def actor(self, tok: Token) -> Optional[Actor]:
         """The actor a noun/pronoun token denotes, or None when it is not an actor."""
         if tok.doc is not self.doc:
@@ -331,6 +347,10 @@ class ActorResolver:
         doc = self.doc
         low = tok.lower_
         lemma = tok.lemma_.lower()
+        if is_first_person(tok):
+            # '"We will respond," the ministry said': the speaker, however the quote names it.
+            q = speaking_quote(doc, tok)
+            return self.quote_speaker(q) if q is not None else None
         if tok.pos_ == "PRON" or low in words("person_pronoun") or low in words("thing_pronoun"):
             return self.from_entity(self.resolve_pronoun(tok), tok.text)
         if lemma in words("non_actor") or low in words("non_actor"):
@@ -406,6 +426,11 @@ class ActorResolver:
         eid = self.resolve_nominal(tok)
         if eid:
             return self.from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
+        if relational(tok):
+            # 'its allies', 'our partners': others than the possessor, unnamed; but 'NATO
+            # allies' are the members of the organisation that names them.
+            orgs = [a for a in self._modifier_actors(tok) if not a.country and _igo(a.code)]
+            return orgs[0] if orgs else None
         instrument = lemma in words("instrument") or low in words("instrument")
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
         sector = "MIL" if instrument else sector_for_noun(low, lemma, mods)
@@ -475,8 +500,8 @@ class ActorResolver:
             if not (first.dep_ in ("amod", "compound", "poss", "nmod") and first.i < tok.i):
                 continue
             for child in [first, *(c for c in first.children if c.dep_ == "conj")]:
-                if child.lower_ in words("thing_pronoun"):
-                    inner = self.actor(child)  # 'its forces' -> the country 'its' stands for
+                if child.lower_ in words("thing_pronoun") or is_first_person(child):
+                    inner = self.actor(child)  # 'its forces' / 'our forces' -> whom 'its' / 'our' stands for
                     found = (inner.country, inner.code) if inner is not None else None
                     eid = inner.entity if inner is not None else None
                 elif child.dep_ == "poss" and child.pos_ == "NOUN":
@@ -495,7 +520,8 @@ class ActorResolver:
                     eid = inner.entity if inner is not None else None
                 if found and (found[0] or found[1]):
                     base = found[0] or found[1]
-                    code = base + (sector or "") if sector and len(base) == 3 else found[1] or base
+                    # 'our troops' said by 'the army' (MIL, no country): the role is not doubled
+                    code = base + (sector or "") if sector and len(base) == 3 and base != sector else found[1] or base
                     start = min(t.idx for t in child.subtree) if child is first else child.idx
                     end = tok.idx + len(tok.text) if child is first else child.idx + len(child.text)
                     out.append(Actor(entity=eid, text=self.text[start:end], code=code, country=found[0]))

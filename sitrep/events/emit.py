@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from ..record import Actor, Event, Quote, content_id, make_span
+from ..cues import ADDRESSEE_VERBS, MEDIA_NOUNS, MEDIUM_NOUNS, SPEECH_VERBS
+from ..record import Actor, Event, content_id, make_span
 from . import coding
+from .actors import lookup_name
 from .arguments import same_actor
 from .attributes import event_date, event_location, event_quantity
 from .modality import modality
@@ -26,6 +28,9 @@ RECIPROCAL_VERBS = words("reciprocal_verb")
 RECIPROCAL_NOUNS = words("reciprocal_noun")
 # Verbs whose direct object is the other side of a meeting: 'met Putin', 'phoned Macron'.
 MEET_VERBS = words("meet_verb")
+# Listeners a statement is made to ('told supporters'): no target of what is said.
+AUDIENCE = words("audience")
+SPEECH_OR_ADDRESSEE = SPEECH_VERBS | ADDRESSEE_VERBS
 
 
 def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
@@ -44,6 +49,9 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
     back = [t for t in targets if _mutual_target(t[0], tok)] if (
         targets and sources and reciprocal is not False and _mutual_predicate(tok, c.plover, c.goldstein)) else []
     orig_sources = sources
+    # 'told reporters', 'told VOA', 'said at a rally': whom a statement is made to when that
+    # is a medium or an audience is where it was said, not whom the act is aimed at.
+    targets = [t for t in targets if not audience_addressee(t[0], t[1])]
     sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
     mod, reported_by = _attribution(st, tok)
@@ -57,7 +65,17 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
     source_list: list[Optional[tuple[Token, Actor]]] = list(sources) or [None]
     for s in source_list:
         src = s[1] if s else None
-        own = [t for t in target_list if t is None or src is None or not same_actor(src, t[1])] or [None]
+        own = [t for t in target_list if t is None or src is None or not _same_side(src, t[1]) or _place_within(t)]
+        if not own:
+            # Every target has the source's code: another mention of the same side ('China's
+            # minister met Chinese officials') is a misread argument, not an act on oneself,
+            # so no event. The same actor itself, or a pronoun ('moved troops toward its
+            # border', 'It threatened to restrict Polish traffic'), leaves the act standing
+            # with no target: only the argument's reading is in doubt.
+            if not (s and _pronominal(s[0])) and not all(
+                    same_actor(src, t[1]) or _pronominal(t[0]) for t in target_list if t is not None):
+                continue
+            own = [None]
         for tgt in own:
             tgt_actor = tgt[1] if tgt else None
             ev = Event(
@@ -72,6 +90,45 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
             st.add(ev)
     for t in back:
         emit(st, sent, tok, c, [t], orig_sources, theme, agentless=agentless, reciprocal=False)
+
+
+def _pronominal(tok: Token) -> bool:
+    """A pronoun, or a noun a pronoun possesses ('its border')."""
+    return tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _place_within(target: tuple[Token, Actor]) -> bool:
+    """A town or region coded by the country it lies in ('impose martial law in Arica' CHL):
+    an act inside the source's own country, which is no misread of the source."""
+    tok, actor = target
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and lookup_name(actor.text) is None
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """The same actor, or two mentions with the same actor code (RUSGOV and RUSGOV)."""
+    return same_actor(a, b) or bool(a.code and a.code == b.code)
+
+
+def audience_addressee(tok: Token, actor: Actor) -> bool:
+    """The token is what a speech verb is addressed to ('told reporters', 'said to the
+    crowd') and names a medium or an audience: the press (actor code ...MED: 'reporters',
+    'VOA', 'a CNN reporter'), a medium noun ('a news conference') or listeners ('supporters')."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "to":
+        # 'said to reporters': any speech verb's 'to' phrase is whom it is said to
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX") or _lemma(head) not in SPEECH_OR_ADDRESSEE:
+            return False
+    elif tok.dep_ in ("dative", "dobj"):
+        # 'told reporters': only a verb whose object is the one spoken to; the object of
+        # 'welcomed the statement' is what is spoken of
+        if head.pos_ not in ("VERB", "AUX") or _lemma(head) not in ADDRESSEE_VERBS:
+            return False
+    else:
+        return False
+    low = tok.lemma_.lower()
+    return ((actor.code or "").endswith("MED") or low in MEDIA_NOUNS or low in MEDIUM_NOUNS
+            or low in AUDIENCE or tok.lower_ in AUDIENCE)
 
 
 def _mutual_predicate(tok: Token, plover: str, goldstein: Optional[float]) -> bool:
@@ -121,23 +178,11 @@ def _attribution_of(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
     reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
     if mod == "asserted" and not _presupposed(tok):
         for q in st.quotes_holding(tok.idx):
-            reporter = _quote_speaker(st, q)
+            reporter = st.actors.quote_speaker(q)
             if reporter is not None:
                 mod = "reported"
                 break
     return mod, reporter if mod == "reported" else None
-
-
-def _quote_speaker(st: "DocState", q: Quote) -> Optional[Actor]:
-    """A quote's speaker as an actor: the mention the cue attaches to, else its entity."""
-    if q.speaker_span is not None and q.speaker_span.field == "text":
-        span = st.doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
-        found = st.actors.actor(span.root) if span is not None else None
-        if found is not None:
-            return found if found.entity or not q.speaker else found.model_copy(update={"entity": q.speaker})
-    if q.speaker:
-        return st.actors.from_entity(q.speaker, q.speaker_text or "")
-    return None
 
 
 def _threatened(tok: Token) -> bool:

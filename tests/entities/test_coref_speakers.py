@@ -42,3 +42,37 @@ def test_a_role_noun_continues_the_source_with_that_head(nlp):
 def test_an_unresolved_pronoun_stands_for_itself(nlp):
     doc = nlp("We added a warning.")
     assert resolve_speaker_pronoun(doc, doc[0], SpeakerHistory()) == Referent(None, "We", False)
+
+
+def test_first_person_is_the_speaker_only_after_the_quotes_stage(nlp):
+    # The resolver reads the quotes through the stage contract: before sitrep_quotes has run
+    # there are none, so 'We' is nobody; after it, the quote's speaker.
+    from sitrep.entities import is_first_person, resolve_pronoun, speaking_quote
+
+    doc = nlp("“We will never give up our land,” said Moldovan President Maia Sandu.")
+    we, our = _tok(doc, "We"), _tok(doc, "our")
+    assert is_first_person(we) and is_first_person(our)
+    sandu = doc._.sitrep.quotes[0].speaker
+    assert sandu is not None
+    assert resolve_pronoun(doc, we) == sandu and resolve_pronoun(doc, our) == sandu
+    assert speaking_quote(doc, we) is doc._.sitrep.quotes[0]
+    doc._.sitrep.quotes = []
+    assert resolve_pronoun(doc, we) is None
+
+
+def test_us_in_capitals_is_no_pronoun(nlp):
+    from sitrep.entities import is_first_person
+
+    doc = nlp("The US told us nothing.")
+    assert [is_first_person(t) for t in doc if t.lower_ == "us"] == [False, True]
+
+
+def test_plural_relational_nouns_name_no_one_country(nlp):
+    from sitrep.entities import relational, resolve_nominal
+
+    doc = nlp("Serbia borders Hungary. Romania praised its allies and its neighbor.")
+    allies, neighbor = _tok(doc, "allies"), _tok(doc, "neighbor")
+    assert relational(allies) and relational(neighbor)
+    assert resolve_nominal(doc, allies) is None
+    hungary = [e.id for e in doc._.sitrep.entities if e.name == "Hungary"]
+    assert [resolve_nominal(doc, neighbor)] == hungary
