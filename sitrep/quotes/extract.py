@@ -50,6 +50,7 @@ class Candidate:
     speaker: Optional[Token] = None     # head of the speaker mention, when the parse has one
     mark: Optional[Marked] = None
     inherit: bool = False               # no attribution of its own: borrow a neighbour's
+    framed: bool = False                # content from a cue's frame (object, infinitive, preposition), not its clause
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -328,16 +329,17 @@ def _parenthetical_tail(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
     return _token_range(toks)
 
 
-def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int]:
-    """Content ranges of a cue token and the fewest words a piece needs."""
+def _content_of(doc: Doc, t: Token) -> tuple[list[tuple[int, int]], int, bool]:
+    """Content ranges of a cue token, the fewest words a piece needs, and whether they come
+    from the cue's frame (object, infinitive, preposition) rather than its reported clause."""
     lemma = t.lemma_.lower()
     if is_cue(t) and (lemma in CLAUSE_VERBS or lemma in CLAUSE_RANGE_CUES):
         rng = _clause_range(doc, t)
         if rng is not None:
             tail = _parenthetical_tail(doc, t)
             # 'which engineers said was unsafe': a relative clause's report can be two words.
-            return ([rng, tail] if tail else [rng]), 2 if t.dep_ == "relcl" else 3
-    return content_ranges(t), 1
+            return ([rng, tail] if tail else [rng]), 2 if t.dep_ == "relcl" else 3, False
+    return content_ranges(t), 1, True
 
 
 def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
@@ -351,6 +353,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
             continue
         lemma = t.lemma_.lower()
         speaker = None
+        framed = False
         if t.pos_ == "NOUN":
             rng = noun_content(t)
             ranges, min_words = ([rng] if rng else []), 2
@@ -361,7 +364,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
         else:
             if any(c.dep_ == "neg" for c in t.children) and lemma != "deny" and lemma in CLAUSE_VERBS:
                 continue
-            ranges, min_words = _content_of(doc, t)
+            ranges, min_words, framed = _content_of(doc, t)
             if ranges:
                 speaker = speaker_token(t)
         if not ranges or speaker is None or _in_quotes(speaker.idx, quoted):
@@ -398,7 +401,7 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
                 continue
             has_marks = index.content_starts_in(start, end)
             seen.add((start, end))
-            out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker))
+            out.append(Candidate(start, end, "mixed" if has_marks else "indirect", cue=t, speaker=speaker, framed=framed))
     taken = {(c.start, c.end) for c in out}
     for colon, head, (start, end) in colon_headings(doc):
         if (start, end) not in taken and not index.inside(start):
@@ -408,11 +411,13 @@ def _indirect_candidates(doc: Doc, marks: list[Marked]) -> list[Candidate]:
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Drop a broad-cue attribution whose cue lies inside another's content: each word
-    belongs to one attribution ("Trump said Clinton wants to win" is Trump's claim)."""
+    belongs to one attribution ("Trump said Clinton wants to win" is Trump's claim). A speech
+    verb read through its frame counts as broad ("a former aide said she demanded detailed
+    briefings": the aide's claim); its reported clause does not ("said she denied that ...")."""
     keep = []
     spans = Intervals(cands)
     for c in cands:
-        if c.cue is not None and not is_cue(c.cue) and any(
+        if c.cue is not None and (not is_cue(c.cue) or c.framed) and any(
                 o is not c for o in spans.overlapping(c.cue.idx, c.cue.idx + 1)):
             continue
         keep.append(c)

@@ -346,3 +346,19 @@ def test_a_relative_clause_reports_what_follows_its_cue(extract):
     assert q.speaker_span.text == "officials" and parts(q) == ["will open in May"]
     q = one(extract("The bridge, which engineers said was unsafe, was closed last week."), "said")
     assert q.speaker_span.text == "engineers" and parts(q) == ["was unsafe"]
+
+
+# -- nesting: a frame read inside another's report is part of that report (issue 19) ---------
+@pytest.mark.parametrize("text", [
+    "A former aide said she demanded detailed briefings before every trip.",   # speech verb, object frame
+    "The spokesman said the minister praised the rescue teams.",
+])
+def test_a_framed_cue_inside_a_report_is_the_reporters_claim(extract, text):
+    q = one(extract(text))
+    assert (q.cue.text, q.speaker_span.text, parts(q)) == ("said", text.split(" said ")[0], [text.split(" said ")[1][:-1]])
+
+
+def test_a_reported_clause_inside_a_report_keeps_its_own_attribution(extract):
+    r = extract("A former aide said she denied that the memo existed.")
+    assert [(q.cue.text, q.speaker_span.text, parts(q)) for q in r.quotes] == [
+        ("said", "A former aide", ["she denied that the memo existed"]), ("denied", "she", ["the memo existed"])]
