@@ -323,6 +323,17 @@ ANATOMY_SETS = {
     "role": (7, {"reporting", "writing", "editing", "research", "compiled", "written", "edited"}),
     "not_agency": (4, {"file", "updated", "video", "update"}),
     "not_agency_part": (1, {"photo"}),
+    # v2: text.py's patterns and the NER chrome words of entities/components.py
+    "byline_name": (7, {"by", "written by", "words by", "von", "par", "por", "di"}),
+    "caption_mark": (14, {"photo", "photograph", "file photo", "getty images", "ap photo", "reuters/", "handout"}),
+    "photo_credit": (5, {"photo", "image", "picture", "file photo", "photo credit"}),
+    "photo_label": (4, {"photo", "image", "picture", "photo credit"}),
+    "stock_agency": (2, {"getty images", "shutterstock"}),
+    "wire_photo": (6, {"reuters", "afp", "ap", "epa", "anadolu", "xinhua"}),
+    "chromey": (17, {"share", "sign in", "follow", "comment", "comments", "read more", "home"}),
+    "chromey_symbol": (5, {"|", "»", "›", "•", "©"}),
+    "share_widget": (4, {"copy link", "copied", "click", "tap"}),
+    "ner_chrome": (19, {"leave a reply", "leave a comment", "log in", "login", "terms of use", "enjoy"}),
 }
 
 
@@ -349,6 +360,29 @@ def test_anatomy_words_hold_the_alternations_that_were_inline():
     assert credits.credit_line("(Further material from Lars Holm in Oslo; editing by Anna Berg)") == [
         "Lars Holm", "Anna Berg"]
     assert credits.dateline_agency("OSLO (Updated) - The port closed.") is None
+
+
+def test_anatomy_words_v2_are_the_words_text_and_entities_match():
+    from sitrep.anatomy import text
+    from sitrep.anatomy.words import anatomy_words
+    from sitrep.entities import components
+    from sitrep.entities.context import words as entity_words
+
+    # the smaller chrome sets are chrome words but for the ones chrome does not hold
+    assert anatomy_words("chromey") - anatomy_words("chrome") == {"follow"}
+    assert anatomy_words("ner_chrome") - anatomy_words("chrome") == {"leave a reply", "leave a comment", "enjoy"}
+    assert anatomy_words("photo_label") < anatomy_words("photo_credit")
+    assert anatomy_words("wire_photo") - anatomy_words("caption_mark") == {"reuters", "ap", "anadolu", "xinhua"}
+    # the compiled patterns read the sets (invented lines)
+    assert text._byline("Words by Lars Holm") == "Lars Holm" and text._byline("Door Anna Berg") is None
+    assert text._CAPTION_MARK.search("A ferry leaves Oslo. Handout") and not text._CAPTION_MARK.search("Reuters/ said")
+    assert text._PHOTO_CREDIT.search("Ferries in Oslo (Photo credit: Ivo Kralj)")
+    assert text._PHOTO_CREDIT.search("Picture: Lars Holm") and text._PHOTO_CREDIT.search("Oslo port / Shutterstock")
+    assert text._WIRE_PHOTO.search("A ferry in Oslo. XINHUA/Li Wen") and not text._WIRE_PHOTO.search("Xinhua/Li Wen")
+    assert text._CHROMEY.search("Follow") and text._CHROMEY.search("Oslo › Ports") and not text._CHROMEY.search("Followers")
+    assert text._NOT_HEADLINE.search("Tap to see the ferries of Oslo") and not text._NOT_HEADLINE.search("Tapestry of Oslo")
+    assert components._CHROME.search("Enjoy Oslo") and not components._CHROME.search("Enjoyment")
+    assert entity_words("short_form") == components._SHORT_OK == {"US", "UK", "UN", "EU", "AP"}
 
 
 def test_setting_prepositions_are_circumstance_prepositions():

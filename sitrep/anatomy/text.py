@@ -25,34 +25,27 @@ from . import Anatomy
 from .credits import credit_line, dateline_agency, merge
 from .dates import date_from_lines, full_date
 from .lines import Line, find_headline, score_lines, select_body, split_lines
+from .words import alternation
 
 _WORD = re.compile(r"\w+", re.U)
-_BYLINE = re.compile(
-    r"^(?:by|written by|words by|von|par|por|di)\s+(?P<who>[A-ZÀ-ÝА-Я][^\n]{1,80})$", re.I
-)
-_CAPTION_MARK = re.compile(
-    r"\b(photo|photograph|image|picture|illustration|credit|file photo|getty images|afp|ap photo|"
-    r"reuters/|epa|shutterstock|handout)\b",
-    re.I,
-)
+# The words of these patterns are sets of sitrep/data/anatomy_words.tsv (named in each pattern).
+_BYLINE = re.compile(rf"^(?:{alternation('byline_name')})\s+(?P<who>[A-ZÀ-ÝА-Я][^\n]{{1,80}})$", re.I)
+_CAPTION_MARK = re.compile(rf"\b({alternation('caption_mark')})\b", re.I)
 # A photo credit that makes a line a caption even inside the story run:
 # "... in Slavonski Brod (Photo: Ivo Kralj/Reuters)", "(AP Photo/Evan Vucci)",
 # "Photo: Reuters", "REUTERS/Gleb Garanich".
 _PHOTO_CREDIT = re.compile(
-    r"\((?:[A-Za-z]{2,6}\s+)?(?:photo|image|picture|file photo|photo credit)\b[^)]{0,80}\)\s*\.?$"
-    r"|^(?:photo|image|picture|photo credit)\s*:"
-    r"|[/|·—–-]\s*(?:getty images|shutterstock)\s*\)?\s*\.?$",
+    rf"\((?:[A-Za-z]{{2,6}}\s+)?(?:{alternation('photo_credit')})\b[^)]{{0,80}}\)\s*\.?$"
+    rf"|^(?:{alternation('photo_label')})\s*:"
+    rf"|[/|·—–-]\s*(?:{alternation('stock_agency')})\s*\)?\s*\.?$",
     re.I,
 )
-# Wire photo credit at the end of a caption, in capitals: "REUTERS/Gleb Garanich".
-_WIRE_PHOTO = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|XINHUA)/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\.?$")
-_CHROMEY = re.compile(
-    r"\b(share|tweet|subscribe|sign in|log in|menu|search|home|cookie|advertisement|newsletter|"
-    r"follow|comments?|reply|related|read more)\b|[|»›•©]",
-    re.I,
-)
+# Wire photo credit at the end of a caption, in capitals: "REUTERS/Gleb Garanich". Case-sensitive, so the
+# table's lower-case agency names are matched as the wires print them.
+_WIRE_PHOTO = re.compile(rf"\b(?:{alternation('wire_photo').upper()})/[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\.?$")
+_CHROMEY = re.compile(rf"\b({alternation('chromey')})\b|{alternation('chromey_symbol')}", re.I)
 # A clock time ("20:13"), a social handle, a share widget: stamps and chrome, not headlines.
-_NOT_HEADLINE = re.compile(r"\b\d{1,2}:\d\d\b|(^|\s)@\w|\b(copy link|copied|click|tap)\b", re.I)
+_NOT_HEADLINE = re.compile(rf"\b\d{{1,2}}:\d\d\b|(^|\s)@\w|\b({alternation('share_widget')})\b", re.I)
 _SENT_END = re.compile(r"[.!?…。！？][\"'”’)」』»]*$")
 # Chinese, Japanese and Korean write a sentence without spaces: two characters count as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -27,6 +27,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..anatomy.words import alternation
 from ..contract import doc_text, guarded, spacy_meta
 from .context import is_junk, replace_overlapping, retype, words
 from .discourse import office_holders, repeats, settlements
@@ -35,17 +36,16 @@ from .gazetteer import gazetteer, lookup
 from .titles import TITLE_HEADS, TITLE_MODS, is_title_head, is_title_word, title_words
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-_CHROME = re.compile(
-    r"\b(leave a (reply|comment)|share|subscribe|sign up|log ?in|newsletter|cookies?|"
-    r"advertisement|read more|related|comments?|privacy|terms of (use|service)|enjoy)\b",
-    re.IGNORECASE,
-)
+# Page chrome inside a span ("Leave a Reply", "Read more"): the words are page-anatomy data
+# (sitrep/data/anatomy_words.tsv, set ner_chrome), kept with the other chrome words of a page.
+_CHROME = re.compile(rf"\b({alternation('ner_chrome')})\b", re.IGNORECASE)
 # Navigation words a page dump leaves as lone capitalised lines ("TRENDING", "Email").
 _CHROME_WORDS = set(title_words("chrome"))  # sitrep/data/title_words.tsv
 _GAZ_ADD_KINDS = ("media", "igo", "metonym", "country", "capital")
 _GAZ_LABEL = {"media": "ORG", "igo": "ORG", "metonym": "ORG", "country": "GPE", "capital": "GPE"}
-# Two-letter forms are too often something else ("IT", "AM", "RT" a retweet); these are not.
-_SHORT_OK = {"US", "UK", "UN", "EU", "AP"}
+# Two-letter forms are too often something else ("IT", "AM", "RT" a retweet); those of
+# entity_words.tsv set short_form are not ("US", "UN").
+_SHORT_OK = words("short_form")
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
