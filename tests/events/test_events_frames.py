@@ -4,12 +4,9 @@ passives, claims of responsibility, nominalisations with their own actors, names
 
 from __future__ import annotations
 
+from conftest import dyads
+
 PUBLISHED = "2025-01-10"  # the `code` fixture (tests/conftest.py) runs sentences on this date
-
-
-def dyads(rec):
-    return [(e.plover, e.cameo, e.source.code if e.source else None, e.target.code if e.target else None,
-             e.modality, e.trigger.text) for e in rec.events]
 
 
 def test_passive_raising_verb_gives_its_subject_to_the_complement(code):
