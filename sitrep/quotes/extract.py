@@ -285,10 +285,12 @@ def _clause_range(doc: Doc, cue: Token) -> Optional[tuple[int, int]]:
     if not heads:
         return None
     toks = [t for h in heads for t in h.subtree if not _cut(t, h)]
-    if any(t.i < cue.i and t.tag_ in ("WDT", "WP") for t in toks):
+    if cue.dep_ == "relcl" and any(t.i < cue.i and t.tag_ in ("WDT", "WP") for t in toks):
         # 'the changes, which officials said will take effect': the relative pronoun moved
         # to the front of the clause; the report is what follows the cue, and the pronoun
-        # stands for the noun it modifies (the speaker sits between them).
+        # stands for the noun it modifies (the speaker sits between them). Only when the cue
+        # itself heads the relative clause: a fronted report ('What the army needs is more
+        # shells, the general said') keeps its wh-word and everything before the cue.
         toks = [t for t in toks if t.i > cue.i]
     return _token_range(toks)
 

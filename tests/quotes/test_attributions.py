@@ -348,6 +348,18 @@ def test_a_relative_clause_reports_what_follows_its_cue(extract):
     assert q.speaker_span.text == "engineers" and parts(q) == ["was unsafe"]
 
 
+@pytest.mark.parametrize("text, report", [
+    ("What the army needs is more shells, the general said.", "What the army needs is more shells"),
+    ("Whoever fired the missile will be punished, the minister said.", "Whoever fired the missile will be punished"),
+    ("The troops that crossed the border will withdraw, the ministry said.", "The troops that crossed the border will withdraw"),
+])
+def test_a_fronted_report_keeps_its_wh_word(extract, text, report):
+    # Only a cue heading a relative clause drops what precedes it; a fronted report with a
+    # wh-word or a relative clause of its own is the whole report.
+    q = one(extract(text), "said")
+    assert parts(q) == [report] and q.speaker_span.text == text.split(", ")[-1].rsplit(" ", 1)[0]
+
+
 # -- nesting: a frame read inside another's report is part of that report (issue 19) ---------
 @pytest.mark.parametrize("text", [
     "A former aide said she demanded detailed briefings before every trip.",   # speech verb, object frame
