@@ -17,7 +17,7 @@ from .wordlists import members, table
 __all__ = ["CUES", "cue_class", "SPEECH_VERBS", "CLAUSE_VERBS", "OF_VERBS", "GERUND_VERBS", "AS_VERBS",
            "MAKE_CLEAR", "SPEAKER_NOUNS", "MEDIA_NOUNS", "MEDIUM_NOUNS", "VERB_FRAMES", "OBJ_DEPS",
            "NOUN_CUES", "POLL_NOUNS", "VEHICLE_NOUNS", "ISSUER_VERBS", "SUBJECT_CONTROL", "REFERENCE_VERBS", "CIRCUMSTANCE_PREPS", "SETTING_PREPS", "DENIAL_VERBS", "LABELLING_VERBS", "NAMING_VERBS", "ADDRESSEE_VERBS",
-           "CLAUSE_RANGE_CUES", "VEHICLE_GERUNDS", "cue_lemma", "record_class"]
+           "CLAUSE_RANGE_CUES", "VEHICLE_GERUNDS", "QUOTING_VERBS", "cue_lemma", "record_class"]
 
 CUES = "cues.tsv"
 
@@ -67,6 +67,8 @@ ADDRESSEE_VERBS = _role("addressee")
 CLAUSE_RANGE_CUES = _role("clause_range")
 # Gerunds after a vehicle noun that give the noun's content ('issued a statement saying Y').
 VEHICLE_GERUNDS = _role("vehicle_gerund")
+# Verbs of quoting ('was quoted as saying', 'Tass quoted X as saying'): the one quoted speaks.
+QUOTING_VERBS = _role("quoting")
 # Denials: their bare object is a thing refused, not a claim ("rejected the offer").
 DENIAL_VERBS = members(CUES, "class", "denial")
 # Verbs whose subject issues the vehicle or claim they take ("issued a statement saying").

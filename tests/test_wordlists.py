@@ -12,7 +12,7 @@ ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun",
          "report", "intent", "object", "object_as", "p_for", "p_on", "p_to", "p_about", "p_of", "claim_noun", "poll_noun",
          "vehicle_noun", "issuer", "p_against", "subject_control", "reference", "circumstance",
          # issue 12: lists that were inline in rule code
-         "addressee", "naming", "clause_range", "vehicle_gerund", "setting"}
+         "addressee", "naming", "clause_range", "vehicle_gerund", "setting", "quoting"}
 CLASSES = {"speech", "accusation", "praise", "request", "commitment", "denial", "labelling", "belief", "-"}
 
 
@@ -53,6 +53,7 @@ def test_cue_subsets():
 
 def test_members_and_bad_table(tmp_path, monkeypatch):
     assert members(cues.CUES, "roles", "make_clear") == {"clear", "plain"}
+    assert cues.QUOTING_VERBS == {"quote", "cite"} and "quote" not in cues.SPEECH_VERBS
     import sitrep.wordlists as wl
 
     bad = tmp_path / "bad.tsv"

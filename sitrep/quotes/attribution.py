@@ -21,7 +21,7 @@ from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
 from ..lookups import intervals_of
 from .reported import issuer, prep_of_frame
-from ..cues import ADDRESSEE_VERBS, cue_lemma, record_class, SUBJECT_CONTROL, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
+from ..cues import ADDRESSEE_VERBS, QUOTING_VERBS, cue_lemma, record_class, SUBJECT_CONTROL, AS_VERBS, ISSUER_VERBS, VEHICLE_NOUNS, MEDIA_NOUNS, MEDIUM_NOUNS, MAKE_CLEAR, OF_VERBS, SPEAKER_NOUNS, SPEECH_VERBS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -129,7 +129,14 @@ def speaker_token(cue: Token) -> Optional[Token]:
                     and cue_lemma(tok.head) not in SUBJECT_CONTROL:
                 return obj
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head          # "after accusing them of ..." -> the verb "after" hangs on
+            verb = tok.head.head
+            if tok.head.lower_ == "as" and cue_lemma(verb) in QUOTING_VERBS:
+                # "Putin was quoted by Tass as saying ...", "Tass quoted Putin as saying ...":
+                # the one quoted speaks; the subject or the agent is only the medium.
+                quoted = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+                if quoted is not None:
+                    return _past_dateline(quoted)
+            tok = verb                   # "after accusing them of ..." -> the verb "after" hangs on
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i:
             head = tok.head
@@ -328,6 +335,13 @@ def addressee_and_medium(cue: Token) -> tuple[Optional[tuple[int, int]], Optiona
 
     if lemma in ("accord", "according"):
         return None, None
+    verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else None
+    if verb is not None and cue_lemma(verb) in QUOTING_VERBS:
+        # "quoted by Tass as saying", "Interfax quoted X as saying": whoever quotes is the medium.
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        subj = agent if agent is not None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            medium = span_of(subj)
     for c in _near_children(cue):
         if c.dep_ in ("dobj", "dative", "iobj") and lemma in TELL_VERBS and c.pos_ in ("PROPN", "NOUN", "PRON"):
             if is_media(c):

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..contract import doc_text
-from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, MEDIUM_NOUNS, SETTING_PREPS, REFERENCE_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES, VEHICLE_GERUNDS
+from ..cues import cue_lemma, CIRCUMSTANCE_PREPS, MEDIUM_NOUNS, SETTING_PREPS, REFERENCE_VERBS, QUOTING_VERBS, CLAUSE_VERBS, DENIAL_VERBS, ISSUER_VERBS, NOUN_CUES, OBJ_DEPS, POLL_NOUNS, VERB_FRAMES, VEHICLE_GERUNDS
 
 # Entity types that make a prepositional phrase a setting (when, where) rather than content.
 SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
@@ -117,6 +117,8 @@ def content_ranges(tok: Token) -> list[tuple[int, int]]:
             return [r] if r else []
     if "obj" in fr or "obj_as" in fr:
         objs = [c for c in kids if c.dep_ in OBJ_DEPS]
+        if cue_lemma(tok) in QUOTING_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in objs):
+            return []                    # 'cited the ministry as saying Y': the ministry's claim, not the citer's
         if "obj" not in fr and not any(c.dep_ == "prep" and c.lower_ == "as" for c in objs):
             return []                    # 'saw the results': perception; 'sees X as Y' a view
         if _names_with_marks(objs):

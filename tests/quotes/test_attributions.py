@@ -360,6 +360,19 @@ def test_a_fronted_report_keeps_its_wh_word(extract, text, report):
     assert parts(q) == [report] and q.speaker_span.text == text.split(", ")[-1].rsplit(" ", 1)[0]
 
 
+@pytest.mark.parametrize("text, speaker, report, medium", [
+    ("The general was quoted as saying the offensive would continue.", "The general", "the offensive would continue", None),
+    ("Putin was quoted by Tass as saying the drills would end on Sunday.", "Putin", "the drills would end on Sunday", "Tass"),
+    ("The Interfax news agency quoted the minister as saying that talks had stalled.", "the minister", "talks had stalled", "The Interfax news agency"),
+    ("State media cited the foreign ministry as saying the border was closed.", "the foreign ministry", "the border was closed", "State media"),
+])
+def test_the_one_quoted_as_saying_speaks(extract, text, speaker, report, medium):
+    # A verb of quoting (cues.tsv role 'quoting'): the one quoted is the source, whoever quotes
+    # is the medium, and 'cited X as saying' is not also the citer's claim.
+    q = one(extract(text))
+    assert (q.speaker_span.text, parts(q), q.medium.text if q.medium else None) == (speaker, [report], medium)
+
+
 # -- nesting: a frame read inside another's report is part of that report (issue 19) ---------
 @pytest.mark.parametrize("text", [
     "A former aide said she demanded detailed briefings before every trip.",   # speech verb, object frame
