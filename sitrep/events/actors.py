@@ -428,8 +428,8 @@ class ActorResolver:
             return self.from_entity(eid, self.text[min(t.idx for t in tok.subtree if t.i <= tok.i): tok.idx + len(tok.text)])
         if relational(tok):
             # 'its allies', 'our partners': others than the possessor, unnamed; but 'NATO
-            # allies' are the members of the organisation that names them.
-            orgs = [a for a in self._modifier_actors(tok) if not a.country and _igo(a.code)]
+            # allies' are the members of the organisation that names them, whoever possesses them ('its NATO allies').
+            orgs = [a for c in tok.lefts if c.dep_ in ("compound", "amod") for a in [self.actor(c)] if a and _igo(a.code)]
             return orgs[0] if orgs else None
         instrument = lemma in words("instrument") or low in words("instrument")
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))

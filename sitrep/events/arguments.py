@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..record import Actor
 from . import coding, lexicon
-from .syntax import children, prep_objects, subject_of, with_conj
+from .syntax import addressee_of, children, prep_objects, subject_of, with_conj
 from .words import values, words
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ def arg_targets(st: "DocState", tok: Token, objs: list[Token], preps: list[tuple
         return targets
     # 'fired missiles at Belgorod', 'shot at protesters': what force is aimed at is its target.
     # 'spoke up for Taiwan', 'campaigned for the opposition': whom support is for is its recipient.
-    aimed = ("at",) if plover in ("ASSAULT", "COERCE") else ("for",) if plover == "SUPPORT" else ()
+    # 'imposed sanctions on Iran', 'cracked down on protesters': force or restriction laid on someone.
+    aimed = ("at", "on") if plover in ("ASSAULT", "COERCE") else ("for",) if plover == "SUPPORT" else ()
     for p, o in preps:
         if p in TARGET_PREPS or p in aimed or (p == "from" and plover == "REQUEST"):
             targets.extend(arg_actors(st, [o]))
@@ -105,6 +106,10 @@ def fallback_targets(st: "DocState", tok: Token, objs: list[Token], plover: str)
                                anaphora=False)
             if found:
                 return found
+    if addressee_of(tok) is not None:
+        # 'urged its allies to lift sanctions on Iran': the appeal is aimed at whom it is
+        # addressed to (here no one coded), not at the arguments of the act it asks for.
+        return place_targets(st, tok, objs)
     for act in children(tok, "xcomp"):
         a_objs = with_conj(children(act, "dobj"))
         found = arg_targets(st, act, a_objs, prep_objects(act), plover)

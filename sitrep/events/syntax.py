@@ -69,14 +69,24 @@ def subject_of(verb: Token) -> Optional[Token]:
                     return antecedent(passive_subj[0])
             if (via == "xcomp" or prep in CONTROL_PREPS) and tok.lemma_.lower() in OBJECT_CONTROL:
                 # 'accused Russia of supplying', 'urged Iran to stop': the object does it.
-                objs = children(tok, "dobj")
-                if objs:
-                    return objs[0]
+                found = addressee_of(tok)
+                if found is not None:
+                    return found
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
         return None
     return None
+
+
+def addressee_of(verb: Token) -> Optional[Token]:
+    """Whom an object-control verb is addressed to: its object ('urged Iran to stop'), else,
+    with none, the object of its 'to' / 'on' phrase ('appealed to Japan to send aid', 'called
+    on China to engage'); None for other verbs or without one."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    objs = children(verb, "dobj") or [o for p, o in prep_objects(verb) if p in words("control_addressee_prep")]
+    return objs[0] if objs else None
 
 
 def prep_objects(tok: Token) -> list[tuple[str, Token]]:
