@@ -11,7 +11,7 @@ instead of failing later in the store (week aggregates) or silently matching not
     real_day(2024, 2, 29)       # True
 
 It also holds the one month table (:data:`MONTHS`, month word -> number, from
-``sitrep/data/timex_values.tsv``) that the page-date reader (``sitrep.anatomy``) and the
+``sitrep/data/timex_values.tsv``, and its regex :data:`MONTH_RE`) that the page-date reader (``sitrep.anatomy``) and the
 time normaliser (``sitrep.timex``) share.
 """
 
@@ -23,12 +23,15 @@ from typing import Annotated, Optional
 
 from pydantic import AfterValidator
 
-from .wordlists import values
+from .wordlists import alternation, values
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_NAMES = list(calendar.month_name)
 # Month names and abbreviations -> 1..12 ("sept" -> 9); lower case, without the abbreviation's dot.
 MONTHS = values("timex_values.tsv", "month")
+# The month words as a regex group ``mon`` with the abbreviation's optional dot: every word the
+# group matches is a key of MONTHS (lower-cased, dot stripped), so no rule spells the months out.
+MONTH_RE = rf"(?P<mon>{alternation(MONTHS)})\.?"
 
 
 def real_day(year: Optional[int], month: int, day: int) -> bool:

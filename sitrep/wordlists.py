@@ -11,11 +11,13 @@ has the columns ``word``, ``table``, ``value`` and ``type`` and is read with :fu
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["table", "members", "values", "data_path"]
+__all__ = ["table", "members", "values", "data_path", "alternation"]
 
 
 def data_path(name: str) -> Path:
@@ -69,3 +71,14 @@ def values(name: str, which: str) -> dict[str, int | float | str]:
                 raise ValueError(f"sitrep/data/{name}: {r['word']!r} twice in table {which}")
             out[r["word"]] = _TYPES[r["type"]](r["value"])
     return out
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as one regex alternation (``a|b|c``, no group), each escaped. Longest first, so
+    that where a caller's pattern does not pin the word's end a longer word is tried before its
+    prefix ("march" before "mar"); then alphabetically, so the pattern is the same on every run
+    (a set's order is not)."""
+    words = set(words)
+    if not words:
+        raise ValueError("no words to alternate")  # an empty alternation would match everywhere
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import cues
-from sitrep.wordlists import members, table
+from sitrep.wordlists import alternation, members, table
 
 ROLES = {"speech", "clause", "of", "gerund", "as", "make_clear", "speaker_noun", "media_noun", "medium_noun",
          # issue 19: attributions beyond speech verbs
@@ -124,9 +124,9 @@ KNOWN_INLINE: set[tuple[str, str]] = set()
 def _inline_word_lists(root=None) -> set[tuple[str, str]]:
     """(file, first content word) of every literal set/list/tuple of 3+ strings in the rule code of
     entities, timex, quotes and events holding a content word (not a stop word, a spaCy label, a
-    closed-class preposition, a gazetteer kind or a modality label), and of every module-level dict
-    of 3+ string keys, one a content word, whose values are all constants (a word -> value table:
-    MONTHS, VAGUE) there and in anatomy (whose month table was one; its feature names are a list still
+    closed-class preposition, a gazetteer kind or a modality label), and of every dict literal (at
+    module level or inside a function) of 3+ string keys, one a content word, whose values are all
+    constants (a word -> value table: MONTHS, VAGUE, "the following" -> +1) there and in anatomy (whose month table was one; its feature names are a list still
     inline, and its word alternations are read from anatomy_words.tsv). ``root``: the project to scan (default this one)."""
     import ast
     import re
@@ -158,9 +158,9 @@ def _inline_word_lists(root=None) -> set[tuple[str, str]]:
     for stage in ("entities", "timex", "quotes", "events", "anatomy"):
         for path in sorted((root / "sitrep" / stage).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
-            for stmt in tree.body:
-                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                if not isinstance(value, ast.Dict) or not value.keys or not all(map(constant, value.values)):
+            for value in ast.walk(tree):
+                if (not isinstance(value, ast.Dict) or not value.keys or None in value.keys
+                        or not all(map(constant, value.values))):
                     continue
                 keys = [k.value for k in value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
                 words = [k for k in keys if content(k)]
@@ -206,6 +206,7 @@ def test_issue_12_sets_hold_the_lists_that_were_inline():
     assert timex_words("forward_dir") == {"later", "from now", "hence"}
     assert timex_words("scale_letter") == {"m", "b", "k"} < timex_words("scale_suffix")
     assert timex_words("scale_suffix") == {"m", "mn", "bn", "b", "k", "tn"}
+    assert timex_words("future_aux") == {"will", "'ll", "shall", "wo"}
 
 
 def test_no_new_inline_word_list_in_rule_code():
@@ -229,8 +230,11 @@ def test_the_scan_finds_word_tables_and_lists(tmp_path):
         'PRONOUNS = {"he": "m", "him": "m", "she": "f"}\n'
         'BUILT = {w: 1 for w in timex_words("unit_plural")}\n'
         'LOOKUP = {"day": DAY, "week": WEEK, "month": MONTH}\n'
-        'def f():\n    return {"next": 1, "previous": -1, "prior": -1}[x]\n', encoding="utf-8")
-    assert _inline_word_lists(tmp_path) == {("sitrep/timex/rules.py", w) for w in ("january", "today", "second", "troop")}
+        'def f():\n    return {"next": 1, "previous": -1, "prior": -1}[x]\n'
+        'def g():\n    return {"last": -1, "this": 0, "next": 1}.get(x)\n', encoding="utf-8")
+    # f's table is flagged by its first content word ("previous"); g's words are all grammar (stop words)
+    assert _inline_word_lists(tmp_path) == {("sitrep/timex/rules.py", w) for w in ("january", "today", "second", "troop",
+                                                                                    "previous")}
 
 
 # Every table moved to sitrep/data/timex_values.tsv: (table, size, a few exact entries). The values
@@ -252,6 +256,10 @@ TIMEX_TABLES = {
     "currency_symbol": (8, {"$": "USD", "us$": "USD", "€": "EUR", "₴": "UAH"}),
     "currency_noun": (17, {"roubles": "RUB", "hryvnia": "UAH", "renminbi": "CNY"}),
     "vague": (7, {"dozens": 24, "tens": 20, "thousands": 2000, "millions": 2e6, "billions": 2e9}),
+    # v2: the dicts that were inline inside normalise.py's and anatomy.py's functions
+    "step": (9, {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1,
+                 "following": 1, "same": 0}),
+    "quarter": (4, {"first": 1, "second": 2, "third": 3, "fourth": 4}),
 }
 
 
@@ -287,6 +295,18 @@ def test_timex_values_hold_the_tables_that_were_inline():
     assert quantities.CURRENCY_NOUNS["yen"] == "JPY" and quantities.CURRENCY_SYMBOLS["£"] == "GBP"
     assert quantities.VAGUE is timex_values("vague")
     assert detect._UNIT_LETTER is timex_values("stretch_unit") and detect._RANGE_VALUE is timex_values("range_unit")
+    assert anchor.STEPS is timex_values("step") and detect._FUTURE_AUX is timex_words("future_aux")
+    # the month and weekday patterns are built from the tables: every word they match is a key
+    assert dates.MONTH_RE == rf"(?P<mon>{alternation(dates.MONTHS)})\.?" and "sept|" in dates.MONTH_RE
+    assert normalise._MONTH_RE is dates.MONTH_RE and normalise._WD_RE.startswith("(?P<wd>wednesday|saturday|thursday|")
+
+
+def test_alternation_is_longest_first_then_alphabetical_and_escaped():
+    from sitrep.wordlists import alternation
+
+    assert alternation({"mar", "march", "may", "a.m."}) == r"march|a\.m\.|mar|may"
+    with pytest.raises(ValueError):
+        alternation(set())
 
 
 def test_values_reader_types_and_refuses_a_repeated_word(tmp_path, monkeypatch):

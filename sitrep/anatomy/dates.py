@@ -13,9 +13,9 @@ import datetime as _dt
 import re
 from typing import Iterable, Optional
 
+from ..dates import MONTH_RE as _MON  # the month words of timex_values.tsv
 from ..dates import MONTHS
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 

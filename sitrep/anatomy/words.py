@@ -3,9 +3,9 @@ the line model and the credits reader compile from them."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..wordlists import alternation as _alternate
 from ..wordlists import members
 
 __all__ = ["anatomy_words", "alternation", "ANATOMY_WORDS"]
@@ -20,11 +20,9 @@ def anatomy_words(which: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def alternation(*sets: str) -> str:
-    """The words of ``sets`` as one regex alternation (``a|b|c``, no group), each escaped.
-    Longest first, so that where a caller's pattern does not pin the word's end a longer
-    phrase is tried before its prefix; then alphabetically, so the pattern is the same on
-    every run (a frozenset's order is not)."""
+    """The words of ``sets`` as one regex alternation (``a|b|c``, no group; longest first, see
+    :func:`sitrep.wordlists.alternation`)."""
     words = set().union(*(anatomy_words(s) for s in sets))
     if not words:
         raise ValueError(f"{ANATOMY_WORDS}: no words in {sets}")  # an empty alternation would match everywhere
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return _alternate(words)

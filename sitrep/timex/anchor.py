@@ -24,6 +24,7 @@ _PART = re.compile(r"^(?:(?:later|earlier|early|late)\s+)?(?:(?:that|the same)\s
                    r"|the\s+(?P<part2>morning|afternoon|evening|night))$", re.I)
 # "that night" -> TNI: the codes of the normaliser's parts of the day ("tonight" never matches _PART).
 PART_CODE = timex_values("part_of_day")
+STEPS = timex_values("step")  # "the following day" +1 (sitrep/data/timex_values.tsv)
 _CAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -54,7 +55,7 @@ def anchored(text: str, anchor: Optional[str]) -> Optional[str]:
     a = _AFTER.match(t)
     if s:
         unit = s["unit"].lower()
-        step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}[s["which"].lower()]
+        step = STEPS[s["which"].lower()]
     elif a:  # "the day after": one unit on from the date the story is at
         unit, step = a["unit"].lower(), (1 if a["dir"].lower() == "after" else -1)
     else:

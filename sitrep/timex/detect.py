@@ -95,7 +95,7 @@ _FUTURE_HEADS = set(timex_words("future_head"))
 
 _LEAD = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|for|of|over|before|after|through|throughout)\s+", re.I)
 _TRAIL = re.compile(r"(?:'s|\u2019s|[\s,.;:)\"\u201d])+$")
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = timex_words("future_aux")
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|later|following|tomorrow)\b", re.I)
 # Bare numbers NER sometimes calls DATE (years excepted).
 _NOT_TIME = re.compile(r"^(?!1[5-9]\d\d$|20\d\d$)\d+$|^\d{1,3}(?:,\d{3})+$")

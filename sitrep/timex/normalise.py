@@ -27,7 +27,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal, Optional
 
-from ..dates import MONTHS, real_day  # MONTHS: the month table anatomy shares
+from ..dates import MONTH_RE, MONTHS, real_day  # MONTHS: the month table anatomy shares
+from ..wordlists import alternation
 from .numbers import parse_number
 from .words import timex_values, timex_words
 
@@ -40,12 +41,20 @@ UNIT = {w: (letter, w in timex_words("clock_unit")) for w, letter in timex_value
 SEASONS = timex_values("season")
 PARTS_OF_DAY = timex_values("part_of_day")
 VAGUE_COUNT = set(timex_words("vague_count"))  # sitrep/data/timex_words.tsv
+_STEPS = timex_values("step")  # "last" -1, "the following" +1, "the same" 0
+_QUARTERS = timex_values("quarter")  # "third" quarter -> 3 (digits and Q3 are read off the text)
 
-_MONTH_RE = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+
+def _direction(word: Optional[str]) -> Direction:
+    """Which way a sequence word ("last", "coming") points from the reference: its step's sign."""
+    step = _STEPS.get(word or "")
+    return None if not step else ("past" if step < 0 else "future")
+
+
+_MONTH_RE = MONTH_RE
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>1[5-9]\d\d|20\d\d)"
-_WD_RE = r"(?P<wd>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_WD_RE = rf"(?P<wd>{alternation(WEEKDAYS)})\.?"  # every word it matches is a key of WEEKDAYS
 
 # Words that only colour the value (TIMEX3 "mod"): stripped before reading.
 _MODS = re.compile(
@@ -307,7 +316,7 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
         mo = MONTHS[m["mon"]]
         if ref is None:
             return "DATE", f"XXXX-{mo:02d}"
-        dirn = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(m["which"])
+        dirn = _direction(m["which"])
         if dirn == "past" and mo == ref.month:
             return "DATE", f"{ref.year - 1}-{mo:02d}"
         return "DATE", f"{_pick_year(ref, mo, None, dirn)}-{mo:02d}"
@@ -337,13 +346,13 @@ def _explicit(base: str, full: str, ref: Optional[date], direction: Direction) -
             return "DATE", f"{m['year']}-{s}"
         if ref is None:
             return "DATE", f"XXXX-{s}"
-        y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["which"] or "", 0)
+        y = ref.year + _STEPS.get(m["which"] or "", 0)
         if m["which"] in (None, "this") and s == "WI" and ref.month <= 3:
             y -= 1  # the winter of early-year months began the previous December
         return "DATE", f"{y}-{s}"
     m = _QUARTER.match(base)
     if m and ("quarter" in base or m["ord"].startswith("q")):
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"]) or int(m["ord"][-1] if m["ord"].startswith("q") else m["ord"][0])
+        q = _QUARTERS.get(m["ord"]) or int(m["ord"][-1] if m["ord"].startswith("q") else m["ord"][0])
         if m["year"]:
             return "DATE", f"{m['year']}-Q{q}"
         return "DATE", (f"{ref.year}-Q{q}" if ref else f"XXXX-Q{q}")
@@ -381,7 +390,7 @@ def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -
     if m:
         if ref is None:
             return "TIME", None
-        off = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(m["day"], 0)
+        off = _DEICTIC.get(m["day"], _STEPS.get(m["day"], 0))  # "yesterday evening" -1, "last night" -1, "this morning" 0
         return "TIME", (ref + timedelta(days=off)).isoformat() + "T" + PARTS_OF_DAY[m["part"]]
     m = _THIS_UNIT.match(base)
     if m:
@@ -389,11 +398,11 @@ def _relative(base: str, full: str, ref: Optional[date], direction: Direction) -
         if which == "past" and not full.startswith("past") and unit != "weekend":
             # "the past week" is the seven days up to now: a duration (TimeML).
             return "DURATION", _duration("1", unit)
-        off = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which)
-        if off is None:
-            off = _weekend_offset(ref, unit, direction)
         if which == "same":
-            return "DATE", None
+            return "DATE", None  # "the same week" names the week of another event, not of the reference
+        off = _STEPS.get(which)
+        if off is None:  # "this", "current": the reference's own unit
+            off = _weekend_offset(ref, unit, direction)
         return "DATE", _relative_unit(ref, unit, off)
     m = _AGO.match(base)
     if m:
