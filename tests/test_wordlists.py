@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitrep import cues
@@ -409,3 +411,14 @@ def test_anatomy_words_v2_are_the_words_text_and_entities_match():
 def test_setting_prepositions_are_circumstance_prepositions():
     assert cues.SETTING_PREPS == {"in", "on", "from"}
     assert cues.SETTING_PREPS < cues.CIRCUMSTANCE_PREPS
+
+
+def test_every_shipped_data_file_is_credited_in_notice():
+    # The package ships only its authors' data and tables derived from open sources, each
+    # named in NOTICE: a new file under sitrep/data/ without a NOTICE line fails here.
+    root = Path(__file__).resolve().parents[1]
+    notice = (root / "NOTICE").read_text(encoding="utf-8")
+    shipped = sorted(p.name for p in (root / "sitrep" / "data").iterdir()
+                     if p.suffix in (".tsv", ".json", ".txt"))
+    assert len(shipped) >= 20
+    assert [n for n in shipped if n not in notice] == []
