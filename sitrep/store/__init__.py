@@ -11,12 +11,13 @@ Every method returns plain JSON-ready dicts/lists (the web API serves them as th
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Iterable, Optional
 
 from sqlalchemy import create_engine, func, select, tuple_
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import ConfigError, Errors, StoreError, first_line
 from . import queries as Q
@@ -60,16 +61,31 @@ class Store:
 
                 self.engine = create_engine(sa_url, pool_pre_ping=True)
             self.backend = backend
-            # One writer at a time (a lock taken first in every writing transaction):
-            # concurrent ingests into one store create the schema once, never race.
-            with self.engine.begin() as conn:
-                backend.lock(conn)
-                S.check_store(conn, _redact(url), create)
-                S.migrate(conn, url)
-                backend.create_search(conn)
+            self._set_up(url, create)
         except SQLAlchemyError as exc:
             raise StoreError(Errors.E201, None, url=_redact(url), reason=first_line(exc, limit=None)) from None
         self._writer = Writer(backend)
+
+    def _set_up(self, url: str, create: bool) -> None:
+        # One writer at a time (a lock taken first in every writing transaction):
+        # concurrent ingests into one store create the schema once, never race.
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with self.engine.begin() as conn:
+                    self.backend.lock(conn)
+                    S.check_store(conn, _redact(url), create)
+                    S.migrate(conn, url)
+                    self.backend.create_search(conn)
+                return
+            except OperationalError as exc:
+                # Several processes opening one new SQLite file at once: switching it to WAL
+                # needs the file to itself, and SQLite can answer 'database is locked' there
+                # without waiting out busy_timeout. The schema step is idempotent, so wait
+                # and try again, as busy_timeout would, up to the same minute.
+                if self.dialect != "sqlite" or "database is locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # -- writing -------------------------------------------------------------------------
     def write_results(self, results: Iterable, keys: Optional[list] = None, attempts: Optional[list] = None,

@@ -115,3 +115,27 @@ def test_four_ingests_of_overlapping_inputs_at_once(db_url, tmp_path):
     assert got["ids"] == want["ids"]
     assert got["seqs"] == want["seqs"] == list(range(1, 25))
     assert got["mentions"] == want["mentions"]
+
+
+def test_opening_a_new_sqlite_file_waits_for_another_writer(tmp_path):
+    # A fresh file still in rollback-journal mode, with another process's writer holding its
+    # RESERVED lock: SQLite refuses the switch to WAL at once ('database is locked') instead
+    # of waiting out busy_timeout, so the store retries its idempotent set-up until the
+    # other writer is done. The CI run that found this lost one of four ingests.
+    import sqlite3
+    import threading
+
+    path = tmp_path / "fresh.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE scratch (a)")
+    done = threading.Timer(1.0, lambda: other.execute("ROLLBACK"))
+    done.start()
+    try:
+        s = open_store(str(path))
+        s.write_results([record(0)], ["input-0"])
+        assert s.stats()["articles"] == 1
+        s.close()
+    finally:
+        done.join()
+        other.close()
