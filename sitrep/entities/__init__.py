@@ -38,10 +38,11 @@ from .coref import (THING_PRONOUNS, Referent, SpeakerHistory, entity_name, entit
                     speaking_quote)
 from .resolve import PRONOUNS as _PERSON_PRONOUN_GENDERS
 from .resolve import KEEP, build
+from .titles import is_title_head
 
 __all__ = ["entity_at", "entity_by_id", "resolve_pronoun", "resolve_nominal", "lookup", "GazEntry", "annotate", "fix_entities", "KEEP",
            "Referent", "SpeakerHistory", "resolve_speaker_pronoun", "resolve_speaker_noun", "entity_type", "entity_name",
-           "PERSON_PRONOUNS", "THING_PRONOUNS", "is_first_person", "speaking_quote", "relational"]
+           "PERSON_PRONOUNS", "THING_PRONOUNS", "is_first_person", "speaking_quote", "relational", "is_title_head"]
 
 # Pronouns the resolvers read as people ("he", "her", "himself") and as things ("it", "their").
 PERSON_PRONOUNS = frozenset(_PERSON_PRONOUN_GENDERS)

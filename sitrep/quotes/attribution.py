@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .. import entities as _entities
-from ..entities import PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
+from ..entities import is_title_head, PERSON_PRONOUNS, THING_PRONOUNS, Referent, SpeakerHistory
 from ..contract import doc_text
 from ..lookups import intervals_of
 from .reported import issuer, prep_of_frame
@@ -245,11 +245,19 @@ def _name_before(cue: Token) -> Optional[Token]:
 
 def _past_dateline(subj: Token) -> Token:
     """'HANOI, Vietnam (AP) — Mark Esper said': the parser may make the dateline the
-    subject and the name its apposition after the dash."""
+    subject and the name its apposition after the dash. 'chairman and founder Craig Menear
+    said': a bare singular title coordinated with another is the name's, and the parser may
+    make the first title the subject with the name its conjunct or apposition."""
     doc = subj.doc
     for c in subj.rights:
         if c.dep_ == "appos" and any(t.text in "—–" for t in doc[subj.i + 1:c.left_edge.i + 1]):
             return c
+    if subj.tag_ == "NN" and is_title_head(subj.text) and any(c.dep_ == "cc" for c in subj.children) \
+            and not any(c.dep_ in ("det", "poss") for c in subj.children):
+        for c in subj.rights:
+            if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and not any(
+                    t.is_punct for t in doc[subj.i + 1:c.left_edge.i]):
+                return c
     return subj
 
 

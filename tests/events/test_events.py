@@ -51,6 +51,12 @@ def test_options_not_ruled_out_are_hypothetical(code):
     assert [(p, s, t, m) for p, s, t, m in dyads(rec)] == [("COERCE", "IND", "PAK", "hypothetical")]
 
 
+def test_going_to_is_planned(code):
+    # 'is going to' is a future like 'will': the act is planned, not done.
+    [e] = code("Russia is going to send more troops to the border.").events
+    assert (e.plover, e.cameo, e.modality, e.source.country) == ("MOBILIZE", "154", "planned", "RUS")
+
+
 def test_future_is_planned(code):
     rec = code("Pakistan will send a delegation to India next week.")
     [e] = rec.events

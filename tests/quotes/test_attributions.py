@@ -373,6 +373,26 @@ def test_the_one_quoted_as_saying_speaks(extract, text, speaker, report, medium)
     assert (q.speaker_span.text, parts(q), q.medium.text if q.medium else None) == (speaker, [report], medium)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"Enough," chairman and founder Craig Menear says.', "founder Craig Menear"),   # the parse's compound
+    ('"The plan is dead," board chairman and chief executive Ana Ruiz said on Monday.', "Ana Ruiz"),
+    ('"It is over," spokesman and adviser John Kirby told reporters.', "John Kirby"),
+    ("The minister and his deputy said the plan was dead.", "The minister"),   # two people: the first stays
+    ("Officials and Putin said the plan was dead.", "Officials"),
+])
+def test_coordinated_titles_belong_to_the_name(extract, text, speaker):
+    # A bare singular title coordinated with another ('chairman and founder X') is the name's,
+    # though the parser makes the first title the subject and the name its conjunct.
+    assert one(extract(text)).speaker_span.text == speaker
+
+
+def test_a_noun_after_an_accusation_is_no_new_speaker(extract):
+    # 'charges that Moscow rejects' parses as a cue verb with no subject; the noun before it
+    # ('the rebels') sits behind a preposition, so it is not taken as a speaker.
+    recs = extract("The West accused Moscow of arming the rebels, charges that Moscow rejects.")
+    assert [(q.cue.text, q.speaker_span.text, parts(q)) for q in recs.quotes] == [("accused", "The West", ["arming the rebels"])]
+
+
 # -- nesting: a frame read inside another's report is part of that report (issue 19) ---------
 @pytest.mark.parametrize("text", [
     "A former aide said she demanded detailed briefings before every trip.",   # speech verb, object frame
