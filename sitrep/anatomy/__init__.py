@@ -24,6 +24,12 @@ class Anatomy:
     coverage: Optional[object] = None  # record.Coverage, set by the pipeline
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_parts(cls, paragraphs: list[str], **parts: object) -> "Anatomy":
+        """Both readers (text, HTML) keep body paragraphs; the body joins them with a blank
+        line, which ``sitrep_paragraphs`` later reads as a sentence boundary."""
+        return cls(body="\n\n".join(paragraphs), **parts)  # type: ignore[arg-type]
+
 
 from .text import from_text  # noqa: E402
 from .html import from_html  # noqa: E402

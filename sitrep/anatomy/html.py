@@ -229,12 +229,5 @@ def from_html(html: str, url: Optional[str] = None, include_boilerplate: bool = 
             if line not in kept and line not in seen and line not in body_text:
                 seen.add(line)
                 boilerplate.append(line)
-    return Anatomy(
-        body="\n\n".join(paragraphs),
-        title=title,
-        captions=captions,
-        byline=byline,
-        published=published,
-        credits=credits,
-        boilerplate=boilerplate,
-    )
+    return Anatomy.from_parts(paragraphs, title=title, captions=captions, byline=byline, published=published,
+                              credits=credits, boilerplate=boilerplate)

@@ -226,12 +226,5 @@ def from_text(page: str, url: Optional[str] = None, weights: Optional[dict] = No
                                 all_lines=[l.text for l in lines if len(l.text) <= 160])
 
     boilerplate = [l.text for l in lines if l.index not in body_set and l.index not in special]
-    return Anatomy(
-        body="\n\n".join(paragraphs),
-        title=title,
-        captions=captions,
-        byline=byline,
-        published=published,
-        credits=credits,
-        boilerplate=boilerplate,
-    )
+    return Anatomy.from_parts(paragraphs, title=title, captions=captions, byline=byline, published=published,
+                              credits=credits, boilerplate=boilerplate)

@@ -164,7 +164,12 @@ def _resolve_thing(doc: Doc, token: Token, depth: int) -> Optional[str]:
     # 3. the nearest earlier compatible mention (before the first one ending past the pronoun)
     index = mention_index(doc)
     fits = index.matching(("actor", plural), lambda m: _kind_ok(ents.get(m[2]), plural), keep=ents)
-    p = index.last_before(fits, index.first_ending_after(token.idx))
+    return _last_fit(index, fits, index.first_ending_after(token.idx))
+
+
+def _last_fit(index, fits, end: int) -> Optional[str]:
+    """The entity id of the last fitting mention before position ``end`` of the index, or None."""
+    p = index.last_before(fits, end)
     return index.mentions[p][2] if p >= 0 else None
 
 
@@ -244,8 +249,7 @@ def resolve_nominal(doc: Doc, token: Token) -> Optional[str]:
         return None
     index = mention_index(doc)
     fits = index.matching(("definite", kind), lambda m: _of_kind(ents.get(m[2]), kind), keep=ents)
-    p = index.last_before(fits, index.first_starting_at(token.idx))
-    return index.mentions[p][2] if p >= 0 else None
+    return _last_fit(index, fits, index.first_starting_at(token.idx))
 
 
 def relational(token: Token) -> bool:

@@ -151,25 +151,21 @@ class ActorResolver:
         self._nominal: dict[int, Optional[str]] = {}
         self._pronoun: dict[int, Optional[str]] = {}
 
+    def _kept(self, memo: dict, resolve, tok: Token) -> Optional[str]:
+        # Resolvers walk the doc's mentions; events ask about one token many times.
+        if tok.doc is not self.doc:
+            return resolve(tok.doc, tok)
+        if tok.i not in memo:
+            memo[tok.i] = resolve(self.doc, tok)
+        return memo[tok.i]
+
     def resolve_nominal(self, tok: Token) -> Optional[str]:
         """``sitrep.entities.resolve_nominal`` for a token of this doc, kept per token."""
-        if tok.doc is not self.doc:
-            return resolve_nominal(tok.doc, tok)
-        try:
-            return self._nominal[tok.i]
-        except KeyError:
-            found = self._nominal[tok.i] = resolve_nominal(self.doc, tok)
-            return found
+        return self._kept(self._nominal, resolve_nominal, tok)
 
     def resolve_pronoun(self, tok: Token) -> Optional[str]:
         """``sitrep.entities.resolve_pronoun`` for a token of this doc, kept per token."""
-        if tok.doc is not self.doc:
-            return resolve_pronoun(tok.doc, tok)
-        try:
-            return self._pronoun[tok.i]
-        except KeyError:
-            found = self._pronoun[tok.i] = resolve_pronoun(self.doc, tok)
-            return found
+        return self._kept(self._pronoun, resolve_pronoun, tok)
 
     def entity_country(self, ent) -> tuple[Optional[str], Optional[str]]:
         hit = self._countries.get(id(ent))

@@ -296,14 +296,21 @@ def _claim(st: DocState, sent: SpacySpan, tok: Token) -> bool:
         inner = coding.code(entry.cameo) if entry else None
         if inner is None or inner.cameo[:2] not in words("speech_act_conflict_root"):
             continue
-        subj = subject_of(tok)
-        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-        accused = arg_actors(st, children(comp, "nsubj"), anaphora=False)
-        if not sources or not accused:
-            return False
-        _emit(st, sent, tok, coding.code("112"), sources, accused, None)
-        return True
+        return _speaker_to_doer(st, sent, tok, comp, "112", ("nsubj",))
     return False
+
+
+def _speaker_to_doer(st: DocState, sent: SpacySpan, tok: Token, comp: Token, cameo: str,
+                     deps: tuple[str, ...]) -> bool:
+    """One event from the speaker of ``tok`` to the subject of its reported clause ``comp``
+    (the accused of a claim, the one obliged by a 'must'); none without both."""
+    subj = subject_of(tok)
+    sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
+    targets = arg_actors(st, children(comp, *deps), anaphora=False)
+    if not sources or not targets:
+        return False
+    _emit(st, sent, tok, coding.code(cameo), sources, targets, None)
+    return True
 
 
 def _obligation(st: DocState, sent: SpacySpan, tok: Token) -> bool:
@@ -311,13 +318,7 @@ def _obligation(st: DocState, sent: SpacySpan, tok: Token) -> bool:
     for comp in children(tok, "ccomp"):
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             continue
-        subj = subject_of(tok)
-        sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = arg_actors(st, children(comp, "nsubj", "nsubjpass"), anaphora=False)
-        if not sources or not targets:
-            return False
-        _emit(st, sent, tok, coding.code("100"), sources, targets, None)
-        return True
+        return _speaker_to_doer(st, sent, tok, comp, "100", ("nsubj", "nsubjpass"))
     return False
 
 
