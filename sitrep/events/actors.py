@@ -425,8 +425,8 @@ class ActorResolver:
         if relational(tok):
             # 'its allies', 'our partners': others than the possessor, unnamed; but 'NATO
             # allies' are the members of the organisation that names them, whoever possesses them ('its NATO allies').
-            orgs = [a for c in tok.lefts if c.dep_ in ("compound", "amod") for a in [self.actor(c)] if a and _igo(a.code)]
-            return orgs[0] if orgs else None
+            orgs = (self.actor(c) for c in tok.lefts if c.dep_ in ("compound", "amod"))
+            return next((a for a in orgs if a is not None and _igo(a.code)), None)
         instrument = lemma in words("instrument") or low in words("instrument")
         mods = tuple(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ"))
         sector = "MIL" if instrument else sector_for_noun(low, lemma, mods)

@@ -101,7 +101,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return subj              # "Putin, who said ...": the mention is "who", resolved to Putin
-            return _past_dateline(subj)
+            return _speaker_head(subj)
         if _passive(tok) or (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in TELL_VERBS):
             # "workers who were informed that ...", "Asked about the deal, she said ...": the
             # one told or asked is not the source, and the source is not named.
@@ -119,7 +119,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
                 # sends or places the vehicle speaks; the vehicle is the medium.
                 src = issuer(tok.head) or _sender(tok.head)
                 if src is not None:
-                    return _past_dateline(src)
+                    return _speaker_head(src)
             return tok.head              # "South Dakotans ... declaring", "The company, ..., confirmed"
         if tok.dep_ == "xcomp":
             # Object control: "prompted some users to argue" -> the users argue. Only an
@@ -135,7 +135,7 @@ def speaker_token(cue: Token) -> Optional[Token]:
                 # the one quoted speaks; the subject or the agent is only the medium.
                 quoted = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
                 if quoted is not None:
-                    return _past_dateline(quoted)
+                    return _speaker_head(quoted)
             tok = verb                   # "after accusing them of ..." -> the verb "after" hangs on
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl") and tok.head.i != tok.i:
@@ -243,11 +243,12 @@ def _name_before(cue: Token) -> Optional[Token]:
     return None
 
 
-def _past_dateline(subj: Token) -> Token:
-    """'HANOI, Vietnam (AP) — Mark Esper said': the parser may make the dateline the
-    subject and the name its apposition after the dash. 'chairman and founder Craig Menear
-    said': a bare singular title coordinated with another is the name's, and the parser may
-    make the first title the subject with the name its conjunct or apposition."""
+def _speaker_head(subj: Token) -> Token:
+    """The token naming the speaker, given the subject the parse found: past a dateline
+    ('HANOI, Vietnam (AP) — Mark Esper said': the parser may make the dateline the subject
+    and the name its apposition after the dash) and past coordinated titles ('chairman and
+    founder Craig Menear said': the parser may make the first title the subject and the name
+    its conjunct or apposition; a bare singular title coordinated with another is the name's)."""
     doc = subj.doc
     for c in subj.rights:
         if c.dep_ == "appos" and any(t.text in "—–" for t in doc[subj.i + 1:c.left_edge.i + 1]):
