@@ -37,6 +37,8 @@ SPEECH = CLAUSE_VERBS
 HYPO_AUX = words("hypo_aux")
 FUTURE_AUX = words("future_aux")
 HYPO_ADJ = words("hypo_adj")
+# Modals that state an offer or a threat when the act has a condition ('may halt ... if').
+CONDITIONAL_AUX = words("conditional_aux")
 HYPO_DET = words("hypo_det")
 HYPO_MARK = words("hypo_mark")
 NEG = words("neg")
@@ -47,10 +49,16 @@ FACTIVE_PREPS = words("factive_prep")
 
 def _future_in_past(tok: Token) -> bool:
     """'Iraq said it would allow ...': 'would' in reported speech is the future of the past,
-    a plan, unless a condition makes it hypothetical."""
-    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
-        return False
-    return not any(c.dep_ in ("advcl",) and any(m.lower_ in HYPO_MARK for m in c.children) for c in tok.children)
+    a plan. So is a conditional one ('said they would meet the mediator if he gave them a
+    veto', 'said the EC may halt mediation if ...'): an act announced on a condition is an
+    offer or a threat (CAMEO 03x / 13x, PLOVER AGREE / THREATEN), not a mere possibility."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH
+
+
+def _conditional(tok: Token) -> bool:
+    """The predicate has a condition of its own ('... may halt mediation if cooperation founders')."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPO_MARK for m in c.children)
+               for c in tok.children)
 
 
 def _to_clause(tok: Token) -> bool:
@@ -67,6 +75,8 @@ def _aux_cues(tok: Token) -> Optional[str]:
             return "negated"
         if c.dep_ in ("aux", "auxpass"):
             if low == "would" and _future_in_past(tok):
+                best = _max(best, "planned")
+            elif low in CONDITIONAL_AUX and _future_in_past(tok) and _conditional(tok):
                 best = _max(best, "planned")
             elif low in HYPO_AUX:
                 best = _max(best, "hypothetical")

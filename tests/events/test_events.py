@@ -159,11 +159,14 @@ def test_groups_of_people_act_for_the_country_they_are_in(code):
     assert (t.plover, t.source.code, t.modality) == ("ASSAULT", "MLICOP", "reported")  # Phoenix: security forces = COP
 
 
-def test_would_in_reported_speech_is_a_plan_unless_conditional(code):
+def test_would_in_reported_speech_is_a_plan_even_when_conditional(code):
+    # A conditional 'would' is an offer (PLOVER AGREE: 'offer, promise'); the condition itself
+    # ('if Florida paid') stays hypothetical.
     plan, cond = code("Cuba said it would release the detained fishermen.",
                       "Cuba said it would release the fishermen if Florida paid a fine.")
     assert [(e.plover, e.source.country, e.modality) for e in plan.events] == [("RETREAT", "CUB", "planned")]
-    assert {e.modality for e in cond.events} == {"hypothetical"}
+    assert [(e.plover, e.source.country, e.modality) for e in cond.events] == [
+        ("RETREAT", "CUB", "planned"), ("COOPERATE", "USA", "hypothetical")]
 
 
 def test_object_control_and_warnings_against(code):

@@ -1,0 +1,36 @@
+"""Conditional offers and threats in reported speech (issue 18): 'said they would meet X if ...',
+'said the EU may cut aid unless ...' announce an act on a condition: planned (PLOVER AGREE /
+THREATEN), not a mere possibility; a condition with no report stays hypothetical."""
+
+import pytest
+
+from sitrep.events.coding import plover_view
+from sitrep.pipeline import Pipeline
+from sitrep.reader import InputDoc
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipe = Pipeline()
+
+    def go(text):
+        rec = pipe.extract(InputDoc(content=text, format="text"), as_body=True, published="2025-03-01")
+        return [(e.plover, e.cameo, e.modality, e.source and e.source.code, e.target and e.target.code)
+                for e in rec.events]
+    return go
+
+
+def test_conditional_would_in_reported_speech_is_an_offer(run):
+    evs = run("Kenyan officials said they would meet Somali envoys if the border reopened.")
+    assert evs[0] == ("CONSULT", "040", "planned", "KEN", "SOMGOV")
+    assert plover_view(evs[0][0], evs[0][2]) == "AGREE"
+
+
+def test_conditional_may_in_reported_speech_is_a_threat(run):
+    evs = run("Ghana said it may expel Togolese diplomats unless Togo apologised.")
+    assert evs[0] == ("SANCTION", "166", "planned", "GHA", "TGOGOV")
+    assert plover_view(evs[0][0], evs[0][2]) == "THREATEN"
+
+
+def test_condition_without_a_report_stays_hypothetical(run):
+    assert run("Ghana may expel Togolese diplomats unless Togo apologised.")[0][2] == "hypothetical"
