@@ -31,6 +31,8 @@ MEET_VERBS = words("meet_verb")
 # Listeners a statement is made to ('told supporters'): no target of what is said.
 AUDIENCE = words("audience")
 SPEECH_OR_ADDRESSEE = SPEECH_VERBS | ADDRESSEE_VERBS
+# Types whose attempt is the act ('attempted to assassinate' is an assault, CAMEO 185).
+ATTEMPTED_AS_ACT = words("attempt_act_plover")
 
 
 def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme: Optional[Token],
@@ -54,7 +56,7 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
     targets = [t for t in targets if not audience_addressee(t[0], t[1])]
     sources = [(t, st.actors.localise(a, tok, by_reporter=True)) for t, a in sources]
     targets = [(t, st.actors.localise(a, tok)) for t, a in targets]
-    mod, reported_by = _attribution(st, tok)
+    mod, reported_by = _attribution(st, tok, c.plover in ATTEMPTED_AS_ACT)
     date = event_date(st, sent, tok)
     location, location_entity = event_location(st, tok, {id(a) for _, a in targets})
     quantity = event_quantity(st, theme) if theme is not None else None
@@ -162,19 +164,20 @@ def _mutual_target(t: Token, pred: Token) -> bool:
     return t.dep_ == "dobj" and t.head.i == pred.i and _lemma(pred) in MEET_VERBS
 
 
-def _attribution(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
+def _attribution(st: "DocState", tok: Token, attempt_is_act: bool = False) -> tuple[str, Optional[Actor]]:
     """The modality of a predicate and, when it is reported, who reports it as an actor:
     the subject of the speech verb above it or of 'according to' ('the Russian defence
     ministry said' -> RUSMIL, no entity needed), else the speaker of a quote whose content
     (one of its parts, not the cue between them) holds the predicate."""
-    found = st.attributions.get(tok.i)
+    key = (tok.i, attempt_is_act)
+    found = st.attributions.get(key)
     if found is None:
-        found = st.attributions[tok.i] = _attribution_of(st, tok)
+        found = st.attributions[key] = _attribution_of(st, tok, attempt_is_act)
     return found
 
 
-def _attribution_of(st: "DocState", tok: Token) -> tuple[str, Optional[Actor]]:
-    mod, speaker_tok = modality(tok)
+def _attribution_of(st: "DocState", tok: Token, attempt_is_act: bool = False) -> tuple[str, Optional[Actor]]:
+    mod, speaker_tok = modality(tok, attempt_is_act)
     reporter = st.actors.actor(speaker_tok) if speaker_tok is not None else None
     if mod == "asserted" and not _presupposed(tok):
         for q in st.quotes_holding(tok.idx):

@@ -70,7 +70,7 @@ class DocState:
         # again by several predicates (a light verb and its noun) or several events of one
         # predicate (one per dyad): kept per token index.
         self.nouns: dict[int, Optional["lexicon.Entry"]] = {}
-        self.attributions: dict[int, tuple[str, Optional[Actor]]] = {}
+        self.attributions: dict[tuple[int, bool], tuple[str, Optional[Actor]]] = {}
 
     def add(self, ev: Event) -> None:
         self.events.append(ev)

@@ -26,6 +26,9 @@ RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated"
 # sets are data (sitrep/data/event_words.tsv), speech verbs come from the cue lexicon.
 DENY = words("deny")
 PLAN = words("plan")
+# Verbs of trying ('tried to', 'attempted to'): a plan for most acts, but an attempted act of
+# force is the act itself (CAMEO 185 'attempt to assassinate' is an assault).
+ATTEMPT = words("attempt_verb")
 IRREALIS = words("irrealis")
 # What someone is accused of is reported by the accuser ('X accused Y of attacking Z').
 ACCUSING = words("accusing")
@@ -136,8 +139,9 @@ def _according_to(tok: Token) -> Optional[Token]:
     return None
 
 
-def modality(trigger: Token) -> tuple[str, Optional[Token]]:
-    """(modality, speaker token or None) of an event predicate.
+def modality(trigger: Token, attempt_is_act: bool = False) -> tuple[str, Optional[Token]]:
+    """(modality, speaker token or None) of an event predicate. With ``attempt_is_act`` (an
+    act of force), 'tried/attempted to' does not make it planned.
 
     The speaker is the subject of the nearest speech verb above the predicate (or the object
     of 'according to'), for ``reported_by``.
@@ -162,7 +166,8 @@ def modality(trigger: Token) -> tuple[str, Optional[Token]]:
         elif dep in ("ccomp", "xcomp") and hl in BELIEF and any(c.dep_ == "neg" for c in head.children):
             best = _max(best, "negated")
         elif (dep in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep") or _to_clause(tok)) and hl in PLAN and after:
-            best = _max(best, "planned")
+            if not (attempt_is_act and hl in ATTEMPT):
+                best = _max(best, "planned")
         elif dep == "dobj" and hl in OPTION_VERBS:
             best = _max(best, "hypothetical")
         elif dep in ("ccomp", "xcomp", "acl", "prep", "pcomp", "pobj") and hl in ACCUSING and after:

@@ -1,6 +1,7 @@
-"""Conditional offers and threats in reported speech (issue 18): 'said they would meet X if ...',
+"""Conditional offers and threats in reported speech, attempted acts of force (issue 18): 'said they would meet X if ...',
 'said the EU may cut aid unless ...' announce an act on a condition: planned (PLOVER AGREE /
-THREATEN), not a mere possibility; a condition with no report stays hypothetical."""
+THREATEN), not a mere possibility; a condition with no report stays hypothetical. 'Tried to kidnap' is a
+kidnapping (CAMEO 185: an attempted act of force is the act); 'tried to meet' stays planned."""
 
 import pytest
 
@@ -34,3 +35,12 @@ def test_conditional_may_in_reported_speech_is_a_threat(run):
 
 def test_condition_without_a_report_stays_hypothetical(run):
     assert run("Ghana may expel Togolese diplomats unless Togo apologised.")[0][2] == "hypothetical"
+
+
+def test_attempted_act_of_force_is_the_act(run):
+    # CAMEO 185 'attempt to assassinate' is an assault: the attempt happened.
+    assert run("Rebels in Chad tried to kidnap a French engineer.")[0][:3] == ("ASSAULT", "181", "asserted")
+
+
+def test_attempted_cooperation_stays_planned(run):
+    assert run("Chad tried to meet Sudanese envoys in Cairo.")[0][:3] == ("CONSULT", "040", "planned")
