@@ -41,6 +41,8 @@ OBLIGATION_SPEECH = words("obligation_speech")
 OBLIGATION_AUX = words("obligation_aux")
 # Commitments coded by what they commit to ('vowed to fight' 138, 'pledged to help' 03x).
 COMMITMENT_VERBS = words("commitment_verb")
+# Types an act takes on from a protest it is done for ('shunned work to protest').
+PROTEST_RECODED = words("protest_form_plover")
 
 
 class DocState:
@@ -153,6 +155,7 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
             return
     if entry is None:
         return
+    entry = _protest_form(st, tok, entry)
     preps = prep_objects(tok)
     for prt in children(tok, "prt"):
         preps.append((prt.lower_, prt))
@@ -202,6 +205,25 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         targets = fallback_targets(st, tok, objs, c.plover)
     theme = theme_of(tok, objs, subjs, preps)
     _emit(st, sent, tok, c, sources, targets, theme, agentless=agentless, reciprocal=recip)
+
+
+def _protest_form(st: DocState, tok: Token, entry: "lexicon.Entry") -> "lexicon.Entry":
+    """'shunned work to protest at ...': an act done as a protest is the protest (PLOVER
+    PROTEST: 'collective actions carried out as protests'), coded as its purpose; the purpose
+    verb is not a second event. Acts of force keep their type ('attacked police to protest'
+    is an assault), and so do meetings ('summoned the envoy to protest' is a diplomatic step)."""
+    c = coding.code(entry.cameo)
+    if c is None or c.plover not in PROTEST_RECODED:
+        return entry
+    for purpose in children(tok, "advcl", "xcomp"):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children) or subject_of(purpose) not in (
+                None, subject_of(tok)):
+            continue
+        inner = patterns.match_verb(purpose, _lemma(purpose))
+        if inner is not None and (ic := coding.code(inner.cameo)) is not None and ic.plover == "PROTEST":
+            st.consumed.add(purpose.i)
+            return inner
+    return entry
 
 
 def _commitment(tok: Token, entry: Optional["lexicon.Entry"]) -> Optional["lexicon.Entry"]:

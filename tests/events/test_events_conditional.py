@@ -1,4 +1,4 @@
-"""Conditional offers and threats in reported speech, attempted acts of force (issue 18): 'said they would meet X if ...',
+"""Conditional offers and threats in reported speech, attempted acts of force, acts done as a protest (issue 18): 'said they would meet X if ...',
 'said the EU may cut aid unless ...' announce an act on a condition: planned (PLOVER AGREE /
 THREATEN), not a mere possibility; a condition with no report stays hypothetical. 'Tried to kidnap' is a
 kidnapping (CAMEO 185: an attempted act of force is the act); 'tried to meet' stays planned."""
@@ -44,3 +44,17 @@ def test_attempted_act_of_force_is_the_act(run):
 
 def test_attempted_cooperation_stays_planned(run):
     assert run("Chad tried to meet Sudanese envoys in Cairo.")[0][:3] == ("CONSULT", "040", "planned")
+
+
+def test_act_done_to_protest_is_the_protest(run):
+    # PLOVER PROTEST: collective actions carried out as protests; one event, not two.
+    assert run("Kenyan nurses shunned work on Monday to protest against the new tax.") == [
+        ("PROTEST", "141", "asserted", "KENHLH", None)]
+
+
+def test_act_of_force_done_to_protest_keeps_its_type(run):
+    assert run("Kenyan students attacked police on Monday to protest against the new tax.")[0][:2] == ("ASSAULT", "190")
+
+
+def test_summoning_an_envoy_to_protest_stays_a_meeting(run):
+    assert run("Kenya summoned the Ugandan ambassador on Monday to protest against the raid.")[0][:2] == ("CONSULT", "040")
