@@ -31,6 +31,7 @@ from .attribution import (
     speaker_token,
 )
 from ..cues import CLAUSE_RANGE_CUES, CLAUSE_VERBS, GERUND_VERBS, MAKE_CLEAR, MEDIUM_NOUNS, VEHICLE_NOUNS
+from .according import reattribute
 from .markindex import MarkIndex
 from .marks import Marked, find_marked
 from .merge import merge_by_cue
@@ -562,7 +563,7 @@ def _find_quotes(doc: Doc) -> list[Quote]:
     marked = _marked_candidates(doc, marks)
     indirect = _indirect_candidates(doc, marks)
     indirect += _enclosing_clauses(doc, marked, indirect)
-    cands = sorted(marked + indirect, key=lambda c: (c.start, -c.end))
+    cands = sorted(reattribute(marked + indirect), key=lambda c: (c.start, -c.end))
     history = SpeakerHistory()
     done: list[tuple[Candidate, Quote]] = []
     for c in cands:
