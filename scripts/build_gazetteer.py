@@ -411,6 +411,12 @@ _ARMED_GROUP = re.compile(
 _COMMON_WORDS = {"ORGANIZATION", "YOUTH", "ZERO", "FALCON", "TIGERS", "MAVERICKS", "YAHWEH", "CAMO", "ALEPH",
                  "BOOGEYMEN", "HOTARU", "EYAL", "SHAHIN", "HISBA", "AMAL", "VENCEREMOS"}
 
+# A dated block or spelling named like a state, institution or group rather than a person.
+_NOT_A_PERSON = re.compile(
+    _INSTITUTION.pattern + r"|\b(REPUBLIC|KINGDOM|FEDERATION|SFSR|SSR|EMIRATE|CALIPHATE|STATE|FRONT|BRIGADES?|"
+    r"MOVEMENT|ORGANI[SZ]ATION|LIBERATION|COMMITTEE|RESISTANCE|MILITIAS?|GROUP|UNION|ALLIANCE|LEAGUE|NETWORK|"
+    r"TREATY|POLITBYURO|SOVIET|AND)\b")
+
 _TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "SECRETARY", "CHANCELLOR",
                 "VICE", "FORMER", "GOVERNOR", "SENATOR", "PREMIER", "DR.", "MR.", "MRS.", "SHEIKH", "EMIR"}
 
@@ -431,7 +437,16 @@ def _add_leader(leaders: dict, block: dict, iso: set, people: list) -> None:
         forms.append(n)
     # One row per person for surname look-ups ("Obama", "President Obama"): the surnames
     # of the listed full names, and how many spellings list them (a head of state has many).
-    surnames = sorted({f.split()[-1] for f in forms if re.fullmatch(r"[A-Z][A-Z'-]{2,}", f.split()[-1])})
+    # Dated blocks also hold states, institutions and armed groups ("REPUBLIC OF GEORGIA",
+    # "SYRIAN NATIONAL COUNCIL", "ISLAMIC STATE OF IRAQ"): their last words ("Council",
+    # "Georgia", "Republic") are not anybody's surname, and as one they turned "the Council"
+    # into an armed group.
+    # A block coded with a bare country code at some date ('GEORGIA': USRGEO, then GEO) is the
+    # state itself, whatever its spellings ('GEORGIA PROPER', 'COUNTRY OF GEORGIA').
+    if _NOT_A_PERSON.search(block["name"]) or any(c.lstrip("~") in iso for c, _, _ in block["codes"]):
+        return
+    surnames = sorted({f.split()[-1] for f in forms if re.fullmatch(r"[A-Z][A-Z'-]{2,}", f.split()[-1])
+                       and not _NOT_A_PERSON.search(f)})
     if surnames:
         people.append({"name": forms[0], "forms": len(block["aliases"]) + 1, "surnames": surnames, "terms": terms})
 

@@ -27,6 +27,20 @@ def test_leader_by_surname_depends_on_the_date():
     assert leader_for_surname("Netanyahu", None) == "ISRGOV"  # undated: one country only
 
 
+@pytest.mark.parametrize("word", ["Council", "Republic", "Army", "State", "Party", "Movement", "Front",
+                                  "Georgia", "Syria", "Duma", "Administration"])
+def test_words_of_state_and_group_names_are_no_surnames(word):
+    # The leader dictionaries date states, councils and armed groups too ('SYRIAN NATIONAL
+    # COUNCIL', 'REPUBLIC OF GEORGIA'); their last word is nobody's surname.
+    assert leader_for_surname(word, None) is None
+    assert leader_for_surname(word, "2014-05-01") is None
+
+
+def test_a_bare_council_is_no_armed_group(code):
+    rec = code("The Council condemned the Myanmar military.")
+    assert codes(rec) == [("ACCUSE", None, "MMRMIL", "asserted")]
+
+
 def test_surname_and_title_surname_leaders_in_an_event(code):
     rec = code("President Obama criticized Mr. Netanyahu on Tuesday.")
     assert codes(rec) == [("ACCUSE", "USAGOV", "ISRGOV", "asserted")]
