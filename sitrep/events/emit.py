@@ -14,6 +14,7 @@ from .actors import lookup_name
 from .arguments import same_actor
 from .attributes import event_date, event_location, event_quantity
 from .modality import modality
+from .threats import announced_threat
 from .syntax import lemma as _lemma
 from .words import words
 
@@ -67,6 +68,11 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
     source_list: list[Optional[tuple[Token, Actor]]] = list(sources) or [None]
     for s in source_list:
         src = s[1] if s else None
+        # 'China said it will impose sanctions on Japan': the doer's announced hostile act is
+        # coded as the threat of it (13x, THREATEN); the modality stays planned / hypothetical.
+        threat = announced_threat(st, tok, c, mod, src)
+        cs = threat or c
+        cs_coded = threat.cameo if threat else coded
         own = [t for t in target_list if t is None or src is None or not _same_side(src, t[1]) or _place_within(t)]
         if not own:
             # Every target has the source's code: another mention of the same side ('China's
@@ -81,10 +87,10 @@ def emit(st: "DocState", sent: SpacySpan, tok: Token, c, sources, targets, theme
         for tgt in own:
             tgt_actor = tgt[1] if tgt else None
             ev = Event(
-                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, c.cameo,
+                id=content_id("event", st.text[sent.start_char:sent.end_char], tok.idx, cs.cameo,
                               src.text if src else None, tgt_actor.text if tgt_actor else None,
                               tgt[0].idx if tgt else None),
-                plover=c.plover, mode=c.mode, cameo=c.cameo, cameo_coded=coded, goldstein=c.goldstein,
+                plover=cs.plover, mode=cs.mode, cameo=cs.cameo, cameo_coded=cs_coded, goldstein=cs.goldstein,
                 source=src, target=tgt_actor, modality=mod, reported_by=reported_by,
                 date=date, location=location, location_entity=location_entity,
                 quantity=quantity, trigger=trigger, evidence=evidence,

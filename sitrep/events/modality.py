@@ -48,6 +48,9 @@ NEG = words("neg")
 # Adjuncts whose content is presupposed: 'despite surrounding its neighbour with troops' is a
 # fact even inside 'Russia denies it is planning to invade despite ...'.
 FACTIVE_PREPS = words("factive_prep")
+# Verbs whose object names the act ('will launch an attack', 'could impose an embargo'): the
+# verb's auxiliaries are the act's.
+LIGHT_VERBS = words("light_verb")
 
 
 def _future_in_past(tok: Token) -> bool:
@@ -184,13 +187,20 @@ def modality(trigger: Token, attempt_is_act: bool = False) -> tuple[str, Optiona
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPO_MARK for c in tok.children):
             best = _max(best, "hypothetical")
         if dep == "conj":
+            if not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+                # 'will attack and bomb': a verb without its own auxiliary or subject shares its
+                # head's ('not' is not carried: 'did not attack Kyiv but bombed Lviv').
+                cue = _aux_cues(head)
+                best = _max(best, None if cue == "negated" else cue)
             tok = head
             continue
         # Auxiliaries of the governing clause apply to its subject and complements, not to its
         # adjuncts ('After orchestrating the buildup, Russia demanded' keeps the buildup
         # asserted). Its negation carries into a controlled verb or predicate ('does not plan
         # to attack', 'is not an attack') but not into a reported clause or the subject.
-        if dep in ("nsubj", "nsubjpass", "attr", "ccomp", "xcomp", "csubj", "acomp"):
+        # ('has not ruled out sanctions' is an option still open: its negation is no act's.)
+        light_obj = dep == "dobj" and hl in LIGHT_VERBS and hl not in OPTION_VERBS
+        if dep in ("nsubj", "nsubjpass", "attr", "ccomp", "xcomp", "csubj", "acomp") or light_obj:
             cue = _aux_cues(head)
             if cue == "negated" and dep in ("ccomp", "nsubj", "nsubjpass"):
                 cue = None
