@@ -422,3 +422,14 @@ def test_every_shipped_data_file_is_credited_in_notice():
                      if p.suffix in (".tsv", ".json", ".txt"))
     assert len(shipped) >= 20
     assert [n for n in shipped if n not in notice] == []
+
+
+def test_no_data_table_repeats_a_row():
+    # A repeated row is a merge slip: harmless to a set, but in a ranked lexicon it hides
+    # which copy a later edit should change.
+    data = Path(__file__).resolve().parents[1] / "sitrep" / "data"
+    for path in sorted(data.glob("*.tsv")):
+        rows = [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+        repeated = sorted({r for r in rows if rows.count(r) > 1})
+        assert not repeated, f"{path.name} repeats {repeated[:5]}"
