@@ -108,3 +108,16 @@ def server():
     with Server() as s:
         s.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
         yield s
+
+
+@pytest.fixture(scope="module")
+def events_of(pipeline):
+    """``events_of(text)``: an invented text (published 2025-03-01) through the real pipeline,
+    its events as (PLOVER type, CAMEO, modality, source code, target code) tuples."""
+    from sitrep.reader import InputDoc
+
+    def go(text):
+        rec = pipeline.extract(InputDoc(content=text, format="text"), as_body=True, published="2025-03-01")
+        return [(e.plover, e.cameo, e.modality, e.source and e.source.code, e.target and e.target.code)
+                for e in rec.events]
+    return go
