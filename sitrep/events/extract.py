@@ -21,13 +21,11 @@ from .actors import ActorResolver
 from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
                         fallback_targets, place_targets, same_actor, theme_of)
 from .emit import SYMMETRIC, emit as _emit
-from .modality import SPEECH
+from .modality import LIGHT_VERBS, SPEECH
 from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
-# Verbs whose object names the act their subject performs ('orchestrating the buildup').
-LIGHT_VERBS = words("light_verb")
 # Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
 ENGAGE_VERBS = words("engage_verb")
 # Verbs that are reciprocal whatever their type: 'Japan and China have been disputing the islands'.

@@ -48,8 +48,8 @@ NEG = words("neg")
 # Adjuncts whose content is presupposed: 'despite surrounding its neighbour with troops' is a
 # fact even inside 'Russia denies it is planning to invade despite ...'.
 FACTIVE_PREPS = words("factive_prep")
-# Verbs whose object names the act ('will launch an attack', 'could impose an embargo'): the
-# verb's auxiliaries are the act's.
+# Verbs whose object names the act their subject performs ('orchestrating the buildup', 'will
+# launch an attack'): the verb's auxiliaries are the act's. Read here once for every module.
 LIGHT_VERBS = words("light_verb")
 
 
