@@ -23,6 +23,7 @@ from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, ana
 from .emit import SYMMETRIC, emit as _emit
 from .modality import LIGHT_VERBS, SPEECH
 from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
+from .undergoer import undergoer_roles
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
@@ -169,7 +170,12 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not passive and agents and tok.dep_ == "acl" and tok.tag_ == "VBN":
         # A reduced passive: 'Somali forces backed by Djiboutian soldiers' (by-agent -> noun).
         passive = [tok.head]
-    if passive:
+    undergoer = None if passive else undergoer_roles(st, tok, entry.pattern, objs)
+    if undergoer is not None:
+        # 'Iran faces pressure from the US', 'two soldiers stand accused': read as a passive.
+        sources, targets = undergoer
+        agentless = not sources
+    elif passive:
         sources = arg_actors(st, agents, anaphora=False)
         targets = arg_actors(st, passive)
         # 'Three soldiers were killed': a passive without a 'by' agent names no one who acts,
