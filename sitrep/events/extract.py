@@ -21,6 +21,7 @@ from .actors import ActorResolver
 from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
                         fallback_targets, place_targets, same_actor, theme_of)
 from .emit import SYMMETRIC, emit as _emit
+from .pairs import pairwise
 from .modality import LIGHT_VERBS, SPEECH
 from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
 from .undergoer import undergoer_roles
@@ -204,7 +205,7 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
         # 'Russia closed its borders with Iran': the object is the source's own; the
         # recipient comes from the phrases, the object's too ('repeated its accusation against Kyiv').
         targets = arg_targets(st, tok, [], preps, c.plover, extra=objs)
-    recip = c.plover in SYMMETRIC or lem in RECIPROCAL_VERBS
+    recip = (c.plover in SYMMETRIC or lem in RECIPROCAL_VERBS) and pairwise(tok, objs, bool(passive))
     if not targets and not (recip and len(sources) > 1):
         targets = fallback_targets(st, tok, objs, c.plover)
     theme = theme_of(tok, objs, subjs, preps)
