@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .extract import DocState
 
 __all__ = ["arg_actors", "arg_targets", "fallback_targets", "place_targets", "addressee_target", "anaphor", "theme_of",
-           "same_actor", "TARGET_PREPS", "NOMINAL_TARGET_PREPS", "THEME_NOUNS"]
+           "same_actor", "thing_owner", "TARGET_PREPS", "NOMINAL_TARGET_PREPS", "THEME_NOUNS"]
 
 TARGET_PREPS = words("target_prep")
 # Nominals take their recipient from more prepositions ('buildup near Ukraine', 'attack on X').
@@ -32,6 +32,10 @@ NOMINAL_TARGET_PREPS = TARGET_PREPS | words("nominal_target_prep")
 ANAPHORIC = words("anaphoric")
 ANAPHOR_TYPES = values("anaphor_type")
 THEME_NOUNS = words("theme_noun")
+# Stances (criticism, support, rejection) and the prepositions naming what they are about.
+STANCE_TYPES = frozenset(words("stance_plover"))
+ABOUT_PREPS = words("about_prep")
+STANCE_NOUNS = words("stance_noun")
 
 
 def arg_actors(st: "DocState", toks: Iterable[Optional[Token]], anaphora: bool = True) -> list[tuple[Token, Actor]]:
@@ -82,7 +86,14 @@ def arg_targets(st: "DocState", tok: Token, objs: list[Token], preps: list[tuple
         for p, oo in prep_objects(o):
             if (p in TARGET_PREPS or p in ("on", "against") or p in aimed
                     or (p == "from" and plover in ("REQUEST", "RETREAT"))):
-                targets.extend(arg_actors(st, [oo]))
+                found = arg_actors(st, [oo])
+                if not found and plover in STANCE_TYPES and o.lemma_.lower() in STANCE_NOUNS:
+                    found = thing_owner(st, oo)  # 'frustration with the policies of the government'
+                targets.extend(found)
+            elif plover in STANCE_TYPES and p in ABOUT_PREPS and o.lemma_.lower() in STANCE_NOUNS and not targets:
+                # 'expressed concern over Iran's nuclear programme': a stance is aimed at
+                # whoever the thing it is about belongs to, or the earlier act it names.
+                targets.extend(thing_owner(st, oo))
     return targets
 
 
@@ -198,3 +209,18 @@ def same_actor(a: Actor, b: Actor) -> bool:
     if a.entity and a.entity == b.entity:
         return True
     return bool(a.code and a.code == b.code and a.text == b.text)
+
+
+def thing_owner(st: "DocState", thing: Token) -> list[tuple[Token, Actor]]:
+    """Who a thing talked about belongs to: its own actor ('Turkey', 'Norway's claims', 'the
+    Indian tariffs'), the doer of the earlier act it names ('the move'), or the actor of its
+    'of'/'by' phrase ('the policies of the government')."""
+    if thing.lower_ in ("it", "this", "that", "which", "what"):
+        return []
+    found = arg_actors(st, [thing], anaphora=False)
+    if not found and thing.pos_ == "NOUN":
+        a = anaphor(st, thing)
+        if a is not None:
+            return [(thing, a)]
+        found = arg_actors(st, [o for p, o in prep_objects(thing) if p in ("of", "by")], anaphora=False)
+    return found
