@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .context import words as entity_words
 from .gazetteer import GazEntry, leader_code
 
 
@@ -37,7 +38,22 @@ def sector_for_title(title: Optional[str]) -> Optional[str]:
     for i in range(len(words)):
         tail = " ".join(words[i:])
         if tail in agents:
-            return agents[tail]
+            return group_role(words) or agents[tail]
+    return None
+
+
+def group_role(words: list[str]) -> Optional[str]:
+    """'gang leader' -> CRM, 'union chief' -> LAB: a member role (leader, chief, member ...)
+    after a word naming a group takes the group's sector; the role alone would say GOV or
+    nothing. ``words`` end with the role; the group word nearest to it wins."""
+    role = words[-1] if words else ""
+    if len(words) < 2 or not ({role, role[:-1]} & entity_words("member_role")):
+        return None
+    agents = _agents()
+    for w in reversed(words[:-1]):
+        hit = agents.get(w) or (agents.get(w[:-1]) if w.endswith("s") and len(w) > 3 else None)
+        if hit:
+            return hit
     return None
 
 
@@ -87,6 +103,10 @@ def sector_for_noun(head: str, lemma: Optional[str] = None, modifiers: tuple[str
                 return hit
     for h in heads:
         hit = agents.get(h)
+        if hit:
+            return group_role([*mods, h]) or hit
+    for h in heads:
+        hit = group_role([*mods, h])  # 'gang members': the role alone is no sector
         if hit:
             return hit
     if head.lower().endswith("s") and len(head) > 3:
