@@ -32,3 +32,17 @@ def events(rec):
 ])
 def test_gsr_type_mechanisms(code, sentence, want):
     assert events(code(sentence)) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # 'force X out' is an expulsion (CAMEO 166, PLOVER SANCTION expel), not bare coercion
+    ("Chile forced the Peruvian envoy out of the country.", [("SANCTION", "166", "CHL", "PERGOV", "asserted", "forced")]),
+    # peacekeepers shipped out are withdrawn (CAMEO 1661), not aid sent
+    ("Forty Peruvian peacekeepers were shipped out of the Bolivian town of Oruro on Monday.",
+     [("SANCTION", "1661", None, "PER", "asserted", "shipped")]),
+    # without 'out', forcing stays coercion
+    ("Chile forced Peru to pay.", [("COERCE", "170", "CHL", "PER", "asserted", "forced"),
+                                   ("COOPERATE", "061", "PER", None, "asserted", "pay")]),
+])
+def test_expel_patterns(code, sentence, want):
+    assert events(code(sentence)) == want
