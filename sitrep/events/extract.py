@@ -20,7 +20,7 @@ from . import coding, lexicon, patterns, stance
 from .actors import ActorResolver
 from .arguments import (NOMINAL_TARGET_PREPS, THEME_NOUNS, addressee_target, anaphor, arg_actors, arg_targets,
                         fallback_targets, place_targets, same_actor, theme_of)
-from .emit import SYMMETRIC, emit as _emit
+from .emit import RECIPROCAL_VERBS, SYMMETRIC, emit as _emit
 from .pairs import pairwise
 from .modality import LIGHT_VERBS, SPEECH
 from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
@@ -30,8 +30,6 @@ from .words import words
 # Word sets are data (sitrep/data/event_words.tsv), read once.
 # Verbs whose 'in' phrase names the act their subject performs ('engaged in ethnic cleansing').
 ENGAGE_VERBS = words("engage_verb")
-# Verbs that are reciprocal whatever their type: 'Japan and China have been disputing the islands'.
-RECIPROCAL_VERBS = words("reciprocal_verb")
 # Speech acts that are warnings when what they announce is a bad outcome ('told X that any
 # incursion would be a tragic miscalculation').
 WARNING_NOUNS = words("warning_noun")

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .emit import RECIPROCAL_NOUNS, RECIPROCAL_VERBS
 from .syntax import lemma as _lemma
-from .words import words
 
-# Verbs that are reciprocal whatever their object: 'Japan and China have been disputing the islands'.
-RECIPROCAL_VERBS = words("reciprocal_verb")
-# Nouns of mutual acts: 'A and B signed a deal', 'held talks'.
-RECIPROCAL_NOUNS = words("reciprocal_noun")
+# The reciprocal verbs and nouns ('disputing the islands', 'held talks') are emit's, read once there.
 
 
 def pairwise(tok: Token, objs: list[Token], passive: bool) -> bool:
