@@ -35,6 +35,8 @@ SITREP_BONUS = 0.6
 BLOCK_PENALTY = 0.6
 # What may follow a dictionary stem ('VIOLAT' -> violate, violation), never a new word ('attacker').
 STEM_ENDINGS = words("stem_ending")
+# Object words of one verb's idiom ('take part', 'take place'): its synonyms' rows with them are dropped.
+IDIOM_OBJECTS = words("idiom_object")
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,9 @@ def load_lexicon() -> dict[tuple[str, str], list[Entry]]:
             # is not an event) does not carry over to its synonyms ('supported by the army').
             continue
         kind, prep, word = _main_kind(cons)
+        if r["scope"] != "own" and kind == "obj" and word in IDIOM_OBJECTS:
+            # 'take part' is an idiom of 'take': 'captured part of the town' is no joining in.
+            continue
         entries.setdefault(key, []).append(
             Entry(r["lemma"], "VERB", kind, prep, word, r["cameo"], "petrarch2", cons, r["scope"], n))
         n += 1

@@ -46,3 +46,13 @@ def test_gsr_type_mechanisms(code, sentence, want):
 ])
 def test_expel_patterns(code, sentence, want):
     assert events(code(sentence)) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # 'take part' is an idiom of 'take': its synonyms' 'part' rows (030) are dropped
+    ("Syrian troops captured part of the town.", [("COERCE", "192", "SYRMIL", None, "asserted", "captured")]),
+    # while 'take part in the talks' keeps the talks
+    ("Colombian rebels took part in the talks.", [("CONSULT", "046", "COLREB", None, "asserted", "talks")]),
+])
+def test_idiom_objects_stay_with_their_verb(code, sentence, want):
+    assert events(code(sentence)) == want
