@@ -24,7 +24,7 @@ from .emit import RECIPROCAL_VERBS, SYMMETRIC, emit as _emit
 from .pairs import pairwise
 from .modality import LIGHT_VERBS, SPEECH
 from .syntax import OBJECT_CONTROL, antecedent, children, lemma as _lemma, prep_objects, subject_of, with_conj
-from .undergoer import undergoer_roles
+from .undergoer import undergoer_roles, undergoer_target
 from .words import words
 
 # Word sets are data (sitrep/data/event_words.tsv), read once.
@@ -169,7 +169,7 @@ def _verb(st: DocState, sent: SpacySpan, tok: Token) -> None:
     if not passive and agents and tok.dep_ == "acl" and tok.tag_ == "VBN":
         # A reduced passive: 'Somali forces backed by Djiboutian soldiers' (by-agent -> noun).
         passive = [tok.head]
-    undergoer = None if passive else undergoer_roles(st, tok, entry.pattern, objs)
+    undergoer = None if passive else undergoer_roles(st, tok, entry.pattern, objs, entry.prep)
     if undergoer is not None:
         # 'Iran faces pressure from the US', 'two soldiers stand accused': read as a passive.
         sources, targets = undergoer
@@ -528,6 +528,7 @@ def _nominal(st: DocState, sent: SpacySpan, tok: Token) -> None:
     for p, o in preps:
         if p in NOMINAL_TARGET_PREPS or (p == "of" and c.plover in ("ASSAULT", "COERCE")):
             targets.extend(arg_actors(st, [o]))
+    targets = targets or undergoer_target(st, tok)
     if not targets and not givers and not (c.plover in SYMMETRIC and len(sources) > 1):
         # the country where it happens: 'cleansing in Bosnia', 'were engaged in ... in Bosnia'
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head

@@ -25,7 +25,7 @@ from .words import words
 if TYPE_CHECKING:
     from .extract import DocState
 
-__all__ = ["undergoer_roles"]
+__all__ = ["undergoer_roles", "undergoer_target"]
 
 AGENT_PREPS = ("from", "by")
 
@@ -40,11 +40,14 @@ def _agents(tok: Token, objs: list[Token]) -> list[Token]:
     return out
 
 
-def undergoer_roles(st: "DocState", tok: Token, pattern: str, objs: list[Token]) -> Optional[Roles]:
+def undergoer_roles(st: "DocState", tok: Token, pattern: str, objs: list[Token], prep: str = "") -> Optional[Roles]:
     """(sources, targets) when ``tok`` is an undergoer frame, else None (the normal reading).
 
-    ``pattern`` is the matched dictionary entry's main kind ('obj', 'prep', ...)."""
-    if lemma(tok) in words("undergoer_verb") and pattern == "obj" and objs:
+    ``pattern`` and ``prep`` are the matched dictionary entry's main kind ('obj', 'prep', ...)
+    and preposition: a pattern on 'under' ('came under fire from X') is one too."""
+    under = pattern == "prep" and prep == "under"
+    if (lemma(tok) in words("undergoer_verb") and pattern == "obj" and objs) or under:
+        objs = objs + [o for p, o in prep_objects(tok) if p == "under"]
         subj = subject_of(tok)
         if subj is None:
             return None
@@ -59,3 +62,17 @@ def undergoer_roles(st: "DocState", tok: Token, pattern: str, objs: list[Token])
         agents = [o for p, o in prep_objects(tok) if p == "by"]
         return arg_actors(st, agents, anaphora=False), arg_actors(st, [antecedent(subj)], anaphora=False)
     return None
+
+
+def undergoer_target(st: "DocState", noun: Token) -> list[tuple[Token, Actor]]:
+    """'Germany faces sanctions from the EU', 'Iran came under attack': an event noun that an
+    undergoer verb's subject receives, or one it is 'under', is aimed at that subject (the
+    noun's own phrases name who acts)."""
+    if noun.dep_ == "dobj" and lemma(noun.head) in words("undergoer_verb"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # 'came under attack from X', 'is under pressure'
+    else:
+        return []
+    subj = subject_of(verb)
+    return arg_actors(st, [antecedent(subj)], anaphora=False) if subj is not None else []
