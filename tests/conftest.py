@@ -111,6 +111,17 @@ def server():
 
 
 @pytest.fixture(scope="module")
+def extract(pipeline):
+    """``extract(text)``: an invented text through the real pipeline as an article body, its record."""
+    from sitrep.reader import InputDoc
+
+    def run(text):
+        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
+
+    return run
+
+
+@pytest.fixture(scope="module")
 def events_of(pipeline):
     """``events_of(text)``: an invented text (published 2025-03-01) through the real pipeline,
     its events as (PLOVER type, CAMEO, modality, source code, target code) tuples."""

@@ -3,18 +3,6 @@ attribution's source (sitrep/quotes/according.py), on invented sentences."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def extract(pipeline):
-    from sitrep.reader import InputDoc
-
-    def run(text):
-        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
-
-    return run
-
 
 def test_quote_said_according_to_a_medium_is_the_mediums(extract):
     qs = extract("“We will not give up,” the mayor said, according to the local radio station.").quotes

@@ -9,16 +9,6 @@ import pytest
 from sitrep.quotes import is_verbatim, shown_text
 
 
-@pytest.fixture(scope="module")
-def extract(pipeline):
-    from sitrep.reader import InputDoc
-
-    def run(text):
-        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
-
-    return run
-
-
 def one(record, cue=None):
     qs = [q for q in record.quotes if cue is None or (q.cue and q.cue.text == cue)]
     assert len(qs) == 1, [(q.cue and q.cue.text, q.text) for q in record.quotes]

@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def extract(pipeline):
-    from sitrep.reader import InputDoc
-
-    def run(text):
-        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
-
-    return run
-
 
 def quotes(record, kind=None):
     return [q for q in record.quotes if kind is None or q.kind == kind]

@@ -3,18 +3,6 @@ source's content (sitrep/quotes/reported.py drop_tail), on invented sentences.""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def extract(pipeline):
-    from sitrep.reader import InputDoc
-
-    def run(text):
-        return pipeline.extract(InputDoc(content=text, source="fixture", format="text"), as_body=True)
-
-    return run
-
 
 def test_indefinite_apposition_after_a_dash_is_the_writers(extract):
     qs = extract("Jones said he was encouraged by the plan — a modest boost for the mayor.").quotes
