@@ -43,7 +43,7 @@ def sector_for_title(title: Optional[str]) -> Optional[str]:
 
 
 def group_role(words: list[str]) -> Optional[str]:
-    """'gang leader' -> CRM, 'union chief' -> LAB: a member role (leader, chief, member ...)
+    """'gang leader' -> CRM, 'militia commander' -> UAF: a member role (leader, chief, member ...)
     after a word naming a group takes the group's sector; the role alone would say GOV or
     nothing. ``words`` end with the role; the group word nearest to it wins."""
     role = words[-1] if words else ""
