@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from ..record import Actor
-from .arguments import anaphor, arg_actors
+from .arguments import arg_actors, thing_owner
 from .syntax import children, prep_objects, subject_of, with_conj
 from .words import values, words
 
@@ -37,17 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["judgement", "evaluation", "attitude", "is_attitude"]
 
 Found = tuple[str, list[tuple[Token, Actor]], list[tuple[Token, Actor]]]
-
-
-def _doers(st: "DocState", thing: Token) -> list[tuple[Token, Actor]]:
-    """Who a judged thing is pinned on: the doer of an earlier act it names ('the demand'),
-    else its own actor ('Norway's claims', 'the Indian tariffs', 'Russia')."""
-    if thing.lower_ in ("it", "this", "that", "which", "what"):
-        return []  # 'it is wrong to ...': what 'it' is, is not who did it
-    a = anaphor(st, thing) if thing.pos_ == "NOUN" else None
-    if a is not None:
-        return [(thing, a)]
-    return arg_actors(st, [thing], anaphora=False)
 
 
 def _code_for(pred_words: set[str], thing: Optional[Token]) -> Optional[str]:
@@ -81,7 +70,7 @@ def judgement(st: "DocState", speech: Token) -> Optional[Found]:
             continue
         subj = subject_of(speech)
         sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-        targets = [x for t in things for x in _doers(st, t)]
+        targets = [x for t in things for x in thing_owner(st, t)]
         return code, sources, targets
     return None
 
@@ -102,7 +91,7 @@ def evaluation(st: "DocState", verb: Token) -> Optional[Found]:
         return None
     subj = subject_of(verb)
     sources = arg_actors(st, [subj], anaphora=False) if subj is not None else []
-    return code, sources, [x for o in with_conj(objs) for x in _doers(st, o)]
+    return code, sources, [x for o in with_conj(objs) for x in thing_owner(st, o)]
 
 
 # attitude adjective -> 'CAMEO:prepositions' (read once: values() gives a fresh copy)
@@ -122,7 +111,7 @@ def attitude(st: "DocState", tok: Token) -> Optional[Found]:
     if any(c.dep_ == "neg" for c in [*tok.children, *tok.head.children]):
         return None
     things = [o for p, o in prep_objects(tok) if p in preps.split(",")]
-    targets = [x for t in with_conj(things) for x in _doers(st, t)]
+    targets = [x for t in with_conj(things) for x in thing_owner(st, t)]
     if not targets:
         return None
     passive = children(tok, "nsubjpass")
